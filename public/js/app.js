@@ -1,0 +1,1 @@
+// Progressive enhancements are loaded per page; this file is intentionally small.

@@ -1,0 +1,96 @@
+import compression from 'compression';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import helmet from 'helmet';
+import { fileURLToPath } from 'node:url';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import type { Config } from './config.js';
+import type { Ctx } from './context.js';
+import type { Db } from './db/database.js';
+import { loadActor, requireSignedIn } from './http/auth.js';
+import { requireJsonForApiWrites } from './http/api.js';
+import { csrfProtection } from './http/csrf.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { readFlash } from './http/flash.js';
+import { logger } from './http/logger.js';
+import { viewHelpers } from './http/view-helpers.js';
+import { routers } from './routes.js';
+
+export interface AppOptions {
+  db: Db;
+  config: Readonly<Config>;
+  secret: string;
+}
+
+const viewsDir = fileURLToPath(new URL('../views/', import.meta.url));
+const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
+
+/** Builds the Express app around a database; no listen(), so tests drive it with supertest. */
+export function createApp({ db, config, secret }: AppOptions): express.Express {
+  const app = express();
+  const ctx: Ctx = { db, config };
+  const secure = !!config.publicUrl?.startsWith('https://');
+  app.set('views', viewsDir);
+  app.set('view engine', 'ejs');
+  app.set('trust proxy', config.trustProxy ?? false);
+  app.set('query parser', 'simple');
+  app.disable('x-powered-by');
+  if (config.env === 'production') app.enable('view cache');
+  Object.assign(app.locals, viewHelpers, { orgName: config.orgName });
+
+  app.use(pinoHttp({ logger: logger(config), genReqId: (req, res) => { const id = randomUUID(); res.setHeader('X-Request-Id', id); return id; }, autoLogging: config.env !== 'test' }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+        },
+      },
+      referrerPolicy: { policy: 'same-origin' },
+      strictTransportSecurity: secure,
+    }),
+  );
+  app.use(compression({ threshold: 2048 }));
+  app.use('/static', express.static(publicDir, { maxAge: config.env === 'production' ? '1h' : 0, index: false }));
+  app.use(express.json({ limit: config.maxTextBytes + 256 * 1024, type: 'application/json' }));
+  app.use(express.urlencoded({ extended: false, limit: config.maxTextBytes * 3 + 256 * 1024, parameterLimit: 2000 }));
+  app.use(requireJsonForApiWrites());
+  app.use(cookieParser(secret));
+  app.use((req, _res, next) => {
+    req.ctx = ctx;
+    next();
+  });
+  app.use(loadActor());
+  app.use(readFlash());
+  const csrf = csrfProtection(secret, secure);
+  app.use((req, res, next) => {
+    res.locals.csrfToken = () => csrf.tokenFor(req, res);
+    res.locals.currentPath = req.path;
+    next();
+  });
+  app.use((req, res, next) => (isUploadRoute(req) ? next() : csrf.protect(req, res, next)));
+  const { publicRouters, signedInRouters } = routers({ csrf: csrf.protect });
+  for (const router of publicRouters) app.use(router);
+  app.use(requireSignedIn());
+  for (const router of signedInRouters) app.use(router);
+  app.use(notFoundHandler());
+  app.use(errorHandler());
+  return app;
+}
+
+/** Multipart forms are checked for CSRF by their route, after the upload is parsed. */
+export const uploadRoutes = new Set(['/documents']);
+function isUploadRoute(req: express.Request): boolean {
+  return req.method === 'POST' && uploadRoutes.has(req.path) && !!req.is('multipart/form-data');
+}

@@ -1,0 +1,28 @@
+import type { Claim } from './claim.js';
+
+/** The API shape of a claim. */
+export function claimJson(c: Claim) {
+  return {
+    id: c.id,
+    documentId: c.documentId,
+    start: c.start,
+    end: c.end,
+    quote: c.quote,
+    sentenceIndex: c.sentenceIndex,
+    kind: c.kind,
+    score: c.score,
+    reasons: c.reasons,
+    suggestion: c.suggestion,
+    origin: c.origin,
+    status: c.status,
+    verdict: c.verdict,
+    correction: c.correction,
+    explanation: c.explanation,
+    assignee: c.assigneeId ? { id: c.assigneeId, name: c.assigneeName } : null,
+    resolvedBy: c.resolvedById ? { id: c.resolvedById, name: c.resolvedByName } : null,
+    resolvedAt: c.resolvedAt?.toISOString() ?? null,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    version: c.version,
+  };
+}

@@ -1,0 +1,114 @@
+import type { Db, Tx } from '../db/database.js';
+import { chunks, jsonb } from '../db/sql-helpers.js';
+import type { Claim } from './claim.js';
+import type { ClaimRow, UpdateableClaimRow } from './claim.table.js';
+import type { ClaimKind } from './claim-vocabulary.js';
+
+export interface NewClaimRow {
+  documentId: number;
+  start: number;
+  end: number;
+  quote: string;
+  sentenceIndex: number;
+  kind: ClaimKind;
+  score: number;
+  reasons: string[];
+  suggestion: string | null;
+  origin: 'extracted' | 'manual';
+}
+
+/** Inserts claims in batches (one statement per 1,000), skipping spans of a kind already stored. */
+export async function insertClaims(trx: Tx, claims: readonly NewClaimRow[]): Promise<number> {
+  let inserted = 0;
+  for (const batch of chunks(claims, 1000)) {
+    const result = await trx
+      .insertInto('claims')
+      .values(
+        batch.map((c) => ({
+          document_id: c.documentId,
+          start_offset: c.start,
+          end_offset: c.end,
+          quote: c.quote,
+          sentence_index: c.sentenceIndex,
+          kind: c.kind,
+          score: c.score,
+          reasons: jsonb(c.reasons),
+          suggestion: c.suggestion,
+          origin: c.origin,
+        })),
+      )
+      .onConflict((oc) => oc.constraint('claims_document_span_key').doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+/** The claims query with assignee and resolver names joined: one query, whatever the row count. */
+export function selectClaims(db: Db) {
+  return db
+    .selectFrom('claims as c')
+    .leftJoin('users as a', 'a.id', 'c.assignee_id')
+    .leftJoin('users as r', 'r.id', 'c.resolved_by')
+    .selectAll('c')
+    .select(['a.display_name as assignee_name', 'r.display_name as resolved_by_name']);
+}
+
+export async function findClaimById(db: Db, id: number): Promise<Claim | undefined> {
+  const row = await selectClaims(db).where('c.id', '=', id).executeTakeFirst();
+  return row && toClaim(row);
+}
+
+export async function lockClaimById(trx: Tx, id: number): Promise<Claim | undefined> {
+  const row = await selectClaims(trx).where('c.id', '=', id).forUpdate(['c']).executeTakeFirst();
+  return row && toClaim(row);
+}
+
+export async function findClaimsByDocumentId(db: Db, documentId: number): Promise<Claim[]> {
+  const rows = await selectClaims(db).where('c.document_id', '=', documentId).orderBy('c.start_offset').orderBy('c.end_offset').orderBy('c.id').execute();
+  return rows.map(toClaim);
+}
+
+/**
+ * Writes a change only if the row is still at `version` (optimistic concurrency).
+ * @returns the updated claim, or undefined when the version no longer matches
+ */
+export async function updateClaimAtVersion(trx: Tx, id: number, version: number, values: UpdateableClaimRow): Promise<boolean> {
+  const result = await trx
+    .updateTable('claims')
+    .set({ ...values, version: version + 1, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export type ClaimRowWithNames = ClaimRow & { assignee_name: string | null; resolved_by_name: string | null };
+
+export function toClaim(row: ClaimRowWithNames): Claim {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    start: row.start_offset,
+    end: row.end_offset,
+    quote: row.quote,
+    sentenceIndex: row.sentence_index,
+    kind: row.kind,
+    score: row.score,
+    reasons: row.reasons,
+    suggestion: row.suggestion,
+    origin: row.origin,
+    status: row.status,
+    verdict: row.verdict,
+    correction: row.correction,
+    explanation: row.explanation,
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
+    resolvedById: row.resolved_by,
+    resolvedByName: row.resolved_by_name,
+    resolvedAt: row.resolved_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}

@@ -1,0 +1,84 @@
+import { compileValidator } from '../http/validation.js';
+import { claimKinds, claimStatuses, verdicts, type ClaimKind, type ClaimStatus, type Verdict } from './claim-vocabulary.js';
+
+export interface Claim {
+  id: number;
+  documentId: number;
+  start: number;
+  end: number;
+  quote: string;
+  sentenceIndex: number;
+  kind: ClaimKind;
+  score: number;
+  reasons: string[];
+  suggestion: string | null;
+  origin: 'extracted' | 'manual';
+  status: ClaimStatus;
+  verdict: Verdict | null;
+  correction: string | null;
+  explanation: string | null;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  resolvedById: number | null;
+  resolvedByName: string | null;
+  resolvedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+/** A change to a claim's review fields. `null` clears a field; an absent key leaves it alone. */
+export interface ClaimPatch {
+  version: number;
+  status?: ClaimStatus;
+  verdict?: Verdict | null;
+  correction?: string | null;
+  explanation?: string | null;
+  assigneeId?: number | null;
+  kind?: ClaimKind;
+}
+
+export interface NewClaimInput {
+  kind: ClaimKind;
+  /** Either a span… */
+  start?: number;
+  end?: number;
+  /** …or the exact passage and which occurrence of it (1-based) when it appears more than once. */
+  quote?: string;
+  occurrence?: number;
+}
+
+const nullableText = (max: number) => ({ type: ['string', 'null'], maxLength: max });
+
+const patchSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['version'],
+  properties: {
+    version: { type: 'integer', minimum: 1 },
+    status: { enum: [...claimStatuses] },
+    verdict: { enum: [...verdicts, null] },
+    correction: nullableText(10_000),
+    explanation: nullableText(20_000),
+    assigneeId: { type: ['integer', 'null'], minimum: 1 },
+    kind: { enum: [...claimKinds] },
+  },
+};
+
+const newClaimSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind'],
+  properties: {
+    kind: { enum: [...claimKinds] },
+    start: { type: 'integer', minimum: 0 },
+    end: { type: 'integer', minimum: 1 },
+    quote: { type: 'string', minLength: 1, maxLength: 5000 },
+    occurrence: { type: 'integer', minimum: 1, maximum: 100000 },
+  },
+};
+
+export const validateClaimPatchJson = compileValidator<ClaimPatch>(patchSchema, 'json');
+export const validateClaimPatchForm = compileValidator<ClaimPatch>(patchSchema, 'form');
+export const validateNewClaimJson = compileValidator<NewClaimInput>(newClaimSchema, 'json');
+export const validateNewClaimForm = compileValidator<NewClaimInput>(newClaimSchema, 'form');

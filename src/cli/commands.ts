@@ -1,0 +1,27 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Config } from '../config.js';
+import { demoCommand, importCommand, migrateCommand, serveCommand } from './workspace.commands.js';
+import { extractCommand } from './extract.command.js';
+import { tokenCommand, userCommand } from './user.commands.js';
+
+export interface CommandInput {
+  config: Readonly<Config>;
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+export interface Command {
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(input: CommandInput): Promise<number>;
+}
+
+/** Every `claimdesk` subcommand. Each is a thin wrapper over the same services the web app uses. */
+export const commands: Record<string, Command> = {
+  serve: serveCommand,
+  migrate: migrateCommand,
+  import: importCommand,
+  extract: extractCommand,
+  demo: demoCommand,
+  user: userCommand,
+  token: tokenCommand,
+};

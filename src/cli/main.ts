@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { commands } from './commands.js';
+
+const usage = `claimdesk — a fact-checking claims tracker
+
+Usage: claimdesk <command> [options]
+
+Commands:
+  serve                                   start the web app (PORT, DATA_DIR, DATABASE_URL, DEMO)
+  migrate                                 apply pending SQL migrations and exit
+  import <file> --title T [--language tl] [--source-url URL]
+                                          import a UTF-8 text file and its extracted claims
+  extract <file> [--language tl] [--json] print the claims found in a file; touches no database
+  demo [--reviewed]                       load the demo document (with the answer key applied)
+  user add --email E --role R [--name N]  create a user; password from stdin, or one is generated
+  token create --email E [--name N]       create an API token for a user (printed once)
+
+Run 'claimdesk <command> --help' for a command's options.`;
+
+/** Runs one CLI command; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`claimdesk: unknown command '${name}'\n\n${usage}`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+  } catch (err) {
+    console.error(`claimdesk ${name}: ${(err as Error).message}`);
+    return 2;
+  }
+  try {
+    const config = loadConfig();
+    return await command.run({ config, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals });
+  } catch (err) {
+    const e = err as { status?: number; message?: string; details?: { fields?: { field: string; message: string }[] } };
+    console.error(`claimdesk ${name}: ${e.message ?? String(err)}`);
+    return e.status && e.status < 500 ? 1 : 70;
+  }
+}

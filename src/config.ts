@@ -1,0 +1,84 @@
+import { Ajv } from 'ajv';
+import { resolve } from 'node:path';
+
+/** claimdesk's settings, read once from the environment, validated and frozen. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  /** `on` imports the seed article on first start, `reviewed` also applies its answer key. */
+  demo: 'off' | 'on' | 'reviewed';
+  maxTextBytes: number;
+  sessionSecret: string | null;
+  trustProxy: string | null;
+  logLevel: string;
+  dbPoolMax: number;
+  dbStatementTimeoutMs: number;
+  dbConnectTimeoutMs: number;
+  shutdownTimeoutMs: number;
+  orgName: string;
+  orgUrl: string;
+  publicUrl: string | null;
+}
+
+const schema = {
+  type: 'object',
+  properties: {
+    NODE_ENV: { enum: ['development', 'production', 'test'] },
+    PORT: { type: 'string', pattern: '^[0-9]{1,5}$' },
+    HOST: { type: 'string', minLength: 1 },
+    DATA_DIR: { type: 'string', minLength: 1 },
+    DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://' },
+    DEMO: { enum: ['0', '1', 'off', 'on', 'reviewed', 'false', 'true'] },
+    MAX_TEXT_BYTES: { type: 'string', pattern: '^[0-9]+$' },
+    SESSION_SECRET: { type: 'string', minLength: 32 },
+    TRUST_PROXY: { type: 'string' },
+    LOG_LEVEL: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
+    DB_POOL_MAX: { type: 'string', pattern: '^[1-9][0-9]*$' },
+    DB_STATEMENT_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
+    DB_CONNECT_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
+    SHUTDOWN_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
+    ORG_NAME: { type: 'string', minLength: 1 },
+    ORG_URL: { type: 'string', pattern: '^https?://' },
+    PUBLIC_URL: { type: 'string', pattern: '^https?://' },
+  },
+} as const;
+
+const validateEnv = new Ajv({ allErrors: true }).compile(schema);
+
+/** Reads the environment (or the given overrides) into a frozen Config; throws naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  if (!validateEnv(defined)) {
+    const problems = (validateEnv.errors ?? []).map((e) => `${e.instancePath.slice(1)} ${e.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const get = (name: string) => defined[name];
+  const nodeEnv = (get('NODE_ENV') ?? 'development') as Config['env'];
+  const demo = get('DEMO') ?? 'on';
+  const config: Config = {
+    env: nodeEnv,
+    port: Number(get('PORT') ?? 3000),
+    host: get('HOST') ?? '127.0.0.1',
+    dataDir: resolve(get('DATA_DIR') ?? './data'),
+    databaseUrl: get('DATABASE_URL') ?? null,
+    demo: demo === 'reviewed' ? 'reviewed' : ['0', 'off', 'false'].includes(demo) ? 'off' : 'on',
+    maxTextBytes: Number(get('MAX_TEXT_BYTES') ?? 5 * 1024 * 1024),
+    sessionSecret: get('SESSION_SECRET') ?? null,
+    trustProxy: get('TRUST_PROXY') ?? null,
+    logLevel: get('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    dbPoolMax: Number(get('DB_POOL_MAX') ?? 10),
+    dbStatementTimeoutMs: Number(get('DB_STATEMENT_TIMEOUT_MS') ?? 15_000),
+    dbConnectTimeoutMs: Number(get('DB_CONNECT_TIMEOUT_MS') ?? 3_000),
+    shutdownTimeoutMs: Number(get('SHUTDOWN_TIMEOUT_MS') ?? 10_000),
+    orgName: get('ORG_NAME') ?? 'claimdesk',
+    orgUrl: get('ORG_URL') ?? 'https://example.org/',
+    publicUrl: get('PUBLIC_URL') ?? null,
+  };
+  if (config.env === 'production' && config.databaseUrl && !config.sessionSecret) {
+    throw new Error('Invalid configuration: SESSION_SECRET (at least 32 characters) is required in production.');
+  }
+  return Object.freeze(config);
+}

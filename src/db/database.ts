@@ -1,0 +1,25 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { ClaimTable } from '../claims/claim.table.js';
+import type { DocumentTable } from '../documents/document.table.js';
+import type { ClaimEventTable } from '../history/event.table.js';
+import type { ClaimNoteTable } from '../notes/note.table.js';
+import type { ClaimSourceTable } from '../sources/source.table.js';
+import type { ApiTokenTable, AuditLogTable, SessionTable } from '../users/auth.table.js';
+import type { UserTable } from '../users/user.table.js';
+
+/** Every table claimdesk reads or writes, as Kysely sees them (snake_case, as in sql/). */
+export interface Database {
+  users: UserTable;
+  documents: DocumentTable;
+  claims: ClaimTable;
+  claim_sources: ClaimSourceTable;
+  claim_notes: ClaimNoteTable;
+  claim_events: ClaimEventTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_log: AuditLogTable;
+  schema_migrations: { name: string; checksum: string; applied_at: Date };
+}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;

@@ -1,0 +1,108 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import type { Database, Db } from './database.js';
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+/**
+ * The database as the rest of claimdesk sees it: one Kysely instance, plus the two things only
+ * this layer may do — run a multi-statement SQL script in one transaction (migrations), and close.
+ */
+export interface Engine {
+  readonly db: Db;
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction whose `exec` accepts several statements at once. */
+  scriptTransaction<T>(fn: (exec: (sql: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball (tests start from it; backups could too). */
+  dump?: () => Promise<Blob>;
+}
+
+export type EngineOptions = Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'> & {
+  /** For tests: start PGlite from a dumped data directory, in memory. */
+  pgliteSnapshot?: Blob;
+};
+
+// DATE stays an ISO string and bigint (count(*)) a number, on both engines alike.
+const parsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) };
+
+/** Opens the engine the configuration names: a Postgres server with DATABASE_URL, PGlite otherwise. */
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  return options.databaseUrl ? openPostgres(options, options.databaseUrl) : openPglite(options);
+}
+
+async function openPglite(options: EngineOptions): Promise<Engine> {
+  let pglite: PGlite;
+  if (options.pgliteSnapshot) {
+    pglite = await PGlite.create({ loadDataDir: options.pgliteSnapshot, parsers });
+  } else {
+    mkdirSync(options.dataDir, { recursive: true });
+    pglite = await PGlite.create({ dataDir: options.dataDir, parsers });
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    async scriptTransaction(fn) {
+      // Kysely serialises its own queries on the single PGlite connection; going through it keeps
+      // a migration from interleaving with an application query.
+      return db.connection().execute(() =>
+        pglite.transaction(async (tx) => fn(async (sql) => (await tx.exec(sql)).at(-1)?.rows ?? [])),
+      );
+    },
+    async close() {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+    dump: () => db.connection().execute(async () => (await pglite.dumpDataDir('none')) as Blob),
+  };
+}
+
+async function openPostgres(options: EngineOptions, url: string): Promise<Engine> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.dbPoolMax,
+    connectionTimeoutMillis: options.dbConnectTimeoutMs,
+    statement_timeout: options.dbStatementTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    types: { getTypeParser: ((oid: number, format?: string) => (oid in parsers ? parsers[oid as keyof typeof parsers] : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser },
+  });
+  // An idle client losing its server (restart, failover) must not crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    async scriptTransaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(async (sql) => {
+          const res = (await client.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
+          const last = Array.isArray(res) ? res.at(-1) : res;
+          return (last?.rows ?? []) as Record<string, unknown>[];
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** The PGlite data directory as a tarball; throws for a server engine. */
+export async function dumpPglite(engine: Engine): Promise<Blob> {
+  if (!engine.dump) throw new Error('Only an embedded (PGlite) database can be dumped this way.');
+  return engine.dump();
+}

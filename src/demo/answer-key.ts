@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import type { Ctx } from '../context.js';
+import { findClaimById, findClaimsByDocumentId } from '../claims/claim.repository.js';
+import { createClaim, updateClaim } from '../claims/claim.service.js';
+import { claimKinds, verdicts, type ClaimKind, type Stance, type Verdict } from '../claims/claim-vocabulary.js';
+import { findDocumentById } from '../documents/document.repository.js';
+import { findOccurrence } from '../documents/spans.js';
+import { addSource } from '../sources/source.service.js';
+import { addNote } from '../notes/note.service.js';
+import type { Actor } from '../users/permissions.js';
+
+export interface AnswerKeyEntry {
+  sentence: number;
+  quote: string;
+  type: string;
+  verdict: Verdict;
+  correction: string | null;
+  explanation: string;
+  sources: { url: string; title?: string; publisher?: string }[];
+}
+
+export function readAnswerKey(file = new URL('./iraq_tl.gold.jsonl', import.meta.url)): AnswerKeyEntry[] {
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as AnswerKeyEntry);
+}
+
+const stanceFor = (verdict: Verdict): Stance => (verdict === 'accurate' ? 'supports' : verdict === 'inaccurate' || verdict === 'misleading' || verdict === 'typo' ? 'refutes' : 'context');
+
+/** The reviewer the answer key is credited to: an editor account with no password, so no one can sign in as it. */
+async function answerKeyReviewer(ctx: Ctx): Promise<Actor> {
+  const email = 'answer-key@claimdesk.invalid';
+  const existing = await ctx.db.selectFrom('users').select(['id', 'display_name']).where('email', '=', email).executeTakeFirst();
+  const row = existing ?? (await ctx.db.insertInto('users').values({ email, display_name: 'Answer key (demo)', role: 'editor', password_hash: null }).returning(['id', 'display_name']).executeTakeFirstOrThrow());
+  return { id: row.id, name: row.display_name, role: 'editor' };
+}
+
+/**
+ * Applies the researched answer key to a document holding the seed text: each entry's passage is
+ * found in its sentence, marked as a claim if extraction did not propose that exact span, and
+ * resolved with the key's verdict, correction, explanation and sources, through the services.
+ */
+export async function applyAnswerKey(ctx: Ctx, documentId: number, entries = readAnswerKey()): Promise<number> {
+  const document = await findDocumentById(ctx.db, documentId);
+  if (!document) throw new Error(`No document ${documentId}`);
+  const actor = await answerKeyReviewer(ctx);
+  const existing = await findClaimsByDocumentId(ctx.db, documentId);
+  let applied = 0;
+  for (const entry of entries) {
+    const sentenceStart = document.sentenceStarts[entry.sentence - 1] ?? 0;
+    const sentenceEnd = document.sentenceStarts[entry.sentence] ?? document.text.length;
+    const { start } = findOccurrence(document.text.slice(sentenceStart, sentenceEnd), entry.quote, 1);
+    if (start === -1) continue;
+    const span = { start: sentenceStart + start, end: sentenceStart + start + entry.quote.length };
+    const kind: ClaimKind = (claimKinds as readonly string[]).includes(entry.type) ? (entry.type as ClaimKind) : 'other';
+    let claim = existing.find((c) => c.start === span.start && c.end === span.end);
+    claim ??= await createClaim(ctx, actor, documentId, { kind, ...span });
+    if (!verdicts.includes(entry.verdict)) continue;
+    for (const s of entry.sources) {
+      await addSource(ctx, actor, claim.id, { url: s.url, stance: stanceFor(entry.verdict), ...(s.title ? { title: s.title } : {}), ...(s.publisher ? { publisher: s.publisher } : {}) });
+    }
+    await addNote(ctx, actor, claim.id, 'Researched for the claimdesk answer key.');
+    const fresh = (await findClaimById(ctx.db, claim.id))!;
+    if (fresh.status === 'resolved') continue; // two key entries on one span: the first decides
+    await updateClaim(ctx, actor, claim.id, { version: fresh.version, status: 'resolved', verdict: entry.verdict, correction: entry.correction, explanation: entry.explanation });
+    applied += 1;
+  }
+  return applied;
+}

@@ -1,0 +1,80 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from '../db/database.js';
+import type { Document, DocumentSummary } from './document.js';
+import type { DocumentRow, InsertableDocumentRow } from './document.table.js';
+
+export async function insertDocument(trx: Tx, row: InsertableDocumentRow): Promise<Document> {
+  return toDocument(await trx.insertInto('documents').values(row).returningAll().executeTakeFirstOrThrow());
+}
+
+export async function findDocumentById(db: Db, id: number): Promise<Document | undefined> {
+  const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toDocument(row);
+}
+
+/** Locks the document row for the rest of the transaction (re-extraction, merges, note edits). */
+export async function lockDocumentById(trx: Tx, id: number): Promise<Document | undefined> {
+  const row = await trx.selectFrom('documents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return row && toDocument(row);
+}
+
+export async function countDocuments(db: Db): Promise<number> {
+  const row = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Every document with its review progress, newest first, in one query. */
+export async function listDocumentSummaries(db: Db, limit = 500): Promise<DocumentSummary[]> {
+  const rows = await db
+    .selectFrom('documents as d')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('claims')
+          .select([
+            'document_id',
+            sql<number>`count(*)::int`.as('claim_count'),
+            sql<number>`(count(*) FILTER (WHERE status = 'resolved'))::int`.as('resolved_count'),
+            sql<number>`(count(*) FILTER (WHERE status = 'dismissed'))::int`.as('dismissed_count'),
+            sql<number>`(count(*) FILTER (WHERE status = 'resolved' AND verdict IN ('inaccurate','misleading','needs_context','typo')))::int`.as('error_count'),
+          ])
+          .groupBy('document_id')
+          .as('c'),
+      (join) => join.onRef('c.document_id', '=', 'd.id'),
+    )
+    .select(['d.id', 'd.title', 'd.language', 'd.source_url', 'd.created_at', 'd.updated_at', 'd.version', 'c.claim_count', 'c.resolved_count', 'c.dismissed_count', 'c.error_count'])
+    .orderBy('d.created_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    language: r.language,
+    sourceUrl: r.source_url,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+    claimCount: r.claim_count ?? 0,
+    resolvedCount: r.resolved_count ?? 0,
+    dismissedCount: r.dismissed_count ?? 0,
+    errorCount: r.error_count ?? 0,
+  }));
+}
+
+export function toDocument(row: DocumentRow): Document {
+  return {
+    id: row.id,
+    title: row.title,
+    language: row.language,
+    sourceUrl: row.source_url,
+    text: row.body,
+    contentHash: row.content_hash,
+    sentenceStarts: row.sentence_starts,
+    correctionNote: row.correction_note,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}

@@ -1,0 +1,20 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface DocumentTable {
+  id: Generated<number>;
+  title: string;
+  language: string;
+  source_url: string | null;
+  body: string;
+  content_hash: string;
+  /** Start offset of each sentence (1-based sentence n starts at sentence_starts[n-1]). */
+  sentence_starts: ColumnType<number[], number[] | undefined, number[]>;
+  correction_note: string | null;
+  created_by: number | null;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, never, Date>;
+  version: ColumnType<number, never, number>;
+}
+export type DocumentRow = Selectable<DocumentTable>;
+export type InsertableDocumentRow = Insertable<DocumentTable>;
+export type UpdateableDocumentRow = Updateable<DocumentTable>;

@@ -1,0 +1,22 @@
+import multer from 'multer';
+import type { Config } from '../config.js';
+import { invalid } from '../http/errors.js';
+import { decodeUtf8 } from './text-checks.js';
+
+const allowed = /\.(txt|md|markdown|text)$/i;
+
+/** Multer for the import form: one text file, in memory, no larger than the text limit. */
+export function documentUpload(config: Pick<Config, 'maxTextBytes'>) {
+  return multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: config.maxTextBytes, files: 1, fields: 10, fieldSize: config.maxTextBytes + 1024, parts: 12 },
+  });
+}
+
+/** The uploaded file's text, or undefined when no file was sent; refuses other file types and non-UTF-8. */
+export function uploadedText(file: Express.Multer.File | undefined): { text: string; name: string } | undefined {
+  if (!file || file.size === 0) return undefined;
+  if (!allowed.test(file.originalname)) throw invalid('file', 'must be a .txt or .md file');
+  const text = decodeUtf8(file.buffer, 'file');
+  return { text, name: file.originalname.replace(allowed, '').slice(0, 300) };
+}

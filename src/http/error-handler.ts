@@ -1,0 +1,64 @@
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import { HttpError, serviceUnavailable, ValidationError } from './errors.js';
+import { isApiRequest } from './params.js';
+
+const connectionErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300']);
+
+/** Translates anything thrown into the one HttpError family (database and body-parser errors included). */
+export function toHttpError(err: unknown): HttpError | null {
+  if (err instanceof HttpError) return err;
+  const e = err as { code?: string; type?: string; status?: number; constraint?: string; message?: string; detail?: string; name?: string };
+  if (e?.type === 'entity.parse.failed') return new HttpError(400, 'malformed_json', 'The request body is not valid JSON.');
+  if (e?.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', 'The request body is larger than the limit.');
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new HttpError(415, 'unsupported_encoding', 'Send the body as UTF-8.');
+  if (e?.name === 'MulterError') {
+    return e.code === 'LIMIT_FILE_SIZE'
+      ? new HttpError(413, 'payload_too_large', 'The uploaded file is larger than the limit.')
+      : new HttpError(400, 'bad_upload', `The upload was refused: ${e.message}.`);
+  }
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.type) return new HttpError(e.status, 'bad_request', e.message ?? 'Bad request.');
+  const code = e?.code ?? '';
+  if (code === '23505') return new HttpError(409, 'conflict', `That would duplicate an existing record (${e.constraint ?? 'unique constraint'}).`);
+  if (code === '23503') return new HttpError(409, 'conflict', 'That refers to a record that does not exist or is still in use.');
+  if (['23514', '23502', '22P02', '22001', '22007', '22008', '22003', '22021'].includes(code)) {
+    return new HttpError(400, 'invalid_input', `The database refused the value: ${e.message ?? 'check failed'}.`);
+  }
+  if (code === '57014') return new HttpError(503, 'timeout', 'The database took too long to answer. Try again.');
+  if (connectionErrorCodes.has(code) || code.startsWith('08') || /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e?.message ?? '')) {
+    return serviceUnavailable();
+  }
+  return null;
+}
+
+/** The one error handler, registered last: HTML for pages, JSON for /api, a plain 500 with a request id for the unknown. */
+export function errorHandler(): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const known = toHttpError(err);
+    const error = known ?? new HttpError(500, 'internal', 'Something went wrong on our side.');
+    if (!known || error.status >= 500) req.log?.error({ err }, 'request failed');
+    if (error.status === 503) res.set('Retry-After', '5');
+    res.status(error.status);
+    if (isApiRequest(req) || !req.accepts('html')) {
+      res.json({ error: { code: error.code, message: error.message, requestId: String(req.id ?? ''), ...publicDetails(error) } });
+      return;
+    }
+    res.render('errors/error', { title: titleFor(error.status), error, requestId: String(req.id ?? '') }, (renderErr, html) => {
+      if (renderErr) res.type('text/plain').send(`${error.status} ${error.message}`);
+      else res.send(html);
+    });
+  };
+}
+
+function publicDetails(error: HttpError): Record<string, unknown> {
+  if (error instanceof ValidationError) return { fields: error.fields };
+  return error.status < 500 && error.details ? error.details : {};
+}
+
+function titleFor(status: number): string {
+  return { 400: 'Check your input', 401: 'Sign in', 403: 'Not allowed', 404: 'Not found', 409: 'Edit conflict', 413: 'Too large', 429: 'Slow down', 503: 'Database unavailable' }[status] ?? 'Error';
+}
+
+export function notFoundHandler() {
+  return (req: Request, _res: Response, next: (err: unknown) => void) => next(new HttpError(404, 'not_found', `Nothing at ${req.path.slice(0, 200)}.`));
+}

@@ -1,0 +1,25 @@
+import { claimKinds, claimStatuses, kindLabels, stanceLabels, stances, statusLabels, verdictLabels, verdicts } from '../claims/claim-vocabulary.js';
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+const numberFormat = new Intl.NumberFormat('en-GB');
+
+/** Functions and vocabularies every view can use (app.locals). They return plain text; views escape it. */
+export const viewHelpers = {
+  claimKinds,
+  claimStatuses,
+  verdicts,
+  stances,
+  kindLabels,
+  statusLabels,
+  verdictLabels,
+  stanceLabels,
+  formatDate: (d: Date | string | null | undefined) => (d ? dateFormat.format(new Date(d)) : ''),
+  formatDateTime: (d: Date | string | null | undefined) => (d ? dateTimeFormat.format(new Date(d)) : ''),
+  isoDate: (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : ''),
+  formatNumber: (n: number) => numberFormat.format(n),
+  percent: (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0),
+  plural: (n: number, one: string, many = `${one}s`) => `${numberFormat.format(n)} ${n === 1 ? one : many}`,
+  /** Only http(s) links are ever rendered as links. */
+  safeHref: (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : null),
+};

@@ -1,0 +1,54 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Ctx } from '../context.js';
+import type { Actor } from './permissions.js';
+
+const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+// Refresh last_seen_at at most this often, so that reading pages does not write on every request.
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+export const hashSecret = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Starts a session; returns the secret for the cookie (only its hash is stored). */
+export async function createSession(ctx: Ctx, userId: number, meta: { ip: string | null; userAgent: string | null }): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await ctx.db
+    .insertInto('sessions')
+    .values({ id: hashSecret(token), user_id: userId, expires_at: new Date(Date.now() + SESSION_TTL_MS), ip: meta.ip, user_agent: meta.userAgent?.slice(0, 300) ?? null })
+    .execute();
+  return token;
+}
+
+export interface SessionActor extends Actor {
+  id: number;
+  email: string;
+  sessionId: string;
+}
+
+/** The signed-in user behind a session cookie, or null when it is unknown, expired or the user is disabled. */
+export async function resolveSession(ctx: Ctx, token: string): Promise<SessionActor | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const id = hashSecret(token);
+  const row = await ctx.db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id', 's.last_seen_at', 'u.id as user_id', 'u.display_name', 'u.role', 'u.email'])
+    .where('s.id', '=', id)
+    .where('s.expires_at', '>', new Date())
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+    await ctx.db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+  }
+  return { id: row.user_id, name: row.display_name, role: row.role, email: row.email, sessionId: id };
+}
+
+export async function endSession(ctx: Ctx, token: string): Promise<void> {
+  await ctx.db.deleteFrom('sessions').where('id', '=', hashSecret(token)).execute();
+}
+
+/** Deletes expired sessions; run at start-up and hourly. */
+export async function purgeExpiredSessions(ctx: Ctx): Promise<number> {
+  const r = await ctx.db.deleteFrom('sessions').where('expires_at', '<=', new Date()).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
