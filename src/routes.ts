@@ -1,8 +1,21 @@
 import type { RequestHandler, Router } from 'express';
 import { claimApiRoutes } from './claims/claim.api.routes.js';
+import { claimRoutes } from './claims/claim.routes.js';
+import { queueRoutes } from './claims/queue.routes.js';
+import { dashboardRoutes, helpRoutes } from './dashboard/dashboard.routes.js';
+import { documentApiRoutes } from './documents/document.api.routes.js';
+import { documentEditRoutes } from './documents/document-edit.routes.js';
 import { documentRoutes } from './documents/document.routes.js';
 import { healthRoutes } from './http/health.routes.js';
+import { noteRoutes } from './notes/note.routes.js';
+import { reportApiRoutes } from './reports/report.api.routes.js';
+import { reportRoutes } from './reports/report.routes.js';
+import { workspaceReportRoutes } from './reports/workspace.routes.js';
+import { sourceRoutes } from './sources/source.routes.js';
+import { accountRoutes } from './users/account.routes.js';
+import { adminRoutes } from './users/admin.routes.js';
 import { authRoutes } from './users/auth.routes.js';
+import { invitationRoutes } from './users/invitation.routes.js';
 
 export interface RouteDeps {
   /** CSRF check for routes that parse their own (multipart) body. */
@@ -15,7 +28,7 @@ export interface RouteDeps {
  */
 export function routers(deps: RouteDeps): { publicRouters: Router[]; signedInRouters: Router[] } {
   return {
-    publicRouters: [healthRoutes(), authRoutes()],
-    signedInRouters: [documentRoutes(deps), claimApiRoutes()],
+    publicRouters: [healthRoutes(), authRoutes(), invitationRoutes(), helpRoutes()],
+    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), queueRoutes(), claimApiRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes()],
   };
 }

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { loadSessionSecret } from './http/secret.js';
@@ -26,19 +26,35 @@ export async function serve(config: Readonly<Config>): Promise<Server> {
   log.info({ url, database: engine.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL server' }, `claimdesk is listening on ${url}`);
   if (!(await hasAnyUser(ctx))) log.info(`First run: open ${url}/setup to create the administrator account.`);
 
+  // Requests in flight: shutdown waits for them (and so for their transactions) before it closes
+  // the database. A response finished while stopping also closes its keep-alive connection.
+  let inFlight = 0;
+  let onDrained = () => {};
   let stopping = false;
+  server.on('request', (_req, res: ServerResponse) => {
+    inFlight += 1;
+    if (stopping) res.setHeader('Connection', 'close');
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) onDrained();
+    });
+  });
+
   const stop = async (signal: string) => {
     if (stopping) {
       log.warn('second signal: exiting now');
       process.exit(1);
     }
     stopping = true;
-    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    log.info({ signal, inFlight }, 'shutting down: no new connections; finishing in-flight requests');
     clearInterval(purge);
-    const force = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs).unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    clearTimeout(force);
+    const drained = inFlight === 0 ? Promise.resolve(true) : new Promise<boolean>((resolve) => (onDrained = () => resolve(true)));
+    const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), config.shutdownTimeoutMs).unref());
+    if (!(await Promise.race([drained, timedOut]))) log.warn({ inFlight }, `requests still running after ${config.shutdownTimeoutMs} ms: closing them; their transactions roll back`);
+    server.closeAllConnections();
+    await closed;
     await engine.close();
     log.info('database closed; bye');
     process.exitCode = 0;

@@ -16,6 +16,7 @@ export function claimJson(c: Claim) {
     origin: c.origin,
     status: c.status,
     verdict: c.verdict,
+    proposedVerdict: c.proposedVerdict,
     correction: c.correction,
     explanation: c.explanation,
     assignee: c.assigneeId ? { id: c.assigneeId, name: c.assigneeName } : null,

@@ -100,6 +100,7 @@ export function toClaim(row: ClaimRowWithNames): Claim {
     origin: row.origin,
     status: row.status,
     verdict: row.verdict,
+    proposedVerdict: row.proposed_verdict,
     correction: row.correction,
     explanation: row.explanation,
     assigneeId: row.assignee_id,

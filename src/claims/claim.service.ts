@@ -6,7 +6,7 @@ import { findEventsByClaimId, insertClaimEvents } from '../history/event.reposit
 import { findNotesByClaimIds } from '../notes/note.repository.js';
 import { findSourcesByClaimIds } from '../sources/source.repository.js';
 import { findUserById } from '../users/user.repository.js';
-import { requirePermission, type Actor } from '../users/permissions.js';
+import { can, requirePermission, type Actor } from '../users/permissions.js';
 import type { Claim, ClaimPatch, NewClaimInput } from './claim.js';
 import { applyReviewRules } from './claim-rules.js';
 import { findClaimById, findClaimsByDocumentId, insertClaims, lockClaimById, updateClaimAtVersion } from './claim.repository.js';
@@ -26,7 +26,7 @@ export async function getClaim(ctx: Ctx, actor: Actor, id: number): Promise<Clai
   return claim;
 }
 
-const trackedFields = ['status', 'verdict', 'correction', 'explanation', 'assigneeId', 'kind'] as const;
+const trackedFields = ['status', 'verdict', 'proposedVerdict', 'correction', 'explanation', 'assigneeId', 'kind'] as const;
 
 /**
  * Applies a review change made from `patch.version`. The change and its `claim.updated` event
@@ -38,6 +38,7 @@ export async function updateClaim(ctx: Ctx, actor: Actor, id: number, patch: Cla
   if (patch.assigneeId) {
     const user = await findUserById(ctx.db, patch.assigneeId);
     if (!user || user.disabled) throw invalid('assigneeId', 'must be an active user');
+    if (!can({ id: user.id, name: user.displayName, role: user.role }, 'claim.research')) throw invalid('assigneeId', `must be someone who can research claims, not a ${user.role}`);
   }
   return ctx.db.transaction().execute(async (trx) => {
     const current = await lockClaimById(trx, id);
@@ -56,6 +57,7 @@ export async function updateClaim(ctx: Ctx, actor: Actor, id: number, patch: Cla
     const values: UpdateableClaimRow = {
       status: after.status,
       verdict: after.verdict,
+      proposed_verdict: after.proposedVerdict,
       correction: after.correction,
       explanation: after.explanation,
       assignee_id: after.assigneeId,
@@ -114,7 +116,14 @@ function resolveSpan(text: string, input: NewClaimInput): { start: number; end: 
   return { start, end: start + input.quote.length };
 }
 
-function staleClaim(current: Claim) {
+/** Dismisses a claim (not check-worthy, or a duplicate): an editor's decision, recorded like any change. */
+export async function dismissClaim(ctx: Ctx, actor: Actor, id: number, version: number): Promise<{ claim: Claim; warnings: string[] }> {
+  requirePermission(actor, 'claim.decide');
+  return updateClaim(ctx, actor, id, { version, status: 'dismissed' });
+}
+
+/** The 409 for an edit based on an old version; `details.current` lets the page show both versions. */
+export function staleClaim(current: Claim) {
   return conflict('This claim was changed by someone else since you opened it. Review the current version and apply your change again.', { current });
 }
 

@@ -15,6 +15,7 @@ export interface ClaimTable {
   origin: 'extracted' | 'manual';
   status: ColumnType<ClaimStatus, ClaimStatus | undefined, ClaimStatus>;
   verdict: Verdict | null;
+  proposed_verdict: Verdict | null;
   correction: string | null;
   explanation: string | null;
   assignee_id: number | null;

@@ -15,6 +15,8 @@ export interface Claim {
   origin: 'extracted' | 'manual';
   status: ClaimStatus;
   verdict: Verdict | null;
+  /** What a reviewer proposes; the editor confirms it as `verdict` when resolving. */
+  proposedVerdict: Verdict | null;
   correction: string | null;
   explanation: string | null;
   assigneeId: number | null;
@@ -32,6 +34,7 @@ export interface ClaimPatch {
   version: number;
   status?: ClaimStatus;
   verdict?: Verdict | null;
+  proposedVerdict?: Verdict | null;
   correction?: string | null;
   explanation?: string | null;
   assigneeId?: number | null;
@@ -58,6 +61,7 @@ const patchSchema = {
     version: { type: 'integer', minimum: 1 },
     status: { enum: [...claimStatuses] },
     verdict: { enum: [...verdicts, null] },
+    proposedVerdict: { enum: [...verdicts, null] },
     correction: nullableText(10_000),
     explanation: nullableText(20_000),
     assigneeId: { type: ['integer', 'null'], minimum: 1 },

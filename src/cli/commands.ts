@@ -1,7 +1,10 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Config } from '../config.js';
+import { backupCommand, restoreCommand } from './backup.commands.js';
 import { demoCommand, importCommand, migrateCommand, serveCommand } from './workspace.commands.js';
 import { extractCommand } from './extract.command.js';
+import { reextractCommand } from './reextract.command.js';
+import { reportCommand } from './report.command.js';
 import { tokenCommand, userCommand } from './user.commands.js';
 
 export interface CommandInput {
@@ -24,4 +27,8 @@ export const commands: Record<string, Command> = {
   demo: demoCommand,
   user: userCommand,
   token: tokenCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  report: reportCommand,
+  reextract: reextractCommand,
 };

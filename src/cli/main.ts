@@ -15,6 +15,9 @@ Commands:
   demo [--reviewed]                       load the demo document (with the answer key applied)
   user add --email E --role R [--name N]  create a user; password from stdin, or one is generated
   token create --email E [--name N]       create an API token for a user (printed once)
+  backup [--with-secrets] > backup.json   write the whole workspace as JSON (no sessions or tokens)
+  restore <backup.json>                   load a backup into an empty workspace, all or nothing
+  reextract <documentId>                  add the claims a newer extractor finds; reviewed claims untouched
 
 Run 'claimdesk <command> --help' for a command's options.`;
 

@@ -1,6 +1,7 @@
 import { generatePassword } from '../users/passwords.js';
 import { cliActor, roles, type Role } from '../users/permissions.js';
-import { validateNewUser } from '../users/user.schemas.js';
+import { normaliseEmail, validateNewUser } from '../users/user.schemas.js';
+import { findUserRowByEmail } from '../users/user.repository.js';
 import { createUser } from '../users/user.service.js';
 import { createApiToken } from '../users/token.service.js';
 import type { Command } from './commands.js';
@@ -40,10 +41,12 @@ export const tokenCommand: Command = {
   options: { email: { type: 'string' }, name: { type: 'string' } },
   async run({ config, values, positionals }) {
     if (positionals[0] !== 'create') throw usageError('usage: claimdesk token create --email E [--name N]');
-    const email = String(values.email ?? '').toLowerCase();
+    const email = normaliseEmail(String(values.email ?? ''));
+    if (!email) throw usageError('usage: claimdesk token create --email E [--name N]');
     return withWorkspace(config, async (ctx) => {
-      const user = await ctx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+      const user = await findUserRowByEmail(ctx.db, email);
       if (!user) throw Object.assign(new Error(`no user with the email ${email}`), { status: 1 });
+      if (user.disabled_at) throw Object.assign(new Error(`${email} is disabled; enable the account first`), { status: 1 });
       const { token, record } = await createApiToken(ctx, cliActor, user.id, String(values.name ?? 'CLI token'));
       console.log(`Token ${record.id} for ${email} (shown once):\n${token}`);
       return 0;

@@ -4,7 +4,7 @@ import type { DocumentTable } from '../documents/document.table.js';
 import type { ClaimEventTable } from '../history/event.table.js';
 import type { ClaimNoteTable } from '../notes/note.table.js';
 import type { ClaimSourceTable } from '../sources/source.table.js';
-import type { ApiTokenTable, AuditLogTable, SessionTable } from '../users/auth.table.js';
+import type { ApiTokenTable, AuditLogTable, SessionTable, UserInvitationTable } from '../users/auth.table.js';
 import type { UserTable } from '../users/user.table.js';
 
 /** Every table claimdesk reads or writes, as Kysely sees them (snake_case, as in sql/). */
@@ -18,6 +18,7 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
+  user_invitations: UserInvitationTable;
   schema_migrations: { name: string; checksum: string; applied_at: Date };
 }
 

@@ -69,10 +69,21 @@ async function openPostgres(options: EngineOptions, url: string): Promise<Engine
     connectionTimeoutMillis: options.dbConnectTimeoutMs,
     statement_timeout: options.dbStatementTimeoutMs,
     idleTimeoutMillis: 30_000,
+    // A server that stops answering without closing the socket (a network partition) would hold a
+    // request forever: the client gives up a little after the server-side timeout would have.
+    query_timeout: options.dbStatementTimeoutMs > 0 ? options.dbStatementTimeoutMs + options.dbConnectTimeoutMs : undefined,
+    // A transaction left open by a crashed request must not hold its row locks for long.
+    idle_in_transaction_session_timeout: Math.max(options.dbStatementTimeoutMs, 60_000),
+    keepAlive: true,
+    application_name: 'claimdesk',
     types: { getTypeParser: ((oid: number, format?: string) => (oid in parsers ? parsers[oid as keyof typeof parsers] : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser },
   });
-  // An idle client losing its server (restart, failover) must not crash the process.
+  // A client losing its server (restart, failover, pg_terminate_backend) emits 'error'. The pool
+  // listens only while a client is idle; a client checked out by a request would crash the
+  // process with an unhandled 'error' event. Its query fails anyway (→ 503) and the pool drops
+  // the broken client on release, so the listener only has to exist.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

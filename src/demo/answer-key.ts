@@ -3,6 +3,7 @@ import type { Ctx } from '../context.js';
 import { findClaimById, findClaimsByDocumentId } from '../claims/claim.repository.js';
 import { createClaim, updateClaim } from '../claims/claim.service.js';
 import { claimKinds, verdicts, type ClaimKind, type Stance, type Verdict } from '../claims/claim-vocabulary.js';
+import type { Document } from '../documents/document.js';
 import { findDocumentById } from '../documents/document.repository.js';
 import { findOccurrence } from '../documents/spans.js';
 import { addSource } from '../sources/source.service.js';
@@ -33,10 +34,46 @@ async function answerKeyReviewer(ctx: Ctx): Promise<Actor> {
   return { id: row.id, name: row.display_name, role: 'editor' };
 }
 
+interface Located {
+  entry: AnswerKeyEntry;
+  start: number;
+  end: number;
+}
+
+/** Finds each entry's passage in its sentence (the first occurrence there); entries not found are left out. */
+function locate(document: Document, entries: readonly AnswerKeyEntry[]): Located[] {
+  return entries.flatMap((entry) => {
+    const sentenceStart = document.sentenceStarts[entry.sentence - 1] ?? 0;
+    const sentenceEnd = document.sentenceStarts[entry.sentence] ?? document.text.length;
+    const { start } = findOccurrence(document.text.slice(sentenceStart, sentenceEnd), entry.quote, 1);
+    return start === -1 ? [] : [{ entry, start: sentenceStart + start, end: sentenceStart + start + entry.quote.length }];
+  });
+}
+
+/**
+ * The key corrects a typo inside a passage that another entry rewrites whole ("reolusyon" inside
+ * "binuhay … ang reolusyon 678"). Two corrections on overlapping text cannot both be applied, so
+ * when the wider correction already contains the typo's fix, the typo keeps its verdict and
+ * explanation and leaves the fixing to the wider one. Any other overlap is left as it is.
+ */
+export function foldNestedCorrections(located: readonly Located[]): Located[] {
+  return located.map((inner) => {
+    const { correction, quote } = inner.entry;
+    if (!correction) return inner;
+    const outer = located.find(
+      (o) => o !== inner && o.entry.correction && o.start <= inner.start && o.end >= inner.end && o.end - o.start > inner.end - inner.start && o.entry.correction.includes(correction),
+    );
+    if (!outer) return inner;
+    const explanation = `${inner.entry.explanation} Fixed by the correction of the surrounding passage “${outer.entry.quote}”, which already reads “${correction}” for “${quote}”.`;
+    return { ...inner, entry: { ...inner.entry, correction: null, explanation } };
+  });
+}
+
 /**
  * Applies the researched answer key to a document holding the seed text: each entry's passage is
  * found in its sentence, marked as a claim if extraction did not propose that exact span, and
  * resolved with the key's verdict, correction, explanation and sources, through the services.
+ * @returns how many claims were resolved
  */
 export async function applyAnswerKey(ctx: Ctx, documentId: number, entries = readAnswerKey()): Promise<number> {
   const document = await findDocumentById(ctx.db, documentId);
@@ -44,23 +81,18 @@ export async function applyAnswerKey(ctx: Ctx, documentId: number, entries = rea
   const actor = await answerKeyReviewer(ctx);
   const existing = await findClaimsByDocumentId(ctx.db, documentId);
   let applied = 0;
-  for (const entry of entries) {
-    const sentenceStart = document.sentenceStarts[entry.sentence - 1] ?? 0;
-    const sentenceEnd = document.sentenceStarts[entry.sentence] ?? document.text.length;
-    const { start } = findOccurrence(document.text.slice(sentenceStart, sentenceEnd), entry.quote, 1);
-    if (start === -1) continue;
-    const span = { start: sentenceStart + start, end: sentenceStart + start + entry.quote.length };
-    const kind: ClaimKind = (claimKinds as readonly string[]).includes(entry.type) ? (entry.type as ClaimKind) : 'other';
-    let claim = existing.find((c) => c.start === span.start && c.end === span.end);
-    claim ??= await createClaim(ctx, actor, documentId, { kind, ...span });
+  for (const { entry, start, end } of foldNestedCorrections(locate(document, entries))) {
     if (!verdicts.includes(entry.verdict)) continue;
+    const kind: ClaimKind = (claimKinds as readonly string[]).includes(entry.type) ? (entry.type as ClaimKind) : 'other';
+    const claim = existing.find((c) => c.start === start && c.end === end) ?? (await createClaim(ctx, actor, documentId, { kind, start, end }));
+    const fresh = (await findClaimById(ctx.db, claim.id))!;
+    if (fresh.status === 'resolved') continue; // two key entries on one span: the first decides
     for (const s of entry.sources) {
       await addSource(ctx, actor, claim.id, { url: s.url, stance: stanceFor(entry.verdict), ...(s.title ? { title: s.title } : {}), ...(s.publisher ? { publisher: s.publisher } : {}) });
     }
     await addNote(ctx, actor, claim.id, 'Researched for the claimdesk answer key.');
-    const fresh = (await findClaimById(ctx.db, claim.id))!;
-    if (fresh.status === 'resolved') continue; // two key entries on one span: the first decides
-    await updateClaim(ctx, actor, claim.id, { version: fresh.version, status: 'resolved', verdict: entry.verdict, correction: entry.correction, explanation: entry.explanation });
+    const current = (await findClaimById(ctx.db, claim.id))!;
+    await updateClaim(ctx, actor, claim.id, { version: current.version, status: 'resolved', verdict: entry.verdict, correction: entry.correction, explanation: entry.explanation });
     applied += 1;
   }
   return applied;

@@ -1,28 +1,34 @@
 import { Router, type Request, type Response } from 'express';
-import { listDocumentClaims } from '../claims/claim.service.js';
-import { ValidationError } from '../http/errors.js';
+import { validateNewClaimForm } from '../claims/claim.js';
+import { createClaim } from '../claims/claim.service.js';
+import { HttpError, ValidationError } from '../http/errors.js';
 import { flash } from '../http/flash.js';
 import { idParam } from '../http/params.js';
 import { formInput } from '../http/validation.js';
 import type { RouteDeps } from '../routes.js';
 import { fieldMap } from '../users/auth.routes.js';
-import { validateImportForm, validateImportJson } from './document.js';
-import { getDocument, importDocument, listDocuments } from './document.service.js';
-import { documentJson, documentSummaryJson } from './document.json.js';
+import { can, type Permission } from '../users/permissions.js';
+import { validateImportForm } from './document.js';
+import { importDocument, listDocuments } from './document.service.js';
+import { describeRun, readerView, validateReaderFilters, type ReaderFilters } from './reader.js';
+import { getDocumentForReading } from './reader.service.js';
+import { reextractDocument } from './reextract.service.js';
 import { documentUpload, uploadedText } from './upload.js';
-import { claimJson } from '../claims/claim.json.js';
 
+const maySee = (req: Request) => (permission: Permission) => can(req.actor, permission);
+
+/** The documents pages: the list, the import form, the reader, marking a claim, re-extraction. */
 export function documentRoutes(deps: RouteDeps): Router {
   const router = Router();
   const upload = (req: Request, res: Response) =>
     new Promise<void>((resolve, reject) => documentUpload(req.ctx.config).single('file')(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
 
   router.get('/documents', async (req, res) => {
-    res.render('documents/index', { title: 'Documents', documents: await listDocuments(req.ctx, req.actor!) });
+    res.render('documents/index', { title: 'Documents', documents: await listDocuments(req.ctx, req.actor!), can: maySee(req) });
   });
 
-  router.get('/documents/new', (_req, res) => {
-    res.render('documents/new', { title: 'Import a document', values: {}, errors: {} });
+  router.get('/documents/new', (req, res) => {
+    res.render('documents/new', { title: 'Import a document', values: {}, errors: {}, maxTextBytes: req.ctx.config.maxTextBytes });
   });
 
   router.post('/documents', async (req, res) => {
@@ -38,40 +44,61 @@ export function documentRoutes(deps: RouteDeps): Router {
         values.title ??= file.name;
       }
       const { document, claims } = await importDocument(req.ctx, req.actor!, validateImportForm(values));
-      flash(res, 'success', `Imported “${document.title}”: ${claims.length} claims found.`);
+      flash(res, 'success', `Imported “${document.title}”: ${claims.length} ${claims.length === 1 ? 'claim' : 'claims'} found.`);
       res.redirect(303, `/documents/${document.id}`);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      res.status(400).render('documents/new', { title: 'Import a document', values, errors: fieldMap(err) });
+      res.status(400).render('documents/new', { title: 'Import a document', values, errors: fieldMap(err), maxTextBytes: req.ctx.config.maxTextBytes });
     }
   });
 
-  router.get('/documents/:id', async (req, res) => {
+  /** The reader, with the add-claim form filled with `values` and `errors` after a refused post. */
+  async function renderReader(req: Request, res: Response, status: number, form: { values: Record<string, unknown>; errors: Record<string, string> }) {
     const id = idParam(req, 'id', 'Document');
-    const document = await getDocument(req.ctx, req.actor!, id);
-    const claims = await listDocumentClaims(req.ctx, req.actor!, id);
-    res.render('documents/show', { title: document.title, document, claims });
-  });
-
-  router.get('/api/v1/documents', async (req, res) => {
-    res.json({ documents: (await listDocuments(req.ctx, req.actor!)).map(documentSummaryJson) });
-  });
-
-  router.post('/api/v1/documents', async (req, res) => {
-    if (!req.is('application/json')) {
-      res.status(415).json({ error: { code: 'unsupported_media_type', message: 'Send the document as application/json.' } });
-      return;
+    let filters: ReaderFilters = {};
+    let filterErrors: Record<string, string> = {};
+    try {
+      filters = validateReaderFilters({ ...formInput(req.query) });
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      filterErrors = fieldMap(err);
+      status = 400;
     }
-    const { document, claims } = await importDocument(req.ctx, req.actor!, validateImportJson(req.body));
-    res.status(201).location(`/api/v1/documents/${document.id}`).json({ document: documentJson(document), claims: claims.map(claimJson) });
+    const { document, claims } = await getDocumentForReading(req.ctx, req.actor!, id);
+    res.status(status).render('documents/show', {
+      title: document.title,
+      ...readerView(document, claims, filters),
+      filters,
+      filterErrors,
+      values: form.values,
+      errors: form.errors,
+      describeRun,
+      can: maySee(req),
+    });
+  }
+
+  router.get('/documents/:id', (req, res) => renderReader(req, res, 200, { values: {}, errors: {} }));
+
+  router.post('/documents/:id/claims', async (req, res) => {
+    const id = idParam(req, 'id', 'Document');
+    const values = formInput(req.body);
+    try {
+      const claim = await createClaim(req.ctx, req.actor!, id, validateNewClaimForm(values));
+      flash(res, 'success', `Added claim #${claim.id} (${claim.kind}): “${claim.quote.length > 80 ? `${claim.quote.slice(0, 79)}…` : claim.quote}”.`);
+      res.redirect(303, `/documents/${id}#claim-${claim.id}`);
+    } catch (err) {
+      // A refused passage (not found, ambiguous, already a claim of that kind) goes back to the form.
+      if (err instanceof ValidationError) return renderReader(req, res, 400, { values, errors: fieldMap(err) });
+      if (err instanceof HttpError && err.status === 409) return renderReader(req, res, 409, { values, errors: { quote: err.message } });
+      throw err;
+    }
   });
 
-  router.get('/api/v1/documents/:id', async (req, res) => {
-    res.json({ document: documentJson(await getDocument(req.ctx, req.actor!, idParam(req, 'id', 'Document'))) });
-  });
-
-  router.get('/api/v1/documents/:id/claims', async (req, res) => {
-    res.json({ claims: (await listDocumentClaims(req.ctx, req.actor!, idParam(req, 'id', 'Document'))).map(claimJson) });
+  router.post('/documents/:id/reextract', async (req, res) => {
+    const id = idParam(req, 'id', 'Document');
+    const { created } = await reextractDocument(req.ctx, req.actor!, id);
+    flash(res, 'success', created.length === 0 ? 'Re-extraction found no new claims; every existing claim is unchanged.' : `Re-extraction added ${created.length} new ${created.length === 1 ? 'claim' : 'claims'}; existing claims are unchanged.`);
+    res.redirect(303, `/documents/${id}`);
   });
 
   return router;

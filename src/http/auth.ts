@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { can, type Permission } from '../users/permissions.js';
 import { resolveApiToken } from '../users/token.service.js';
-import { resolveSession } from '../users/session.service.js';
+import { resolveSession, SESSION_TTL_MS } from '../users/session.service.js';
 import { hasAnyUser } from '../users/user.service.js';
 import { unauthorized } from './errors.js';
 import { isApiRequest } from './params.js';
@@ -8,8 +9,26 @@ import { isApiRequest } from './params.js';
 export const SESSION_COOKIE = 'claimdesk_session';
 
 /**
+ * Whether cookies must be `Secure`: the request came over HTTPS (behind a proxy only when
+ * TRUST_PROXY says to believe its X-Forwarded-Proto), or PUBLIC_URL says the site is HTTPS.
+ */
+export function isSecureContext(req: Request): boolean {
+  return req.secure || !!req.ctx?.config.publicUrl?.startsWith('https://');
+}
+
+/** HttpOnly so scripts cannot read it, SameSite=Lax so other sites cannot post with it. */
+export function setSessionCookie(req: Request, res: Response, token: string): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: isSecureContext(req), path: '/', maxAge: SESSION_TTL_MS });
+}
+
+export function clearSessionCookie(req: Request, res: Response): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: isSecureContext(req), path: '/' });
+}
+
+/**
  * Works out who is asking: an `Authorization: Bearer` API token, or the session cookie.
- * A bearer token never falls back to the cookie, so API clients cannot ride a browser session.
+ * A request carrying any Authorization header never falls back to the cookie, so API clients
+ * cannot ride a browser session. Views get `actor` and `can(permission)`.
  */
 export function loadActor(): RequestHandler {
   return async (req, res, next) => {
@@ -21,12 +40,19 @@ export function loadActor(): RequestHandler {
       if (!req.actor) return next(unauthorized('The API token is missing, wrong, revoked or belongs to a disabled user.'));
     } else {
       const token = req.cookies?.[SESSION_COOKIE];
-      if (typeof token === 'string') req.actor = await resolveSession(req.ctx, token);
+      if (typeof token === 'string') {
+        req.actor = await resolveSession(req.ctx, token);
+        if (!req.actor) clearSessionCookie(req, res); // ended, expired or disabled: stop sending it
+      }
     }
     res.locals.actor = req.actor;
+    res.locals.can = (permission: Permission) => can(req.actor, permission);
     next();
   };
 }
+
+/** True when the request was authenticated by an API token rather than a browser session. */
+export const isTokenRequest = (req: Request) => req.actor?.tokenId !== undefined;
 
 /** Lets signed-in users through; sends others to /login (or /setup on a new install), or 401 for the API. */
 export function requireSignedIn(): RequestHandler {

@@ -1,51 +1,68 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
+import { availabilityOf, isDatabaseUnavailable } from './db-availability.js';
 import { HttpError, serviceUnavailable, ValidationError } from './errors.js';
 import { isApiRequest } from './params.js';
 
-const connectionErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300']);
+const RETRY_AFTER_SECONDS = '5';
+const invalidValueCodes = new Set(['23514', '23502', '22P02', '22001', '22007', '22008', '22003', '22021', '22P05', '54000']);
 
 /** Translates anything thrown into the one HttpError family (database and body-parser errors included). */
 export function toHttpError(err: unknown): HttpError | null {
   if (err instanceof HttpError) return err;
-  const e = err as { code?: string; type?: string; status?: number; constraint?: string; message?: string; detail?: string; name?: string };
-  if (e?.type === 'entity.parse.failed') return new HttpError(400, 'malformed_json', 'The request body is not valid JSON.');
-  if (e?.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', 'The request body is larger than the limit.');
-  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new HttpError(415, 'unsupported_encoding', 'Send the body as UTF-8.');
-  if (e?.name === 'MulterError') {
+  const e = err as { code?: string; type?: string; status?: number; expose?: boolean; constraint?: string; message?: string; name?: string } | null;
+  if (!e || typeof e !== 'object') return null;
+  if (e.type === 'entity.parse.failed') return new HttpError(400, 'malformed_json', 'The request body is not valid JSON.');
+  if (e.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', 'The request body is larger than the limit.');
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return new HttpError(415, 'unsupported_encoding', 'Send the body as UTF-8.');
+  if (e.type === 'parameters.too.many') return new HttpError(413, 'payload_too_large', 'The form has too many fields.');
+  if (e.name === 'MulterError') {
     return e.code === 'LIMIT_FILE_SIZE'
       ? new HttpError(413, 'payload_too_large', 'The uploaded file is larger than the limit.')
       : new HttpError(400, 'bad_upload', `The upload was refused: ${e.message}.`);
   }
-  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.type) return new HttpError(e.status, 'bad_request', e.message ?? 'Bad request.');
-  const code = e?.code ?? '';
+  // Multipart parsing problems (busboy) and a malformed %-escape in the path (the router's
+  // decodeParam) arrive as plain errors; both are the client's doing.
+  if (e.message === 'Unexpected end of form' || e.message === 'Malformed part header' || /^Multipart: /.test(e.message ?? '')) {
+    return new HttpError(400, 'bad_upload', 'The upload was cut short or is not valid multipart data.');
+  }
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && (e.type || e.expose || e.name === 'URIError')) {
+    return new HttpError(e.status, 'bad_request', e.message?.slice(0, 300) ?? 'Bad request.');
+  }
+  const code = e.code ?? '';
   if (code === '23505') return new HttpError(409, 'conflict', `That would duplicate an existing record (${e.constraint ?? 'unique constraint'}).`);
   if (code === '23503') return new HttpError(409, 'conflict', 'That refers to a record that does not exist or is still in use.');
-  if (['23514', '23502', '22P02', '22001', '22007', '22008', '22003', '22021'].includes(code)) {
-    return new HttpError(400, 'invalid_input', `The database refused the value: ${e.message ?? 'check failed'}.`);
-  }
+  if (code === '40001' || code === '40P01') return new HttpError(409, 'conflict', 'Someone else changed the same records at the same moment. Try again.');
+  if (invalidValueCodes.has(code)) return new HttpError(400, 'invalid_input', `The database refused the value: ${e.message ?? 'check failed'}.`);
   if (code === '57014') return new HttpError(503, 'timeout', 'The database took too long to answer. Try again.');
-  if (connectionErrorCodes.has(code) || code.startsWith('08') || /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e?.message ?? '')) {
-    return serviceUnavailable();
-  }
+  if (isDatabaseUnavailable(err)) return serviceUnavailable();
   return null;
 }
 
-/** The one error handler, registered last: HTML for pages, JSON for /api, a plain 500 with a request id for the unknown. */
+/**
+ * The one error handler, registered last: HTML for pages, JSON for /api, a plain 500 with a
+ * request id for the unknown. A database outage is a 503 with Retry-After and a page of its own
+ * that needs nothing from the database (the layout would want the signed-in user).
+ */
 export function errorHandler(): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     const known = toHttpError(err);
     const error = known ?? new HttpError(500, 'internal', 'Something went wrong on our side.');
-    if (!known || error.status >= 500) req.log?.error({ err }, 'request failed');
-    if (error.status === 503) res.set('Retry-After', '5');
+    const requestId = String(req.id ?? '');
+    if (error.code === 'database_unavailable') availabilityOf(req).markDown(req.log, err);
+    else if (!known || error.status >= 500) req.log?.error({ err }, 'request failed');
+    if (error.status === 503) res.set('Retry-After', RETRY_AFTER_SECONDS).set('Cache-Control', 'no-store');
     res.status(error.status);
     if (isApiRequest(req) || !req.accepts('html')) {
-      res.json({ error: { code: error.code, message: error.message, requestId: String(req.id ?? ''), ...publicDetails(error) } });
+      res.json({ error: { code: error.code, message: error.message, requestId, ...publicDetails(error) } });
       return;
     }
-    res.render('errors/error', { title: titleFor(error.status), error, requestId: String(req.id ?? '') }, (renderErr, html) => {
-      if (renderErr) res.type('text/plain').send(`${error.status} ${error.message}`);
-      else res.send(html);
+    const view = error.status === 503 ? 'errors/unavailable' : 'errors/error';
+    res.render(view, { title: titleFor(error.status), error, requestId, retryAfter: RETRY_AFTER_SECONDS }, (renderErr, html) => {
+      if (renderErr) {
+        req.log?.error({ err: renderErr }, 'error page failed to render');
+        res.type('text/plain').send(`${error.status} ${error.message}`);
+      } else res.send(html);
     });
   };
 }
@@ -56,7 +73,7 @@ function publicDetails(error: HttpError): Record<string, unknown> {
 }
 
 function titleFor(status: number): string {
-  return { 400: 'Check your input', 401: 'Sign in', 403: 'Not allowed', 404: 'Not found', 409: 'Edit conflict', 413: 'Too large', 429: 'Slow down', 503: 'Database unavailable' }[status] ?? 'Error';
+  return { 400: 'Check your input', 401: 'Sign in', 403: 'Not allowed', 404: 'Not found', 409: 'Edit conflict', 413: 'Too large', 415: 'Wrong format', 429: 'Slow down', 503: 'Database unavailable' }[status] ?? 'Error';
 }
 
 export function notFoundHandler() {

@@ -5,7 +5,10 @@ import type { Actor } from '../users/permissions.js';
 export interface SignedInActor extends Actor {
   id: number;
   email: string;
+  /** Set when signed in through the browser: the session's id (the hash of its cookie). */
   sessionId?: string;
+  /** Set when the request carried an API token: which one. */
+  tokenId?: number;
 }
 
 declare module 'express-serve-static-core' {

@@ -27,7 +27,10 @@ export interface SourceInput {
   stance: Stance;
 }
 
-export type SourceEdit = Partial<SourceInput> & { version: number };
+/** An edit: absent keys stay as they are; `null` clears an optional field (a form's emptied input). */
+export type SourceEdit = Partial<Pick<SourceInput, 'url' | 'stance'>> & {
+  [K in 'title' | 'publisher' | 'publishedOn' | 'excerpt']?: string | null;
+} & { version: number };
 
 const fields = {
   url: { type: 'string', minLength: 1, maxLength: 2000, pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s<>"]+$', description: 'must be a full http(s) URL' },
@@ -43,7 +46,14 @@ const editSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['version'],
-  properties: { ...fields, version: { type: 'integer', minimum: 1 } },
+  properties: {
+    ...fields,
+    title: { ...fields.title, type: ['string', 'null'] },
+    publisher: { ...fields.publisher, type: ['string', 'null'] },
+    publishedOn: { ...fields.publishedOn, type: ['string', 'null'] },
+    excerpt: { ...fields.excerpt, type: ['string', 'null'] },
+    version: { type: 'integer', minimum: 1 },
+  },
 };
 
 export const validateSourceJson = compileValidator<SourceInput>(inputSchema, 'json');

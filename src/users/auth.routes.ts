@@ -1,26 +1,39 @@
 import { Router, type Request, type Response } from 'express';
-import { SESSION_COOKIE } from '../http/auth.js';
-import { ValidationError } from '../http/errors.js';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../http/auth.js';
+import { HttpError, ValidationError } from '../http/errors.js';
 import { flash } from '../http/flash.js';
+import { loginLimiters } from '../http/rate-limit.js';
 import { formInput } from '../http/validation.js';
-import { createSession, endSession } from '../users/session.service.js';
+import { recordAudit } from './audit.js';
+import { createSession, endSession } from './session.service.js';
 import { authenticate, hasAnyUser, setupFirstAdmin } from './user.service.js';
 import { validateLogin, validateNewUser } from './user.schemas.js';
 
-/** A local path to return to after signing in; anything else (other hosts, `//evil`) goes home. */
+/**
+ * A local path to return to after signing in; anything else goes home. Refused: other hosts,
+ * protocol-relative `//evil` and `/\evil` (browsers read a backslash as a slash), control
+ * characters and anything that is not plain printable ASCII.
+ */
 export function safeNext(raw: unknown): string {
-  return typeof raw === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(raw) ? raw : '/';
+  return typeof raw === 'string' && raw.length <= 2000 && /^\/(?![/\\])[\x21-\x7e]*$/.test(raw) && !raw.includes('\\') ? raw : '/';
 }
 
-async function startSession(req: Request, res: Response, userId: number): Promise<void> {
+/** Ends whatever session the browser had and starts a new one: a fresh id at every sign-in defeats session fixation. */
+export async function startSession(req: Request, res: Response, userId: number): Promise<void> {
   const old = req.cookies?.[SESSION_COOKIE];
-  if (typeof old === 'string') await endSession(req.ctx, old); // a new id at every sign-in: no session fixation
+  if (typeof old === 'string') await endSession(req.ctx, old);
   const token = await createSession(req.ctx, userId, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', maxAge: 7 * 24 * 3600 * 1000 });
+  setSessionCookie(req, res, token);
 }
 
+const renderLogin = (res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>, next: string) =>
+  res.status(status).render('auth/login', { title: 'Sign in', values: { email: typeof values.email === 'string' ? values.email : '' }, errors, next });
+
+/** /setup (only while nobody has an account), /login and /logout. */
 export function authRoutes(): Router {
   const router = Router();
+  // Built per app, so each app (and each test) has its own counters.
+  const limiters = loginLimiters((req, res, message) => renderLogin(res, 429, formInput(req.body), { form: message }, safeNext(req.body?.next)));
 
   router.get('/setup', async (req, res) => {
     if (await hasAnyUser(req.ctx)) return res.redirect(303, '/login');
@@ -32,9 +45,9 @@ export function authRoutes(): Router {
     const values = formInput(req.body);
     try {
       const input = validateNewUser({ ...values, role: 'admin' });
-      const user = await setupFirstAdmin(req.ctx, input);
+      const user = await setupFirstAdmin(req.ctx, input, req.ip ?? null);
       await startSession(req, res, user.id);
-      flash(res, 'success', `Welcome, ${user.displayName}. You are the admin of this claimdesk.`);
+      flash(res, 'success', `Welcome, ${user.displayName}. You are the admin of this claimdesk: invite your colleagues from Admin.`);
       res.redirect(303, '/');
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
@@ -48,7 +61,7 @@ export function authRoutes(): Router {
     res.render('auth/login', { title: 'Sign in', values: {}, errors: {}, next: safeNext(req.query.next) });
   });
 
-  router.post('/login', async (req, res) => {
+  router.post('/login', ...limiters, async (req, res) => {
     const values = formInput(req.body);
     const next = safeNext(values.next);
     delete values.next;
@@ -58,17 +71,18 @@ export function authRoutes(): Router {
       await startSession(req, res, user.id);
       res.redirect(303, next);
     } catch (err) {
-      const status = (err as { status?: number }).status;
-      if (status !== 401 && !(err instanceof ValidationError)) throw err;
-      const errors = err instanceof ValidationError ? fieldMap(err) : { form: (err as Error).message };
-      res.status(status === 401 ? 401 : 400).render('auth/login', { title: 'Sign in', values: { email: values.email ?? '' }, errors, next });
+      if (err instanceof ValidationError) return renderLogin(res, 400, values, fieldMap(err), next);
+      if (err instanceof HttpError && err.status === 401) return renderLogin(res, 401, values, { form: err.message }, next);
+      throw err;
     }
   });
 
   router.post('/logout', async (req, res) => {
     const token = req.cookies?.[SESSION_COOKIE];
     if (typeof token === 'string') await endSession(req.ctx, token);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    if (req.actor?.sessionId) await recordAudit(req.ctx.db, { actorId: req.actor.id, action: 'auth.logout', subject: req.actor.email, ip: req.ip ?? null });
+    clearSessionCookie(req, res);
+    flash(res, 'success', 'You are signed out.');
     res.redirect(303, '/login');
   });
 

@@ -3,6 +3,10 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 // scrypt is memory-hard; N=2^15, r=8 costs 32 MiB and tens of milliseconds per check.
 const params = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
+// Parameters are read back from stored hashes; these bounds keep a corrupted row from asking for gigabytes.
+const MAX_N = 2 ** 20;
+const MAX_R = 32;
+const MAX_P = 4;
 
 function derive(password: string, salt: Buffer, opts: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...opts, maxmem: 128 * opts.N * opts.r * 2 };
@@ -18,17 +22,33 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-/** Constant-time comparison; a malformed or missing hash never matches. */
-export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+function parse(stored: string | null) {
   const parts = (stored ?? '').split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') {
-    await derive(password, randomBytes(16), params); // same work either way, so timing does not reveal the account
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
+  const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
+  const cost = { N: Number(n), r: Number(r), p: Number(p) };
+  const sane = Number.isInteger(Math.log2(cost.N)) && cost.N >= 2 && cost.N <= MAX_N && cost.r >= 1 && cost.r <= MAX_R && cost.p >= 1 && cost.p <= MAX_P;
+  return sane ? { cost, salt: Buffer.from(salt, 'base64url'), expected: Buffer.from(hash, 'base64url') } : null;
+}
+
+/**
+ * Constant-time comparison. A missing or malformed hash (unknown email, invited user without a
+ * password) still costs one full scrypt run and never matches, so timing does not tell them apart.
+ */
+export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  const parsed = parse(stored);
+  if (!parsed) {
+    await derive(password, randomBytes(16), params);
     return false;
   }
-  const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
-  const expected = Buffer.from(hash, 'base64url');
-  const actual = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  const actual = await derive(password, parsed.salt, parsed.cost);
+  return actual.length === parsed.expected.length && timingSafeEqual(actual, parsed.expected);
+}
+
+/** True when a hash was made with other parameters than today's, so the next sign-in should upgrade it. */
+export function needsRehash(stored: string): boolean {
+  const parsed = parse(stored);
+  return !parsed || parsed.cost.N !== params.N || parsed.cost.r !== params.r || parsed.cost.p !== params.p;
 }
 
 /** A readable random password, printed once by `claimdesk user add` when none is given. */

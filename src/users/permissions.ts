@@ -10,7 +10,10 @@ export interface Actor {
   role: Role;
 }
 
-/** The shell operator: the CLI runs with the rights of whoever can reach the database anyway. */
+/**
+ * The shell operator: the CLI runs with the rights of whoever can reach the database anyway.
+ * Its id is null, so the audit log and history show "claimdesk CLI" rather than a person.
+ */
 export const cliActor: Actor = Object.freeze({ id: null, name: 'claimdesk CLI', role: 'admin' });
 
 const everyone: readonly Role[] = roles;
@@ -19,7 +22,8 @@ const editors: readonly Role[] = ['admin', 'editor'];
 
 /**
  * The one permission table. Every service function names the permission it needs on its first
- * line; pages, the API and the CLI all pass through those functions.
+ * line; pages, the API and the CLI all pass through those functions. Admins hold every editor
+ * permission as well: whoever runs the desk is trusted with its content.
  */
 export const permissionTable = {
   'document.read': everyone,
@@ -39,7 +43,8 @@ export const permissionTable = {
   'report.edit_note': editors,
   'user.manage': ['admin'],
   'audit.read': ['admin'],
-  'token.own': everyone,
+  'token.own': everyone, // one's own API tokens
+  'account.own': everyone, // one's own password
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;

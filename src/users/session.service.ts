@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
+import type { Db } from '../db/database.js';
 import type { Actor } from './permissions.js';
 
-const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 // Refresh last_seen_at at most this often, so that reading pages does not write on every request.
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
@@ -45,6 +46,16 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<SessionAc
 
 export async function endSession(ctx: Ctx, token: string): Promise<void> {
   await ctx.db.deleteFrom('sessions').where('id', '=', hashSecret(token)).execute();
+}
+
+/**
+ * Signs a user out everywhere (disabled, password changed or reset), except for the session
+ * id given, so that changing one's own password keeps the browser that did it signed in.
+ */
+export async function endUserSessions(db: Db, userId: number, exceptSessionId?: string): Promise<void> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptSessionId) query = query.where('id', '<>', exceptSessionId);
+  await query.execute();
 }
 
 /** Deletes expired sessions; run at start-up and hourly. */

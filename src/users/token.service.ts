@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
+import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { recordAudit } from './audit.js';
 import { can, requirePermission, type Actor } from './permissions.js';
@@ -15,37 +16,57 @@ export interface ApiToken {
   revokedAt: Date | null;
 }
 
+/** The owner of a token, as loadActor puts it on the request; `tokenId` marks token authentication. */
+export interface TokenActor extends Actor {
+  id: number;
+  email: string;
+  tokenId: number;
+}
+
 const TOKEN_PREFIX = 'cd_';
 
-/** Creates an API token for `userId` (oneself, or anyone for an admin); the secret is returned once. */
+/** Creates an API token for `userId` (oneself, or anyone for an admin); the secret is returned once and only its hash is kept. */
 export async function createApiToken(ctx: Ctx, actor: Actor, userId: number, name: string): Promise<{ token: string; record: ApiToken }> {
   requirePermission(actor, 'token.own');
   if (userId !== actor.id) requirePermission(actor, 'user.manage');
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  const row = await ctx.db
-    .insertInto('api_tokens')
-    .values({ user_id: userId, name, token_hash: hashSecret(token), prefix: token.slice(0, 10) })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await recordAudit(ctx.db, { actorId: actor.id, action: 'token.created', subject: `token ${row.id}`, details: { userId, name } });
-  return { token, record: toToken(row) };
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('api_tokens')
+      .values({ user_id: userId, name: name.trim(), token_hash: hashSecret(token), prefix: token.slice(0, 10) })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorId: actor.id, action: 'token.created', subject: `token ${row.id}`, details: { userId, name: row.name } });
+    return { token, record: toToken(row) };
+  });
 }
 
+/** The actor's own tokens, newest first, revoked ones included (they show when they stopped). */
 export async function listApiTokens(ctx: Ctx, actor: Actor & { id: number }): Promise<ApiToken[]> {
   requirePermission(actor, 'token.own');
   return (await ctx.db.selectFrom('api_tokens').selectAll().where('user_id', '=', actor.id).orderBy('id', 'desc').execute()).map(toToken);
 }
 
-export async function revokeApiToken(ctx: Ctx, actor: Actor, tokenId: number): Promise<void> {
+/** Revokes one of the actor's tokens (an admin may revoke anyone's). Someone else's token is a 404, not a 403, so ids reveal nothing. */
+export async function revokeApiToken(ctx: Ctx, actor: Actor, tokenId: number): Promise<ApiToken> {
   requirePermission(actor, 'token.own');
-  const row = await ctx.db.selectFrom('api_tokens').selectAll().where('id', '=', tokenId).executeTakeFirst();
-  if (!row || (row.user_id !== actor.id && !can(actor, 'user.manage'))) throw notFound('Token');
-  await ctx.db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', tokenId).where('revoked_at', 'is', null).execute();
-  await recordAudit(ctx.db, { actorId: actor.id, action: 'token.revoked', subject: `token ${tokenId}` });
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('api_tokens').selectAll().where('id', '=', tokenId).forUpdate().executeTakeFirst();
+    if (!row || (row.user_id !== actor.id && !can(actor, 'user.manage'))) throw notFound('Token');
+    if (row.revoked_at) return toToken(row);
+    const revoked = await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', tokenId).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorId: actor.id, action: 'token.revoked', subject: `token ${tokenId}`, details: { userId: row.user_id, name: row.name } });
+    return toToken(revoked);
+  });
 }
 
-/** The owner of a live token, or null; records the use. */
-export async function resolveApiToken(ctx: Ctx, token: string, ip: string | null): Promise<(Actor & { id: number; email: string }) | null> {
+/** Revokes every live token of a user at once (the user was disabled). */
+export async function revokeUserTokens(db: Db, userId: number): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}
+
+/** The owner of a live token of an active user, or null; records the use. */
+export async function resolveApiToken(ctx: Ctx, token: string, ip: string | null): Promise<TokenActor | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
   const row = await ctx.db
     .selectFrom('api_tokens as t')
@@ -63,7 +84,7 @@ export async function resolveApiToken(ctx: Ctx, token: string, ip: string | null
   if (sinceLastUse > 3600_000) {
     await recordAudit(ctx.db, { actorId: row.user_id, action: 'token.used', subject: `token ${row.id}`, ip });
   }
-  return { id: row.user_id, name: row.display_name, role: row.role, email: row.email };
+  return { id: row.user_id, name: row.display_name, role: row.role, email: row.email, tokenId: row.id };
 }
 
 function toToken(row: { id: number; user_id: number; name: string; prefix: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }): ApiToken {

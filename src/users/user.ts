@@ -6,6 +6,8 @@ export interface User {
   displayName: string;
   role: Role;
   disabled: boolean;
+  /** False for an invited user who has not yet chosen a password (and so cannot sign in). */
+  hasPassword: boolean;
   createdAt: Date;
   version: number;
 }

@@ -1,0 +1,118 @@
+/**
+ * Everything measured on one engine: seed the workspace, import 1 MB, explain the pages' queries,
+ * run the report bench, then load the baseline and the real pages served by a `claimdesk serve`
+ * child in production mode, watching its memory.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Ctx } from '../src/context.js';
+import { createSession } from '../src/users/session.service.js';
+import { explainPages, type ExplainedPage } from './explain.js';
+import { articleOfBytes, measureImport, type ImportResult } from './import.js';
+import { measurePage, processMemory, round, type LoadResult } from './load.js';
+import type { PlannedDocument } from './plan.js';
+import { startBaseline, startServer } from './processes.js';
+import { seedWorkspace, type SeededWorkspace } from './seed.js';
+import { createWorkspace, serverVersion, vacuumAnalyze, type EngineName } from './workspace.js';
+
+export interface BenchOptions {
+  adminUrl: string;
+  durationS: number;
+  warmupS: number;
+  connections: number;
+  importBytes: number;
+  search: string;
+  commonSearch: string;
+  log: (message: string) => void;
+}
+
+export interface PageResult {
+  name: string;
+  label: string;
+  load: LoadResult;
+  /** requests/s as a fraction of the baseline's in the same run. */
+  ratio: number;
+}
+
+export interface EngineResult {
+  engine: EngineName;
+  version: string;
+  seed: { ms: number; counts: SeededWorkspace['counts'] };
+  import: ImportResult | null;
+  baseline: LoadResult;
+  pages: PageResult[];
+  server: { startRssMb: number | null; peakRssMb: number | null };
+  explain: ExplainedPage[];
+}
+
+/** Runs the whole measurement on one engine and removes its workspace afterwards. */
+export async function runEngine(name: EngineName, plan: readonly PlannedDocument[], o: BenchOptions): Promise<EngineResult> {
+  const ws = await createWorkspace(name, o.adminUrl);
+  try {
+    const ctx: Ctx = { db: ws.engine.db, config: ws.config };
+    o.log(`[${name}] seeding ${plan.length} documents`);
+    const t0 = performance.now();
+    const seeded = await seedWorkspace(ctx, plan);
+    await vacuumAnalyze(ws.engine);
+    const seed = { ms: round(performance.now() - t0, 0), counts: seeded.counts };
+    o.log(`[${name}] seeded in ${(seed.ms / 1000).toFixed(1)} s: ${JSON.stringify(seed.counts)}`);
+    const version = await serverVersion(ws.engine);
+    const editor = { id: seeded.userIds.editor[0]!, name: 'Bench Editor', role: 'editor' as const };
+
+    let imported: ImportResult | null = null;
+    if (o.importBytes > 0) {
+      imported = await measureImport(ctx, editor, articleOfBytes(o.importBytes));
+      o.log(`[${name}] import: ${imported.claims} claims from ${(imported.bytes / 1048576).toFixed(2)} MB in ${imported.totalMs} ms (extraction ${imported.extractMs} ms)`);
+      // Back to the planned workspace, so every engine serves the same pages.
+      await ctx.db.deleteFrom('documents').where('id', '=', imported.documentId).execute();
+      await vacuumAnalyze(ws.engine);
+    }
+
+    const cookie = `claimdesk_session=${await createSession(ctx, editor.id, { ip: null, userAgent: 'claimdesk bench' })}`;
+    const readerDoc = seeded.documentIds[1];
+    const q = encodeURIComponent;
+    const pages = [
+      { name: 'queue_search', label: `Claim queue: status=open, q=${o.search}`, path: `/claims?status=open&q=${q(o.search)}` },
+      { name: 'queue_search_common', label: `Claim queue: status=open, q=${o.commonSearch} (a common word)`, path: `/claims?status=open&q=${q(o.commonSearch)}` },
+      { name: 'queue_status', label: 'Claim queue: status=open', path: '/claims?status=open' },
+      { name: 'reader', label: `Document reader (${plan[1]?.claims.length ?? 0} claims)`, path: `/documents/${readerDoc}` },
+    ];
+    o.log(`[${name}] explaining the pages' queries`);
+    const explain = await explainPages(ctx.db, ws.config, ws.secret, cookie, pages.map((p) => p.path));
+    const missing = explain.filter((p) => p.status !== 200);
+    for (const p of missing) o.log(`[${name}] GET ${p.path} answers ${p.status}: not measured`);
+    const available = pages.filter((p) => !missing.some((m) => m.path === p.path));
+
+    await ws.closeEngine();
+
+    const load = { durationS: o.durationS, warmupS: o.warmupS, connections: o.connections };
+    o.log(`[${name}] baseline page`);
+    const baselineServer = await startBaseline();
+    let baseline: LoadResult;
+    try {
+      baseline = await measurePage({ ...load, baseUrl: baselineServer.url, path: '/baseline', pid: baselineServer.child.pid! });
+    } finally {
+      await baselineServer.stop();
+    }
+    o.log(`[${name}] baseline ${baseline.requestsPerSecond} req/s, p99 ${baseline.latencyMs.p99} ms, CPU/request ${baseline.serverCpuMs} ms, load ${baseline.loadAverage}`);
+
+    const server = await startServer(ws.serverEnv);
+    const pid = server.child.pid!;
+    const startRssMb = processMemory(pid)?.rssMb ?? null;
+    const results: PageResult[] = [];
+    let peakRssMb: number | null = null;
+    try {
+      const gzip = available[0]?.name === 'queue_search' ? [{ ...available[0], name: 'queue_search_gzip', label: `${available[0].label}, gzip`, gzip: true }] : [];
+      for (const page of [...available, ...gzip]) {
+        const r = await measurePage({ ...load, baseUrl: server.url, path: page.path, cookie, pid, acceptGzip: 'gzip' in page, ...(ws.databasePids ? { databasePids: ws.databasePids } : {}) });
+        results.push({ name: page.name, label: page.label, load: r, ratio: round(r.requestsPerSecond / baseline.requestsPerSecond, 2) });
+        o.log(`[${name}] ${page.label}: ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, CPU/request app ${r.serverCpuMs} ms db ${r.databaseCpuMs ?? '—'} ms, ${r.non2xx} non-2xx, ${r.errors} errors, load ${r.loadAverage}`);
+      }
+      peakRssMb = processMemory(pid)?.hwmMb ?? null;
+    } finally {
+      await server.stop();
+    }
+    return { engine: name, version, seed, import: imported, baseline, pages: results, server: { startRssMb: startRssMb === null ? null : round(startRssMb), peakRssMb: peakRssMb === null ? null : round(peakRssMb) }, explain };
+  } finally {
+    await ws.destroy();
+  }
+}

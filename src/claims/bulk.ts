@@ -1,0 +1,45 @@
+import { compileValidator } from '../http/validation.js';
+
+export const bulkActions = ['assign', 'status', 'dismiss'] as const;
+export type BulkAction = (typeof bulkActions)[number];
+
+/** Statuses a bulk action may set: resolving needs a verdict per claim, so it is never offered in bulk. */
+export const bulkStatuses = ['open', 'in_review', 'dismissed'] as const;
+export type BulkStatus = (typeof bulkStatuses)[number];
+
+/** The most claims one bulk request may change (one transaction holds all their row locks). */
+export const bulkLimit = 500;
+
+export interface BulkInput {
+  claimIds: number[];
+  action: BulkAction;
+  /** For `assign`: the user to assign, or null to unassign. */
+  assigneeId?: number | null;
+  /** For `status`. */
+  status?: BulkStatus;
+}
+
+export interface BulkResult {
+  action: BulkAction;
+  /** Claims the action changed, with their new versions; each got one `claim.updated` event. */
+  changed: { id: number; version: number }[];
+  /** Claims that were already in the requested state: no change, no event. */
+  unchanged: number;
+  assigneeName: string | null;
+  status: BulkStatus | null;
+}
+
+const bulkSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['claimIds', 'action'],
+  properties: {
+    claimIds: { type: 'array', minItems: 1, maxItems: bulkLimit, uniqueItems: true, items: { type: 'integer', minimum: 1, maximum: 2147483647 } },
+    action: { enum: [...bulkActions] },
+    assigneeId: { type: ['integer', 'null'], minimum: 1, maximum: 2147483647 },
+    status: { enum: [...bulkStatuses] },
+  },
+};
+
+export const validateBulkJson = compileValidator<BulkInput>(bulkSchema, 'json');
+export const validateBulkForm = compileValidator<BulkInput>(bulkSchema, 'form');

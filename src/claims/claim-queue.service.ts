@@ -1,0 +1,49 @@
+import type { Ctx } from '../context.js';
+import { invalid } from '../http/errors.js';
+import { requirePermission, type Actor } from '../users/permissions.js';
+import { decodeCursor, encodeCursor, queuePageSize, type QueuePage, type QueueQuery } from './claim-queue.js';
+import { countSearchMatches, findDocumentOptions, findQueuePage, type QueueFilters } from './claim-queue.repository.js';
+import { listActiveUsers } from '../users/user.repository.js';
+import type { User } from '../users/user.js';
+
+/** Up to this many matching rows, a search reads its matches and sorts them (see findQueuePage). */
+const selectiveSearch = 5000;
+
+/**
+ * One page of the claim queue across all documents: filtered, sorted, and continued from the
+ * `after` cursor (keyset pagination, so page 200 costs what page 1 does). One query, two with a search.
+ * `nextCursor` is null on the last page.
+ */
+export async function listClaimQueue(ctx: Ctx, actor: Actor, query: QueueQuery, pageSize = queuePageSize): Promise<QueuePage> {
+  requirePermission(actor, 'claim.read');
+  const after = query.after ? decodeCursor(query.sort, query.after) : null;
+  const filters = toFilters(actor, query);
+  // A search costs one more query: whether it is selective decides how the page is best read.
+  const fewMatches = filters.q !== undefined && (await countSearchMatches(ctx.db, filters.q, selectiveSearch + 1)) <= selectiveSearch;
+  const rows = await findQueuePage(ctx.db, filters, query.sort, after, pageSize + 1, fewMatches);
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return { claims: page.map((r) => r.claim), nextCursor: rows.length > pageSize && last ? encodeCursor(query.sort, last.key) : null };
+}
+
+/** The choices of the queue's document and assignee filters (and of the bulk assign picker). Two queries. */
+export async function queueFilterOptions(ctx: Ctx, actor: Actor): Promise<{ documents: { id: number; title: string }[]; users: User[] }> {
+  requirePermission(actor, 'claim.read');
+  const [documents, users] = await Promise.all([findDocumentOptions(ctx.db), listActiveUsers(ctx.db)]);
+  return { documents, users: users.filter((u) => u.role !== 'viewer') };
+}
+
+function toFilters(actor: Actor, query: QueueQuery): QueueFilters {
+  const filters: QueueFilters = {};
+  if (query.q?.trim()) filters.q = query.q.trim();
+  if (query.status) filters.status = query.status;
+  if (query.verdict) filters.verdict = query.verdict;
+  if (query.kind) filters.kind = query.kind;
+  if (query.documentId) filters.documentId = query.documentId;
+  if (query.assignee === 'me') {
+    if (actor.id === null) throw invalid('assignee', 'me means nobody here: this actor is not a user');
+    filters.assigneeId = actor.id;
+  } else if (query.assignee === 'none') filters.assigneeId = null;
+  else if (query.assignee) filters.assigneeId = Number(query.assignee);
+  return filters;
+}

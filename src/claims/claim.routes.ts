@@ -1,0 +1,117 @@
+import { Router } from 'express';
+import { withVersion } from '../http/api.js';
+import { flash } from '../http/flash.js';
+import { idParam } from '../http/params.js';
+import { formInput } from '../http/validation.js';
+import type { Claim } from './claim.js';
+import { claimActionConflict, claimReviewConflict } from './claim-conflict.js';
+import { claimJson } from './claim.json.js';
+import { formValues, numericId, renderClaimPage, submitForm } from './claim-page.js';
+import { listAssignees } from './claim-page.service.js';
+import { validateClaimPatchForm } from './claim.js';
+import { dismissClaim, updateClaim } from './claim.service.js';
+import { statusLabels, verdictLabels } from './claim-vocabulary.js';
+import { validateDismissForm, validateMergeForm, validateMergeJson, validateSplitForm, validateSplitJson } from './restructure.js';
+import { mergeClaim, splitClaim } from './restructure.service.js';
+
+const clearable = new Set(['verdict', 'proposedVerdict', 'correction', 'explanation', 'assigneeId']);
+
+/**
+ * The review form as a patch. Unlike other forms, an emptied field here clears the value
+ * (formInput would drop it and so leave it alone), and the verdict select only counts when the
+ * status is Resolved: reopening with the old verdict still selected must not be refused.
+ * `base` (what the form showed) only matters to the conflict page.
+ */
+function reviewPatch(body: unknown): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body && typeof body === 'object' ? body : {})) {
+    if (key === '_csrf' || key === 'base') continue;
+    const blank = typeof value === 'string' && value.trim() === '';
+    if (!blank) patch[key] = value;
+    else if (clearable.has(key)) patch[key] = null;
+  }
+  if (patch.status !== undefined && patch.status !== 'resolved') delete patch.verdict;
+  return patch;
+}
+
+const saved = (claim: Claim) =>
+  claim.status === 'resolved' && claim.verdict ? `Claim #${claim.id} resolved as ${verdictLabels[claim.verdict]}.` : `Saved claim #${claim.id} (${statusLabels[claim.status]}).`;
+
+/** The claim page and its review, merge, split and dismiss forms; merge and split in the JSON API. */
+export function claimRoutes(): Router {
+  const router = Router();
+
+  router.get('/claims/:id', numericId, async (req, res) => {
+    await renderClaimPage(req, res, idParam(req, 'id', 'Claim'));
+  });
+
+  router.post('/claims/:id', numericId, async (req, res) => {
+    const id = idParam(req, 'id', 'Claim');
+    const values = formValues(req.body);
+    await submitForm(req, res, {
+      form: 'review', values, claimId: id,
+      conflict: async (current: Claim) => claimReviewConflict(current, values, new Map((await listAssignees(req.ctx, req.actor!)).map((u) => [u.id, u.displayName]))),
+      run: async () => {
+        const patch = validateClaimPatchForm(reviewPatch(req.body));
+        const { claim, warnings } = await updateClaim(req.ctx, req.actor!, id, patch);
+        flash(res, 'success', claim.version === patch.version ? 'Nothing to save: no field was changed.' : saved(claim));
+        for (const warning of warnings) flash(res, 'warning', warning);
+        return `/claims/${id}`;
+      },
+    });
+  });
+
+  router.post('/claims/:id/merge', numericId, async (req, res) => {
+    const id = idParam(req, 'id', 'Claim');
+    const values = formValues(req.body);
+    await submitForm(req, res, {
+      form: 'merge', values, claimId: id,
+      conflict: (current: Claim) => claimActionConflict(current, 'merge', values),
+      run: async () => {
+        const { claim, absorbedId } = await mergeClaim(req.ctx, req.actor!, id, validateMergeForm(formInput(req.body)));
+        flash(res, 'success', `Merged claim #${absorbedId} into this one; its sources and notes are here now. The claim reads “${claim.quote.slice(0, 120)}”.`);
+        return `/claims/${id}`;
+      },
+    });
+  });
+
+  router.post('/claims/:id/split', numericId, async (req, res) => {
+    const id = idParam(req, 'id', 'Claim');
+    const values = formValues(req.body);
+    await submitForm(req, res, {
+      form: 'split', values, claimId: id,
+      conflict: (current: Claim) => claimActionConflict(current, 'split', values),
+      run: async () => {
+        const { created } = await splitClaim(req.ctx, req.actor!, id, validateSplitForm(formInput(req.body)));
+        flash(res, 'success', `Split the claim: this claim keeps the first part; “${created.quote.slice(0, 120)}” is now claim #${created.id}.`);
+        return `/claims/${id}`;
+      },
+    });
+  });
+
+  router.post('/claims/:id/dismiss', numericId, async (req, res) => {
+    const id = idParam(req, 'id', 'Claim');
+    const values = formValues(req.body);
+    await submitForm(req, res, {
+      form: 'dismiss', values, claimId: id,
+      conflict: (current: Claim) => claimActionConflict(current, 'dismiss', values),
+      run: async () => {
+        await dismissClaim(req.ctx, req.actor!, id, validateDismissForm(formInput(req.body)).version);
+        flash(res, 'success', `Dismissed claim #${id}. An editor can reopen it from the review form.`);
+        return `/claims/${id}`;
+      },
+    });
+  });
+
+  router.post('/api/v1/claims/:id/merge', async (req, res) => {
+    const { claim, absorbedId } = await mergeClaim(req.ctx, req.actor!, idParam(req, 'id', 'Claim'), validateMergeJson(withVersion(req)));
+    res.set('ETag', `"${claim.version}"`).json({ claim: claimJson(claim), absorbedId });
+  });
+
+  router.post('/api/v1/claims/:id/split', async (req, res) => {
+    const { claim, created } = await splitClaim(req.ctx, req.actor!, idParam(req, 'id', 'Claim'), validateSplitJson(withVersion(req)));
+    res.status(201).location(`/api/v1/claims/${created.id}`).set('ETag', `"${claim.version}"`).json({ claim: claimJson(claim), created: claimJson(created) });
+  });
+
+  return router;
+}

@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import { claimJson } from '../claims/claim.json.js';
+import { listDocumentClaims } from '../claims/claim.service.js';
+import { compileValidator } from '../http/validation.js';
+import { idParam } from '../http/params.js';
+import { validateImportJson } from './document.js';
+import { documentJson, documentSummaryJson } from './document.json.js';
+import { getDocument, importDocument, listDocuments } from './document.service.js';
+import { reextractDocument } from './reextract.service.js';
+
+// Re-extraction takes no options; an empty JSON object keeps the API's "bodies are JSON" rule.
+const validateReextractJson = compileValidator<Record<string, never>>({ type: 'object', additionalProperties: false, properties: {} }, 'json');
+
+/** The JSON API for documents. Every route calls one service function. */
+export function documentApiRoutes(): Router {
+  const router = Router();
+
+  router.get('/api/v1/documents', async (req, res) => {
+    res.json({ documents: (await listDocuments(req.ctx, req.actor!)).map(documentSummaryJson) });
+  });
+
+  router.post('/api/v1/documents', async (req, res) => {
+    const { document, claims } = await importDocument(req.ctx, req.actor!, validateImportJson(req.body));
+    res.status(201).location(`/api/v1/documents/${document.id}`).json({ document: documentJson(document), claims: claims.map(claimJson) });
+  });
+
+  router.get('/api/v1/documents/:id', async (req, res) => {
+    res.json({ document: documentJson(await getDocument(req.ctx, req.actor!, idParam(req, 'id', 'Document'))) });
+  });
+
+  router.get('/api/v1/documents/:id/claims', async (req, res) => {
+    res.json({ claims: (await listDocumentClaims(req.ctx, req.actor!, idParam(req, 'id', 'Document'))).map(claimJson) });
+  });
+
+  router.post('/api/v1/documents/:id/reextract', async (req, res) => {
+    const id = idParam(req, 'id', 'Document');
+    validateReextractJson(req.body ?? {});
+    const { created } = await reextractDocument(req.ctx, req.actor!, id);
+    res.json({ created: created.length, claims: created.map(claimJson) });
+  });
+
+  return router;
+}

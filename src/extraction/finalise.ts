@@ -1,0 +1,58 @@
+/**
+ * Turns merged raw candidates into the public shape: the sentence each starts in (binary
+ * search), the span clipped to that sentence, context signals from the other kinds of claim in
+ * the sentence, and the score with its reasons.
+ */
+import { isSpaceCode } from './char-classes.js';
+import { assess, contextSignals, KIND_BITS } from './score.js';
+import type { ClaimCandidate, RawCandidate, Sentence } from './types.js';
+
+/** Builds the claim list, sorted by start then end. */
+export function finalise(text: string, merged: readonly RawCandidate[], sentences: readonly Sentence[]): ClaimCandidate[] {
+  const placed: RawCandidate[] = [];
+  const sentenceOf: number[] = [];
+  const kinds = new Uint8Array(sentences.length);
+  for (const c of merged) {
+    const s = sentenceAt(sentences, c.start);
+    const sentence = sentences[s];
+    if (!sentence) continue;
+    // Raw candidates are this call's own objects: clip them in place.
+    c.start = Math.max(c.start, sentence.start);
+    c.end = Math.min(c.end, sentence.end);
+    while (c.end > c.start && isSpaceCode(text.charCodeAt(c.end - 1))) c.end--;
+    if (c.end <= c.start) continue;
+    placed.push(c);
+    sentenceOf.push(s);
+    kinds[s]! |= KIND_BITS[c.kind];
+  }
+  const claims = placed.map((c, k): ClaimCandidate => {
+    const sentence = sentenceOf[k]!;
+    const { score, reasons } = assess(c.signals, contextSignals(c.kind, kinds[sentence]!));
+    return {
+      sentenceIndex: sentence + 1,
+      start: c.start,
+      end: c.end,
+      quote: text.slice(c.start, c.end),
+      kind: c.kind,
+      score,
+      reasons,
+      suggestion: c.suggestion,
+    };
+  });
+  return claims.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+// Index of the last sentence starting at or before `offset`.
+function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

@@ -1,0 +1,58 @@
+/**
+ * The claim extraction engine: text in, sentences and check-worthy claim candidates out.
+ * Pure — no database, no HTTP; word lists come from the JSON files in ./lexicon.
+ */
+import { findAttributions } from './attributions.js';
+import { findDates } from './dates.js';
+import { detectLanguage } from './detect-language.js';
+import { finalise } from './finalise.js';
+import { markCues } from './cues.js';
+import { languageCodes, lexiconFor, resolveLanguage } from './lexicon.js';
+import { mergeOverlaps } from './merge.js';
+import { nameBook } from './names.js';
+import { findQuotes } from './quotes.js';
+import { findReferences } from './references.js';
+import type { Scan } from './scan.js';
+import { splitSentences } from './sentences.js';
+import { findSpellings } from './spelling.js';
+import { findStatistics } from './statistics.js';
+import { assignSentences, tokenize } from './tokens.js';
+import type { ExtractionResult } from './types.js';
+
+export type { ClaimCandidate, ExtractedKind, ExtractionResult, Sentence } from './types.js';
+export { detectLanguage } from './detect-language.js';
+export { splitSentences } from './sentences.js';
+
+// BCP 47 in outline: a 2–3 letter language subtag, then optional subtags ("en", "en-US", "fil").
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
+
+/** Language codes with a word-list file in ./lexicon (at least 'en' and 'tl'). */
+export const supportedLanguages: readonly string[] = languageCodes;
+
+/**
+ * Finds claim candidates in `text`. The language is `options.language` when it is a BCP 47 tag
+ * ('en-US' reads as 'en', 'fil' as 'tl'; a tag without a word-list file is kept and read with
+ * all word lists and no language-specific grammar rules); otherwise it is detected. Claims are
+ * sorted by start then end, each lies within one sentence, and `quote === text.slice(start,
+ * end)`. Linear in the length of the text.
+ */
+export function extract(text: string, options: { language?: string } = {}): ExtractionResult {
+  const given = options.language?.trim() ?? '';
+  const language = LANGUAGE_TAG.test(given) ? (resolveLanguage(given) ?? given.toLowerCase()) : detectLanguage(text);
+  const sentences = splitSentences(text, language);
+  const t = tokenize(text);
+  assignSentences(t, sentences);
+  const lex = lexiconFor(language);
+  markCues(lex, t);
+  const s: Scan = { t, lex, names: nameBook(), claimed: new Uint8Array(t.count) };
+  // References and dates run first: they claim numbers (687, 2004) that are not statistics.
+  const raw = [
+    ...findReferences(s),
+    ...findDates(s),
+    ...findStatistics(s),
+    ...findQuotes(text),
+    ...findAttributions(s),
+    ...findSpellings(s),
+  ];
+  return { language, sentences, claims: finalise(text, mergeOverlaps(raw), sentences) };
+}

@@ -1,0 +1,36 @@
+/**
+ * Overlapping candidates of the same kind become one: the union of their spans and of their
+ * signals. Different kinds may overlap freely (a date inside a quotation stays a date).
+ */
+import type { ExtractedKind, RawCandidate } from './types.js';
+
+/** Merges same-kind overlaps; the result is sorted by start, then end. */
+export function mergeOverlaps(candidates: RawCandidate[]): RawCandidate[] {
+  const byKind = new Map<ExtractedKind, RawCandidate[]>();
+  for (const c of candidates) {
+    const list = byKind.get(c.kind);
+    if (list) list.push(c);
+    else byKind.set(c.kind, [c]);
+  }
+  const out: RawCandidate[] = [];
+  for (const list of byKind.values()) {
+    list.sort(byPosition);
+    let current: RawCandidate | null = null;
+    for (const c of list) {
+      // Candidates are fresh objects from the detectors, so merging may update them in place.
+      if (current && c.start < current.end) {
+        current.end = Math.max(current.end, c.end);
+        current.signals.push(...c.signals);
+        current.suggestion ??= c.suggestion;
+      } else {
+        current = c;
+        out.push(current);
+      }
+    }
+  }
+  return out.sort(byPosition);
+}
+
+function byPosition(a: RawCandidate, b: RawCandidate): number {
+  return a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind);
+}

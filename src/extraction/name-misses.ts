@@ -1,0 +1,139 @@
+/**
+ * Near-misses of the bundled names: a multi-word name with one word slightly off ("United
+ * Sates") or missing a function word ("State of Union"), a one-word name ("Afganistan", "Iraw"),
+ * and a month name in a date ("Oktobre 2005"). Exact known names are marked so that the other
+ * spelling rules leave them alone.
+ */
+import { distance } from 'fastest-levenshtein';
+import { areAffixVariants } from './affixes.js';
+import { allowedEdits, DeletionIndex } from './deletion-index.js';
+import type { Lexicon } from './lexicon.js';
+import type { KnownName } from './names.js';
+import { isContent, type Scan } from './scan.js';
+import { signal } from './score.js';
+import { NUMBER, PUNCT, WORD } from './tokens.js';
+import type { Spellings } from './spellings.js';
+import type { Usage } from './rare-variants.js';
+
+const monthIndexes = new WeakMap<Lexicon, { index: DeletionIndex; preferred: Map<string, string> }>();
+
+/** Marks tokens inside exact known names in `known` and records near-misses in `found`. */
+export function findNameMisses(s: Scan, known: Uint8Array, usage: ReadonlyMap<string, Usage>, found: Spellings): void {
+  const t = s.t;
+  // Each distinct word is looked up once per document.
+  const singles = new Map<string, string | null>();
+  for (let i = 0; i < t.count; i++) {
+    if (t.type[i] !== WORD && t.cap[i] !== 1) continue;
+    const exact = t.cap[i] === 1 ? s.names.phrases.matchAt(t, i) : null;
+    if (exact) {
+      known.fill(1, i, i + exact.length);
+      i += exact.length - 1;
+      continue;
+    }
+    if (t.cap[i] !== 1) continue;
+    const phrase = phraseMiss(s, i);
+    if (phrase) {
+      found.add(i, phrase.last, phrase.suggestion, phrase.signal);
+      i = phrase.last;
+      continue;
+    }
+    if (t.initial[i] || !isUnknown(s, i)) continue;
+    let single = singles.get(t.lower[i]!);
+    if (single === undefined) singles.set(t.lower[i]!, (single = singleMiss(s, i, usage)));
+    if (single) found.add(i, i, single, signal('nearMiss', single));
+    const month = monthMiss(s, i);
+    if (month) found.add(i, i, month, signal('nearMiss', month));
+  }
+}
+
+/** A word no list knows: a candidate for correction. */
+export function isUnknown(s: Scan, i: number): boolean {
+  const w = s.t.lower[i]!;
+  return s.t.type[i] === WORD && !s.lex.vocabulary.has(w) && !s.names.words.has(w) && !/\d/.test(w);
+}
+
+// The word tokens from i on, skipping the full stops of initials.
+function wordsFrom(s: Scan, i: number, n: number): number[] {
+  const out: number[] = [];
+  for (let k = i; k < s.t.count && out.length < n && s.t.sentence[k] === s.t.sentence[i]; k++) {
+    if (s.t.type[k] === PUNCT && s.t.raw[k] === '.') continue;
+    if (s.t.type[k] === PUNCT) break;
+    out.push(k);
+  }
+  return out;
+}
+
+function phraseMiss(s: Scan, i: number) {
+  const t = s.t;
+  const byFirst = s.names.byFirst.get(t.lower[i]!);
+  const bySecond = s.names.bySecond.get(t.lower[i + 1] ?? '');
+  if (!byFirst && !bySecond) return null;
+  for (const name of [...(byFirst ?? []), ...(bySecond ?? [])]) {
+    const at = wordsFrom(s, i, name.words.length);
+    const words = at.map((k) => t.lower[k]!);
+    const last = at[at.length - 1]!;
+    if (words.length === name.words.length && typoOf(s, at, name)) {
+      return { last, suggestion: name.text, signal: signal('nearMiss', name.text) };
+    }
+    const short = at.slice(0, name.words.length - 1);
+    if (name.words.length >= 3 && short.length === name.words.length - 1 && missingWord(s, short, name)) {
+      return { last: short[short.length - 1]!, suggestion: name.text, signal: signal('missingWord', name.text) };
+    }
+  }
+  return null;
+}
+
+// Same words but one or two letters off in words no list knows, with at least one word exact.
+function typoOf(s: Scan, at: readonly number[], name: KnownName): boolean {
+  let edits = 0;
+  let exact = 0;
+  for (let k = 0; k < at.length; k++) {
+    const have = s.t.lower[at[k]!]!;
+    const want = name.words[k]!;
+    if (have === want) {
+      exact++;
+      continue;
+    }
+    if (have.length < 3 || !isUnknown(s, at[k]!) || areAffixVariants(have, want, s.lex.affixes)) return false;
+    edits += distance(have, want);
+  }
+  return exact > 0 && edits > 0 && edits <= allowedEdits(name.text.length);
+}
+
+function missingWord(s: Scan, at: readonly number[], name: KnownName): boolean {
+  if (s.t.cap[at[0]!] !== 1) return false;
+  for (let d = 1; d < name.words.length - 1; d++) {
+    if (!s.lex.stopwords.has(name.words[d]!)) continue;
+    const rest = name.words.filter((_, k) => k !== d);
+    if (rest.every((w, k) => s.t.lower[at[k]!] === w)) return true;
+  }
+  return false;
+}
+
+// Short names need the real name elsewhere in the text; long ones are rarely legitimate variants.
+function singleMiss(s: Scan, i: number, usage: ReadonlyMap<string, Usage>): string | null {
+  const docCount = (key: string) => usage.get(key)?.count ?? 0;
+  const w = s.t.lower[i]!;
+  const options = s.names.singleIndex
+    .find(w)
+    .filter((m) => !areAffixVariants(w, m.key, s.lex.affixes))
+    .filter((m) => w.length >= 7 || docCount(m.key) > 0)
+    .sort((a, b) => a.distance - b.distance || docCount(b.key) - docCount(a.key));
+  const best = options[0];
+  return best ? (s.names.single.get(best.key) ?? null) : null;
+}
+
+// A month spelt wrong counts only where a date is plainly meant: next to a number or after "noong"/"in".
+function monthMiss(s: Scan, i: number): string | null {
+  const t = s.t;
+  const dated = t.type[i + 1] === NUMBER || t.type[i - 1] === NUMBER || s.lex.datePrepositions.matchEndingAt(t, i - 1);
+  if (!dated || !isContent(s, i)) return null;
+  let m = monthIndexes.get(s.lex);
+  if (!m) {
+    const preferred = new Map(s.lex.monthForms.map((f) => [f.form.toLowerCase(), f.preferred] as const));
+    m = { index: new DeletionIndex(preferred.keys()), preferred };
+    monthIndexes.set(s.lex, m);
+  }
+  const best = m.index.find(t.lower[i]!).filter((x) => !areAffixVariants(t.lower[i]!, x.key, s.lex.affixes))[0];
+  return best ? (m.preferred.get(best.key) ?? null) : null;
+}

@@ -1,0 +1,66 @@
+/**
+ * Rule-based spelling findings: a language's word-before-a-date rule (Tagalog "noon 1993" →
+ * "noong 1993"), clashing or doubled markers ("ng ang", "the the"), and a name capitalised one
+ * way in most of the text and another way once ("Iraq Body Count" / "Iraq body count").
+ */
+import { startsDate } from './dates.js';
+import type { Scan } from './scan.js';
+import { signal } from './score.js';
+import type { Spellings } from './spellings.js';
+import { WORD } from './tokens.js';
+
+// Capitalised names are compared two to four words at a time.
+const MIN_NAME_WORDS = 2;
+const MAX_NAME_WORDS = 4;
+
+/** Applies the language's grammar rules from its data file. */
+export function findGrammarSlips(s: Scan, found: Spellings): void {
+  const t = s.t;
+  for (let i = 0; i < t.count; i++) {
+    const fix = s.lex.beforeDate.get(t.lower[i]!);
+    if (fix !== undefined && t.sentence[i + 1] === t.sentence[i] && startsDate(s, i + 1)) {
+      const suggestion = t.cap[i] === 1 ? fix[0]!.toUpperCase() + fix.slice(1) : fix;
+      found.add(i, i, suggestion, signal('grammarRule', `'${t.lower[i]}' before a date should be '${fix}'`));
+      continue;
+    }
+    const clash = s.lex.markerClashes.matchAt(t, i);
+    if (clash) {
+      const replacement = s.lex.clashFixes.get(clash.text) ?? '';
+      const why = signal('grammarRule', `'${clash.text}': doubled or clashing words, write '${replacement}'`);
+      found.add(i, i + clash.length - 1, replacement, why);
+      i += clash.length - 1;
+    }
+  }
+}
+
+/** Flags a name written with different capitals than its usual form in the same text. */
+export function findCasingSlips(s: Scan, found: Spellings): void {
+  const t = s.t;
+  const names = new Map<string, string>();
+  const firstWords = new Set<string>();
+  for (let i = 0; i < t.count; i++) {
+    if (t.cap[i] !== 1 || t.type[i] !== WORD || (t.initial[i] && s.lex.stopwords.has(t.lower[i]!))) continue;
+    let j = i;
+    while (j + 1 < t.count && t.cap[j + 1] === 1 && t.type[j + 1] === WORD && t.sentence[j + 1] === t.sentence[i]) j++;
+    const words = j - i + 1;
+    if (words >= MIN_NAME_WORDS && words <= MAX_NAME_WORDS) {
+      const key = t.lower.slice(i, j + 1).join(' ');
+      if (!names.has(key)) names.set(key, t.raw.slice(i, j + 1).join(' '));
+      firstWords.add(t.lower[i]!);
+    }
+    i = j;
+  }
+  if (names.size === 0) return;
+  for (let i = 0; i + 1 < t.count; i++) {
+    if (t.cap[i] !== 1 || t.type[i + 1] !== WORD || t.cap[i + 1] === 1 || !firstWords.has(t.lower[i]!)) continue;
+    for (let n = MAX_NAME_WORDS; n >= MIN_NAME_WORDS; n--) {
+      const last = i + n - 1;
+      if (last >= t.count || t.sentence[last] !== t.sentence[i]) continue;
+      const usual = names.get(t.lower.slice(i, last + 1).join(' '));
+      if (usual === undefined) continue;
+      found.add(i, last, usual, signal('casing', usual));
+      i = last;
+      break;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Statistic candidates: a number with what it counts ("500,000 batang Iraqi", "10 %",
+ * "₱95.5 bilyon", "16 million people"), plus figures without digits that still make a
+ * checkable quantitative claim ("libu-libo", "mas kaunti", "lahat ng …").
+ */
+import { candidate, continues, nounPhraseEnd, type Scan } from './scan.js';
+import { readNumber, type NumberPhrase } from './numbers.js';
+import { signal } from './score.js';
+import type { RawCandidate, Signal } from './types.js';
+
+/** Finds statistic candidates among the tokens not already claimed as dates or references. */
+export function findStatistics(s: Scan): RawCandidate[] {
+  const out: RawCandidate[] = [];
+  const t = s.t;
+  for (let i = 0; i < t.count; i++) {
+    if (s.claimed[i]) continue;
+    const num = readNumber(s, i);
+    if (num && !num.weakOnly) {
+      out.push(figure(s, i, num));
+      i = num.end;
+      continue;
+    }
+    const vague = vagueFigure(s, i);
+    if (vague) {
+      out.push(vague.candidate);
+      i = vague.end;
+    }
+  }
+  return out;
+}
+
+function figure(s: Scan, i: number, num: NumberPhrase): RawCandidate {
+  const t = s.t;
+  const signals: Signal[] = [signal('figure')];
+  let first = i;
+  let last = num.end;
+  let money = false;
+  if (i > 0 && s.lex.currencySymbols.has(t.raw[i - 1]!) && t.sentence[i - 1] === t.sentence[i]) {
+    first = i - 1;
+    money = true;
+  }
+  const modifier = s.lex.quantityModifiers.matchEndingAt(t, first - 1);
+  if (modifier && t.sentence[first - 1] === t.sentence[i]) {
+    first -= modifier.length;
+    signals.push(signal('approximate', modifier.text));
+  }
+  const percent = t.raw[last + 1] === '%' ? 1 : (s.lex.percentWords.matchAt(t, last + 1)?.length ?? 0);
+  const unit = percent ? null : s.lex.units.matchAt(t, last + 1);
+  if (percent && t.sentence[last + 1] === t.sentence[i]) {
+    last += percent;
+    signals.push(signal('percentage'));
+  } else if (unit && continues(s, i, last + 1)) {
+    last += unit.length;
+    signals.push(signal('unit'));
+    // A unit with a linker goes on to its modifier: "batang Iraqi", "katao na …".
+    if (s.lex.linkers.some((l) => t.lower[last]!.endsWith(l) && !unit.text.endsWith(l))) {
+      last = Math.max(last, nounPhraseEnd(s, last + 1, 1));
+    }
+    money ||= s.lex.currencyWords.has(unit.text.toLowerCase());
+  } else {
+    const noun = nounPhraseEnd(s, last + 1, 2);
+    if (noun > last) {
+      last = noun;
+      signals.push(signal('unit'));
+    } else if (num.value < 10 && !money) {
+      signals.push(signal('smallNumber'));
+    }
+  }
+  if (money) signals.push(signal('money'));
+  if (num.value >= 1000) signals.push(signal('largeNumber'));
+  if (num.hasWords) signals.push(signal('numberWords'));
+  return candidate(s, 'statistic', first, last, signals);
+}
+
+// Quantities without digits: vague large numbers, comparatives and absolute claims, each
+// followed by the thing quantified; an absolute word with nothing after it ("at all") is skipped.
+function vagueFigure(s: Scan, i: number): { candidate: RawCandidate; end: number } | null {
+  const cues = [
+    ['vagueNumber', s.lex.vagueNumbers],
+    ['vagueQuantity', s.lex.vagueQuantities],
+    ['absolute', s.lex.absoluteQuantifiers],
+  ] as const;
+  for (const [key, index] of cues) {
+    const m = index.matchAt(s.t, i);
+    if (!m) continue;
+    const cueEnd = i + m.length - 1;
+    const noun = nounPhraseEnd(s, cueEnd + 1, 1);
+    if (key === 'absolute' && noun <= cueEnd) return null;
+    const end = Math.max(cueEnd, noun);
+    return { candidate: candidate(s, 'statistic', i, end, [signal(key, m.text)]), end };
+  }
+  return null;
+}

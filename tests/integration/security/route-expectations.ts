@@ -1,0 +1,90 @@
+import type { Role } from '../../../src/users/permissions.js';
+import type { SignedInActor } from '../../../src/http/request-context.js';
+import { buildUser } from '../../helpers/factories.js';
+import { PASSWORD } from './helpers.js';
+import type { Scene } from './scene.js';
+
+/** A valid request for one route: the path with its ids filled in, and a body that would succeed. */
+export interface BuiltRequest {
+  path: string;
+  body?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+export interface RouteExpectation {
+  /** The roles that may call it, or 'public' for the routes that exist for signed-out visitors. */
+  allowed: readonly Role[] | 'public';
+  build(scene: Scene, actor: SignedInActor | null): BuiltRequest | Promise<BuiltRequest>;
+}
+
+const everyone: readonly Role[] = ['admin', 'editor', 'reviewer', 'viewer'];
+const researchers: readonly Role[] = ['admin', 'editor', 'reviewer'];
+const editors: readonly Role[] = ['admin', 'editor'];
+const admins: readonly Role[] = ['admin'];
+
+let unique = 0;
+const next = () => `${Date.now()}-${++unique}`;
+const article = () => ({ title: `Imported ${next()}`, text: 'In 2004 the council spent 3.2 million pesos on roads, the mayor said.', language: 'en' });
+const claimPath = (s: Scene, suffix = '') => `/claims/${s.claim.id}${suffix}`;
+const apiClaimPath = (s: Scene, suffix = '') => `/api/v1/claims/${s.claim.id}${suffix}`;
+
+/**
+ * Every state-changing route of the app, keyed "METHOD path" exactly as Express lists it, with
+ * who may call it. The matrix test fails when the app has a route this table lacks (or the table
+ * names one the app no longer has), so a new route cannot go unchecked.
+ */
+export const routeExpectations: Record<string, RouteExpectation> = {
+  // Signing in and out, first run and invitation links are for signed-out visitors by nature.
+  'POST /setup': { allowed: 'public', build: () => ({ path: '/setup', body: { displayName: 'Late', email: `late-${next()}@example.test`, password: PASSWORD } }) },
+  'POST /login': {
+    allowed: 'public',
+    build: async (s) => ({ path: '/login', body: { email: (await buildUser(s.ctx, 'viewer')).email, password: PASSWORD } }),
+  },
+  'POST /logout': { allowed: 'public', build: () => ({ path: '/logout', body: {} }) },
+  'POST /invitations/:token': {
+    allowed: 'public',
+    build: async (s) => ({ path: `/invitations/${await s.linkFor()}`, body: { password: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' } }),
+  },
+
+  'POST /documents': { allowed: editors, build: () => ({ path: '/documents', body: article() }) },
+  'POST /documents/:id/claims': { allowed: researchers, build: (s) => ({ path: `/documents/${s.documentId}/claims`, body: { kind: 'other', quote: 'the coalition sent' } }) },
+  'POST /documents/:id/reextract': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/reextract`, body: {} }) },
+  'POST /api/v1/documents': { allowed: editors, build: () => ({ path: '/api/v1/documents', body: article() }) },
+  'POST /api/v1/documents/:id/reextract': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/reextract`, body: {} }) },
+  'POST /api/v1/documents/:id/claims': { allowed: researchers, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/claims`, body: { kind: 'other', quote: 'the coalition sent' } }) },
+
+  'POST /claims/bulk': { allowed: researchers, build: (s) => ({ path: '/claims/bulk', body: { claimIds: [s.claim.id], action: 'status', status: 'in_review' } }) },
+  'POST /api/v1/claims/bulk': { allowed: researchers, build: (s) => ({ path: '/api/v1/claims/bulk', body: { claimIds: [s.claim.id], action: 'status', status: 'in_review' } }) },
+  'POST /claims/:id': { allowed: researchers, build: (s) => ({ path: claimPath(s), body: { version: s.claim.version, status: 'in_review' } }) },
+  'PATCH /api/v1/claims/:id': { allowed: researchers, build: (s) => ({ path: apiClaimPath(s), body: { version: s.claim.version, status: 'in_review' } }) },
+  'POST /claims/:id/dismiss': { allowed: editors, build: (s) => ({ path: claimPath(s, '/dismiss'), body: { version: s.claim.version } }) },
+  'POST /claims/:id/merge': { allowed: editors, build: (s) => ({ path: claimPath(s, '/merge'), body: { with: 'next', version: s.claim.version } }) },
+  'POST /claims/:id/split': { allowed: editors, build: (s) => ({ path: claimPath(s, '/split'), body: { at: s.claim.start + 2, version: s.claim.version } }) },
+  'POST /api/v1/claims/:id/merge': { allowed: editors, build: (s) => ({ path: apiClaimPath(s, '/merge'), body: { with: 'next', version: s.claim.version } }) },
+  'POST /api/v1/claims/:id/split': { allowed: editors, build: (s) => ({ path: apiClaimPath(s, '/split'), body: { at: s.claim.start + 2, version: s.claim.version } }) },
+
+  'POST /claims/:id/sources': { allowed: researchers, build: (s) => ({ path: claimPath(s, '/sources'), body: { url: 'https://example.org/a', stance: 'refutes' } }) },
+  'POST /api/v1/claims/:id/sources': { allowed: researchers, build: (s) => ({ path: apiClaimPath(s, '/sources'), body: { url: 'https://example.org/a', stance: 'refutes' } }) },
+  'POST /sources/:id': { allowed: researchers, build: (s) => ({ path: `/sources/${s.sourceId}`, body: { version: s.sourceVersion, url: 'https://example.org/b', stance: 'context', title: 'Renamed' } }) },
+  'PATCH /api/v1/sources/:id': { allowed: researchers, build: (s) => ({ path: `/api/v1/sources/${s.sourceId}`, body: { version: s.sourceVersion, title: 'Renamed' } }) },
+  'POST /sources/:id/delete': { allowed: researchers, build: (s) => ({ path: `/sources/${s.sourceId}/delete`, body: { version: s.sourceVersion } }) },
+  'DELETE /api/v1/sources/:id': { allowed: researchers, build: (s) => ({ path: `/api/v1/sources/${s.sourceId}`, headers: { 'If-Match': `"${s.sourceVersion}"` } }) },
+
+  'POST /claims/:id/notes': { allowed: researchers, build: (s) => ({ path: claimPath(s, '/notes'), body: { body: 'Checked against the briefing.' } }) },
+  'POST /api/v1/claims/:id/notes': { allowed: researchers, build: (s) => ({ path: apiClaimPath(s, '/notes'), body: { body: 'Checked against the briefing.' } }) },
+  'POST /notes/:id': { allowed: researchers, build: async (s, a) => { const n = await s.noteFor(a); return { path: `/notes/${n.id}`, body: { body: 'Edited.', version: n.version } }; } },
+  'PATCH /api/v1/notes/:id': { allowed: researchers, build: async (s, a) => { const n = await s.noteFor(a); return { path: `/api/v1/notes/${n.id}`, body: { body: 'Edited.', version: n.version } }; } },
+
+  'POST /documents/:id/report/note': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/report/note`, body: { note: 'Corrected on review.', version: s.documentVersion } }) },
+  'PUT /api/v1/documents/:id/correction-note': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/correction-note`, body: { note: 'Corrected on review.', version: s.documentVersion } }) },
+
+  'POST /admin/users': { allowed: admins, build: () => ({ path: '/admin/users', body: { email: `invitee-${next()}@example.test`, displayName: 'Invitee', role: 'reviewer' } }) },
+  'POST /admin/users/:id/role': { allowed: admins, build: async (s) => ({ path: `/admin/users/${(await s.target()).id}/role`, body: { role: 'editor' } }) },
+  'POST /admin/users/:id/disable': { allowed: admins, build: async (s) => ({ path: `/admin/users/${(await s.target()).id}/disable`, body: {} }) },
+  'POST /admin/users/:id/enable': { allowed: admins, build: async (s) => ({ path: `/admin/users/${(await s.disabledTarget()).id}/enable`, body: {} }) },
+  'POST /admin/users/:id/link': { allowed: admins, build: async (s) => ({ path: `/admin/users/${(await s.target()).id}/link`, body: {} }) },
+
+  'POST /account/password': { allowed: everyone, build: () => ({ path: '/account/password', body: { currentPassword: PASSWORD, password: 'another long passphrase', confirmPassword: 'another long passphrase' } }) },
+  'POST /account/tokens': { allowed: everyone, build: () => ({ path: '/account/tokens', body: { name: 'script' } }) },
+  'POST /account/tokens/:id/revoke': { allowed: everyone, build: async (s, a) => ({ path: `/account/tokens/${await s.tokenOf(a)}/revoke`, body: {} }) },
+};
