@@ -31,7 +31,10 @@ const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const SYLLABLES = ['ka', 'ma', 'na', 'pa', 'sa', 'ta', 'la', 'ga', 'ba', 'da', 'ri', 'lo', 'ng', 'yo', 'wa', 'hi', 'mu', 'si'];
 // Invented words keep the vocabulary open-ended, as in real text, so spelling lookups are not all cached.
 const word = () => Array.from({ length: int(2, 4) }, () => pick(SYLLABLES)).join('');
-const name = () => { const w = word(); return w[0]!.toUpperCase() + w.slice(1); };
+const name = () => {
+  const w = word();
+  return w[0]!.toUpperCase() + w.slice(1);
+};
 const figure = () => int(2, 900_000).toLocaleString('en-US');
 const TL_MONTHS = ['Enero', 'Marso', 'Hunyo', 'Oktubre', 'Disyembre', 'Oktobre'];
 const EN_MONTHS = ['January', 'March', 'June', 'October', 'December'];

@@ -135,8 +135,15 @@ function print(report: EvalReport): void {
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const [textFile = 'tests/fixtures/iraq_tl.txt', goldFile = 'tests/fixtures/iraq_tl.gold.jsonl', out = 'docs/extraction-eval.json'] =
     process.argv.slice(2);
-  const { report } = evaluate(readFileSync(textFile, 'utf8'), readGold(readFileSync(goldFile, 'utf8')));
+  const { report, results } = evaluate(readFileSync(textFile, 'utf8'), readGold(readFileSync(goldFile, 'utf8')));
   print(report);
-  writeFileSync(out, `${JSON.stringify({ text: textFile, gold: goldFile, ...report }, null, 2)}\n`);
+  const perClaim = results.map(({ sentence, type, quote, overlappedBy, suggestionMatches }) => ({
+    sentence,
+    type,
+    quote,
+    overlappedBy,
+    ...(suggestionMatches === null ? {} : { suggestionMatches }),
+  }));
+  writeFileSync(out, `${JSON.stringify({ text: textFile, gold: goldFile, ...report, perClaim }, null, 2)}\n`);
   console.log(`\nwrote ${out}`);
 }

@@ -63,49 +63,62 @@ function wordsFrom(s: Scan, i: number, n: number): number[] {
   return out;
 }
 
+// Longest name, in words, that a near-miss is looked for.
+const MAX_NAME_WORDS = 8;
+
 function phraseMiss(s: Scan, i: number) {
   const t = s.t;
   const byFirst = s.names.byFirst.get(t.lower[i]!);
   const bySecond = s.names.bySecond.get(t.lower[i + 1] ?? '');
   if (!byFirst && !bySecond) return null;
-  for (const name of [...(byFirst ?? []), ...(bySecond ?? [])]) {
-    const at = wordsFrom(s, i, name.words.length);
-    const words = at.map((k) => t.lower[k]!);
-    const last = at[at.length - 1]!;
-    if (words.length === name.words.length && typoOf(s, at, name)) {
-      return { last, suggestion: name.text, signal: signal('nearMiss', name.text) };
-    }
-    const short = at.slice(0, name.words.length - 1);
-    if (name.words.length >= 3 && short.length === name.words.length - 1 && missingWord(s, short, name)) {
-      return { last: short[short.length - 1]!, suggestion: name.text, signal: signal('missingWord', name.text) };
+  const at = wordsFrom(s, i, MAX_NAME_WORDS);
+  for (const pool of [byFirst, bySecond]) {
+    for (const name of pool ?? []) {
+      const n = name.words.length;
+      if (at.length >= n && typoOf(s, at, n, name)) {
+        return { last: at[n - 1]!, suggestion: name.text, signal: signal('nearMiss', name.text) };
+      }
+      if (n >= 3 && at.length >= n - 1 && missingWord(s, at, name)) {
+        return { last: at[n - 2]!, suggestion: name.text, signal: signal('missingWord', name.text) };
+      }
     }
   }
   return null;
 }
 
-// Same words but one or two letters off in words no list knows, with at least one word exact.
-function typoOf(s: Scan, at: readonly number[], name: KnownName): boolean {
+// The first n words are the name's words, one or two letters off in words no list knows, with
+// at least one word exact. Cheap checks (lengths) come before the costly ones.
+function typoOf(s: Scan, at: readonly number[], n: number, name: KnownName): boolean {
   let edits = 0;
   let exact = 0;
-  for (let k = 0; k < at.length; k++) {
+  const limit = allowedEdits(name.text.length);
+  for (let k = 0; k < n; k++) {
     const have = s.t.lower[at[k]!]!;
     const want = name.words[k]!;
     if (have === want) {
       exact++;
       continue;
     }
-    if (have.length < 3 || !isUnknown(s, at[k]!) || areAffixVariants(have, want, s.lex.affixes)) return false;
+    if (have.length < 3 || Math.abs(have.length - want.length) > limit) return false;
+    if (!isUnknown(s, at[k]!) || areAffixVariants(have, want, s.lex.affixes)) return false;
     edits += distance(have, want);
+    if (edits > limit) return false;
   }
-  return exact > 0 && edits > 0 && edits <= allowedEdits(name.text.length);
+  return exact > 0 && edits > 0;
 }
 
+// The first n - 1 words are the name's words with one inner function word left out.
 function missingWord(s: Scan, at: readonly number[], name: KnownName): boolean {
-  if (s.t.cap[at[0]!] !== 1) return false;
-  for (let d = 1; d < name.words.length - 1; d++) {
-    if (!s.lex.stopwords.has(name.words[d]!)) continue;
-    const rest = name.words.filter((_, k) => k !== d);
-    if (rest.every((w, k) => s.t.lower[at[k]!] === w)) return true;
+  const words = name.words;
+  if (s.t.cap[at[0]!] !== 1 || s.t.lower[at[0]!] !== words[0]) return false;
+  for (let d = 1; d < words.length - 1; d++) {
+    if (!s.lex.stopwords.has(words[d]!)) continue;
+    let same = true;
+    for (let k = 0, w = 0; k < words.length - 1 && same; k++, w++) {
+      if (w === d) w++;
+      same = s.t.lower[at[k]!] === words[w];
+    }
+    if (same) return true;
   }
   return false;
 }

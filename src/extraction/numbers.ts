@@ -3,7 +3,7 @@
  * (dalawang daan, four million, twenty-five) and the multipliers that scale them.
  */
 import type { Scan } from './scan.js';
-import { NUMBER, NUMWORD, WORD, numberValue } from './tokens.js';
+import { NUMBER, NUMWORD, WORD } from './tokens.js';
 import type { Lexicon } from './lexicon.js';
 
 export interface NumberPhrase {
@@ -77,4 +77,10 @@ export function readNumber(s: Scan, i: number): NumberPhrase | null {
   }
   if (end < 0) return null;
   return { end, value: value + current, hasDigits, hasWords, weakOnly };
+}
+
+/** The numeric value of a number token, reading commas as thousands separators. */
+export function numberValue(raw: string): number {
+  const digits = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(raw) ? raw.replace(/,/g, '') : raw.replace(',', '.');
+  return Number.parseFloat(digits);
 }

@@ -66,8 +66,9 @@ export function findRareVariants(s: Scan, usage: ReadonlyMap<string, Usage>, kno
     if (u.count > MAX_VARIANT_COUNT || lower.length < MIN_LENGTH || lower.length > MAX_WORD_LENGTH) continue;
     if (known[i] || found.has(i) || !isUnknown(s, i)) continue;
     const midCapital = t.cap[i] === 1 && !t.initial[i];
-    const best = (midCapital ? allIndex : wordIndex)
-      .find(lower)
+    const near = (midCapital ? allIndex : wordIndex).find(lower);
+    if (near.length === 0) continue;
+    const best = near
       .map((m) => ({ ...m, target: targets.get(m.key)! }))
       .filter((m) => m.target.count >= u.count * MIN_RATIO)
       .filter((m) => !areAffixVariants(lower, m.key, s.lex.affixes))

@@ -4,6 +4,7 @@
  * than a million objects. Every loop below advances, so the pass is linear.
  */
 import { isDigitCode, isLetterAt, isSpaceCode, isUpperAt, isWordCharAt, widthAt } from './char-classes.js';
+import { acronymEnd, numberEnd, wordEnd } from './token-shapes.js';
 import { Interner } from './interner.js';
 
 /** Token classes (numbers so they fit a Uint8Array). */
@@ -16,8 +17,8 @@ export const PUNCT = 5; // any other single non-space character
 export interface Tokens {
   readonly text: string;
   readonly count: number;
-  readonly start: number[];
-  readonly end: number[];
+  readonly start: Int32Array;
+  readonly end: Int32Array;
   readonly raw: string[];
   /** Lower-cased form, the key for every lexicon lookup. */
   readonly lower: string[];
@@ -46,13 +47,9 @@ export interface Cues {
 
 /** Splits text into word, number and punctuation tokens with their UTF-16 offsets. */
 export function tokenize(text: string): Tokens {
-  const start: number[] = [];
-  const end: number[] = [];
+  const out = new TokenBuffer(text.length);
   const raw: string[] = [];
   const lower: string[] = [];
-  const types: number[] = [];
-  const caps: number[] = [];
-  const ids: number[] = [];
   const strings = new Interner();
   const n = text.length;
   let i = 0;
@@ -74,67 +71,75 @@ export function tokenize(text: string): Tokens {
       type = WORD;
     } else e = i + widthAt(text, i);
     const id = strings.intern(text, i, e);
-    const capital = type !== PUNCT && type !== NUMBER && type !== NUMWORD && isUpperAt(text, i);
-    start.push(i);
-    end.push(e);
-    ids.push(id);
+    const wordy = type === WORD || type === ACRONYM;
+    out.push(i, e, type, wordy && isUpperAt(text, i) ? 1 : 0, id, strings.lowerId(id));
     raw.push(strings.text(id));
-    lower.push(type === WORD || type === ACRONYM ? strings.lower(id) : strings.text(id));
-    types.push(type);
-    caps.push(capital ? 1 : 0);
+    lower.push(wordy ? strings.lower(id) : strings.text(id));
     i = e;
   }
-  const count = start.length;
+  const count = out.count;
   return {
     text,
     count,
-    start,
-    end,
+    start: out.start.subarray(0, count),
+    end: out.end.subarray(0, count),
     raw,
     lower,
-    textId: Int32Array.from(ids),
-    lowerId: Int32Array.from(ids, (id) => strings.lowerId(id)),
+    textId: out.textId.subarray(0, count),
+    lowerId: out.lowerId.subarray(0, count),
     distinctTexts: strings.size,
     distinctLowers: strings.lowerSize,
-    type: Uint8Array.from(types),
-    cap: Uint8Array.from(caps),
+    type: out.type.subarray(0, count),
+    cap: out.cap.subarray(0, count),
     sentence: new Int32Array(count),
     initial: new Uint8Array(count),
     cues: null,
   };
 }
 
-// Dotted capitals: "U.S.", "U.N." (a capital and a full stop, at least twice). Returns i if none.
-function acronymEnd(text: string, i: number): number {
-  let e = i;
-  while (isUpperAt(text, e) && text.charCodeAt(e + 1) === 46 && widthAt(text, e) === 1) e += 2;
-  return e - i >= 4 ? e : i;
-}
+// Typed arrays that double when full: a million tokens without a million boxed numbers.
+class TokenBuffer {
+  count = 0;
+  start: Int32Array;
+  end: Int32Array;
+  textId: Int32Array;
+  lowerId: Int32Array;
+  type: Uint8Array;
+  cap: Uint8Array;
 
-// Digits with thousands or decimal groups ("500,000", "95.5"), then letters glued on ("1900s", "1990's").
-function numberEnd(text: string, i: number): number {
-  let e = i;
-  while (isDigitCode(text.charCodeAt(e))) e++;
-  while ((text[e] === '.' || text[e] === ',') && isDigitCode(text.charCodeAt(e + 1))) {
-    e++;
-    while (isDigitCode(text.charCodeAt(e))) e++;
+  constructor(textLength: number) {
+    const size = Math.max(64, textLength >> 3);
+    this.start = new Int32Array(size);
+    this.end = new Int32Array(size);
+    this.textId = new Int32Array(size);
+    this.lowerId = new Int32Array(size);
+    this.type = new Uint8Array(size);
+    this.cap = new Uint8Array(size);
   }
-  const apostrophe = text[e] === "'" || text[e] === '’' ? 1 : 0;
-  if (isLetterAt(text, e + apostrophe) && e + apostrophe < text.length) {
-    e += apostrophe;
-    while (e < text.length && isLetterAt(text, e)) e += widthAt(text, e);
-  }
-  return e;
-}
 
-// Letters, marks and digits, joined by single apostrophes or hyphens ("no-fly", "Iraq’s", "ika-20").
-function wordEnd(text: string, i: number): number {
-  let e = i;
-  for (;;) {
-    while (e < text.length && isWordCharAt(text, e)) e += widthAt(text, e);
-    const joiner = text[e];
-    if ((joiner === '-' || joiner === "'" || joiner === '’') && e + 1 < text.length && isWordCharAt(text, e + 1)) e++;
-    else return e;
+  push(start: number, end: number, type: number, cap: number, textId: number, lowerId: number): void {
+    if (this.count === this.start.length) this.grow();
+    const k = this.count++;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.type[k] = type;
+    this.cap[k] = cap;
+    this.textId[k] = textId;
+    this.lowerId[k] = lowerId;
+  }
+
+  private grow(): void {
+    const bigger = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.start = bigger(this.start, (n) => new Int32Array(n));
+    this.end = bigger(this.end, (n) => new Int32Array(n));
+    this.textId = bigger(this.textId, (n) => new Int32Array(n));
+    this.lowerId = bigger(this.lowerId, (n) => new Int32Array(n));
+    this.type = bigger(this.type, (n) => new Uint8Array(n));
+    this.cap = bigger(this.cap, (n) => new Uint8Array(n));
   }
 }
 
@@ -154,21 +159,4 @@ export function assignSentences(t: Tokens, sentences: readonly { start: number; 
       sawWord = true;
     }
   }
-}
-
-/** True for word-like tokens (words and dotted acronyms). */
-export function isWord(t: Tokens, i: number): boolean {
-  const ty = t.type[i];
-  return ty === WORD || ty === ACRONYM;
-}
-
-/** True when tokens i and i+1 are in the same sentence and both exist. */
-export function sameSentence(t: Tokens, i: number, j: number): boolean {
-  return i >= 0 && j >= 0 && i < t.count && j < t.count && t.sentence[i] === t.sentence[j];
-}
-
-/** The numeric value of a NUMBER token, reading commas as thousands separators. */
-export function numberValue(raw: string): number {
-  const digits = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(raw) ? raw.replace(/,/g, '') : raw.replace(',', '.');
-  return Number.parseFloat(digits);
 }
