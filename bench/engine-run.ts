@@ -8,7 +8,7 @@ import type { Ctx } from '../src/context.js';
 import { createSession } from '../src/users/session.service.js';
 import { explainPages, type ExplainedPage } from './explain.js';
 import { articleOfBytes, measureImport, type ImportResult } from './import.js';
-import { measurePage, processMemory, round, type LoadResult } from './load.js';
+import { measurePage, processMemory, round, warmUp, type LoadResult } from './load.js';
 import type { PlannedDocument } from './plan.js';
 import { startBaseline, startServer } from './processes.js';
 import { seedWorkspace, type SeededWorkspace } from './seed.js';
@@ -60,8 +60,8 @@ export async function runEngine(name: EngineName, plan: readonly PlannedDocument
 
     let imported: ImportResult | null = null;
     if (o.importBytes > 0) {
-      imported = await measureImport(ctx, editor, articleOfBytes(o.importBytes));
-      o.log(`[${name}] import: ${imported.claims} claims from ${(imported.bytes / 1048576).toFixed(2)} MB in ${imported.totalMs} ms (extraction ${imported.extractMs} ms)`);
+      imported = await measureImport(ctx, editor, articleOfBytes(o.importBytes), ws.databasePids);
+      o.log(`[${name}] import: ${imported.claims} claims from ${(imported.bytes / 1048576).toFixed(2)} MB in ${imported.totalMs} ms (extraction ${imported.extractMs} ms; CPU app ${imported.appCpuMs} ms, db ${imported.databaseCpuMs ?? '—'} ms)`);
       // Back to the planned workspace, so every engine serves the same pages.
       await ctx.db.deleteFrom('documents').where('id', '=', imported.documentId).execute();
       await vacuumAnalyze(ws.engine);
@@ -101,6 +101,7 @@ export async function runEngine(name: EngineName, plan: readonly PlannedDocument
     const results: PageResult[] = [];
     let peakRssMb: number | null = null;
     try {
+      await warmUp(server.url, available.map((p) => p.path), cookie);
       const gzip = available[0]?.name === 'queue_search' ? [{ ...available[0], name: 'queue_search_gzip', label: `${available[0].label}, gzip`, gzip: true }] : [];
       for (const page of [...available, ...gzip]) {
         const r = await measurePage({ ...load, baseUrl: server.url, path: page.path, cookie, pid, acceptGzip: 'gzip' in page, ...(ws.databasePids ? { databasePids: ws.databasePids } : {}) });

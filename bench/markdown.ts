@@ -47,13 +47,13 @@ export function renderResults(r: BenchResults): string {
   if (failures.length) out.push('', `Failed requests: ${failures.join('; ')}.`);
 
   out.push('', '### Import of a 1 MB document (importDocument: extraction + storage)', '');
-  out.push(table(['engine', 'size', 'claims', 'extraction ms', 'storage ms', 'total ms'],
-    r.engines.filter((e) => e.import).map((e) => [e.engine, `${(e.import!.bytes / 1048576).toFixed(2)} MB`, e.import!.claims, e.import!.extractMs, e.import!.storeMs, e.import!.totalMs])));
+  out.push(table(['engine', 'size', 'claims', 'extraction ms', 'storage ms', 'total ms', 'app CPU ms', 'db CPU ms'],
+    r.engines.filter((e) => e.import).map((e) => [e.engine, `${(e.import!.bytes / 1048576).toFixed(2)} MB`, e.import!.claims, e.import!.extractMs, e.import!.storeMs, e.import!.totalMs, e.import!.appCpuMs, e.import!.databaseCpuMs ?? '—'])));
 
   out.push('', '### Exports (bench/report.bench.ts, its own 1,000- and 10,000-claim documents, in-process)', '');
   const formats = Object.entries(r.reports?.formats ?? {}).flatMap(([engine, rows]) =>
-    rows.map((f) => [engine, f.format, f.claims, f.firstByteMs, f.ms, kb(f.bytes), f.peakRssMb, f.rssGrowthMb ?? '—']));
-  out.push(formats.length ? table(['engine', 'format', 'claims', 'first byte ms', 'total ms', 'size', 'peak RSS growth MB', 'growth 1k→10k MB'], formats) : 'No figures: bench/report.bench.ts was not available to this run.');
+    rows.map((f) => [engine, f.format, f.claims, f.firstByteMs, f.ms, f.cpuMs ?? '—', kb(f.bytes), f.peakRssMb, f.rssGrowthMb ?? '—']));
+  out.push(formats.length ? table(['engine', 'format', 'claims', 'first byte ms', 'total ms', 'CPU ms', 'size', 'peak RSS growth MB', 'growth 1k→10k MB'], formats) : 'No figures: the report bench was not run (`--skip-reports`) or is not there.');
 
   out.push('', '### Server memory', '');
   out.push(table(['engine', 'RSS after start MB', 'peak RSS (VmHWM) MB'], r.engines.map((e) => [e.engine, e.server.startRssMb ?? '—', e.server.peakRssMb ?? '—'])));

@@ -15,6 +15,8 @@ export interface ReportFormatResult {
   firstByteMs: number;
   ms: number;
   bytes: number;
+  /** CPU time of the export, when the bench reports it. */
+  cpuMs?: number;
   /** Peak RSS growth over the export, in MB. */
   peakRssMb: number;
   /** Peak RSS growth of the 10,000-claim export minus that of the 1,000-claim one (10,000-claim rows only). */
@@ -53,7 +55,8 @@ export async function runReportBench(adminUrl: string | null, log: (m: string) =
 
 /**
  * Reads the bench's tables: a heading line per engine ("PGlite (embedded)…", "PostgreSQL
- * server"), then rows "claims format firstByte ms total ms output MB rss MB heap MB".
+ * server"), then rows "claims format" followed by times in ms (first byte, total, and CPU when
+ * shown) and sizes in MB (output, peak RSS growth, peak heap growth), in the header's order.
  */
 export function parseReportBench(output: string): ReportBenchResult['formats'] {
   const formats: ReportBenchResult['formats'] = {};
@@ -61,9 +64,15 @@ export function parseReportBench(output: string): ReportBenchResult['formats'] {
   for (const line of output.split('\n')) {
     if (/^PGlite/.test(line)) engine = 'pglite';
     else if (/^PostgreSQL/.test(line)) engine = 'postgres';
-    const m = /^\s*(\d+)\s+(\S+)\s+([\d.-]+) ms\s+([\d.]+) ms\s+([\d.]+) MB\s+([\d.-]+) MB\s+([\d.-]+) MB\s*$/.exec(line);
-    if (!m || !engine) continue;
-    (formats[engine] ??= []).push({ claims: Number(m[1]), format: m[2]!, firstByteMs: Number(m[3]), ms: Number(m[4]), bytes: Math.round(Number(m[5]) * 1048576), peakRssMb: Number(m[6]) });
+    const row = /^\s*(\d+)\s+([a-z][\w-]*)\s+(.*)$/.exec(line);
+    if (!row || !engine) continue;
+    const ms = [...row[3]!.matchAll(/(-?[\d.]+) ms/g)].map((m) => Number(m[1]));
+    const mb = [...row[3]!.matchAll(/(-?[\d.]+) MB/g)].map((m) => Number(m[1]));
+    if (ms.length < 2 || mb.length < 2) continue;
+    (formats[engine] ??= []).push({
+      claims: Number(row[1]), format: row[2]!, firstByteMs: ms[0]!, ms: ms[1]!, ...(ms.length > 2 ? { cpuMs: ms[2]! } : {}),
+      bytes: Math.round(mb[0]! * 1048576), peakRssMb: mb[1]!,
+    });
   }
   for (const rows of Object.values(formats)) {
     const sizes = [...new Set(rows.map((r) => r.claims))].sort((a, b) => a - b);

@@ -1,4 +1,4 @@
-import type { Server, ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { loadSessionSecret } from './http/secret.js';
@@ -20,25 +20,30 @@ export async function serve(config: Readonly<Config>): Promise<Server> {
   await purgeExpiredSessions(ctx);
   const purge = setInterval(() => purgeExpiredSessions(ctx).catch(() => {}), 3600_000).unref();
 
-  const server = app.listen(config.port, config.host);
+  // Requests in flight: shutdown waits for them (and so for their transactions) before it closes
+  // the database. Once stopping, a request that still arrives on an open keep-alive connection
+  // is turned away (503, Connection: close) rather than started, and answers in flight close
+  // their connection when done.
+  let stopping = false;
+  let onDrained = () => {};
+  const active = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    if (stopping) {
+      res.writeHead(503, { 'Connection': 'close', 'Retry-After': '5', 'Content-Type': 'text/plain; charset=utf-8' }).end('claimdesk is shutting down; try again in a moment.\n');
+      return;
+    }
+    active.add(res);
+    res.once('close', () => {
+      active.delete(res);
+      if (active.size === 0) onDrained();
+    });
+    app(req, res);
+  });
+  server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   log.info({ url, database: engine.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL server' }, `claimdesk is listening on ${url}`);
   if (!(await hasAnyUser(ctx))) log.info(`First run: open ${url}/setup to create the administrator account.`);
-
-  // Requests in flight: shutdown waits for them (and so for their transactions) before it closes
-  // the database. A response finished while stopping also closes its keep-alive connection.
-  let inFlight = 0;
-  let onDrained = () => {};
-  let stopping = false;
-  server.on('request', (_req, res: ServerResponse) => {
-    inFlight += 1;
-    if (stopping) res.setHeader('Connection', 'close');
-    res.once('close', () => {
-      inFlight -= 1;
-      if (inFlight === 0) onDrained();
-    });
-  });
 
   const stop = async (signal: string) => {
     if (stopping) {
@@ -46,13 +51,14 @@ export async function serve(config: Readonly<Config>): Promise<Server> {
       process.exit(1);
     }
     stopping = true;
-    log.info({ signal, inFlight }, 'shutting down: no new connections; finishing in-flight requests');
+    log.info({ signal, inFlight: active.size }, 'shutting down: no new connections; finishing in-flight requests');
+    for (const res of active) if (!res.headersSent) res.setHeader('Connection', 'close');
     clearInterval(purge);
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    const drained = inFlight === 0 ? Promise.resolve(true) : new Promise<boolean>((resolve) => (onDrained = () => resolve(true)));
+    const drained = active.size === 0 ? Promise.resolve(true) : new Promise<boolean>((resolve) => (onDrained = () => resolve(true)));
     const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), config.shutdownTimeoutMs).unref());
-    if (!(await Promise.race([drained, timedOut]))) log.warn({ inFlight }, `requests still running after ${config.shutdownTimeoutMs} ms: closing them; their transactions roll back`);
+    if (!(await Promise.race([drained, timedOut]))) log.warn({ inFlight: active.size }, `requests still running after ${config.shutdownTimeoutMs} ms: closing them; their transactions roll back`);
     server.closeAllConnections();
     await closed;
     await engine.close();

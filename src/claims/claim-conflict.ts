@@ -2,7 +2,7 @@ import { diffWords } from 'diff';
 import type { Note } from '../notes/note.js';
 import type { Source } from '../sources/source.js';
 import type { Claim } from './claim.js';
-import { stanceLabels, statusLabels, verdictLabels } from './claim-vocabulary.js';
+import { kindLabels, stanceLabels, statusLabels, verdictLabels } from './claim-vocabulary.js';
 
 /** One field of the edit-conflict page: the current (theirs) and the submitted (yours) value. */
 export interface ConflictRow {
@@ -83,6 +83,7 @@ export function claimReviewConflict(current: Claim, values: Submitted, names: Re
       row('Proposed correction', text(current.correction), submitted, 'correction', text, true),
       row('Explanation', text(current.explanation), submitted, 'explanation', text, true),
       row('Assignee', person(current.assigneeId), submitted, 'assigneeId', person),
+      row('Kind', label(kindLabels, current.kind), submitted, 'kind', (v) => label(kindLabels, v)),
     ],
     resubmit: { action: `/claims/${current.id}`, fields: resend(submitted, current.version), button: 'Apply my change again' },
   };

@@ -10,11 +10,27 @@ import { withWorkspace } from './open-ctx.js';
 
 const usageError = (message: string) => Object.assign(new Error(message), { status: 2 });
 
-/** Writes to standard output chunk by chunk, waiting whenever the pipe is full. */
+/**
+ * Writes to standard output chunk by chunk, waiting whenever the pipe is full. A reader that goes
+ * away (`claimdesk report 1 | head`) ends the export quietly, and no further claims are read.
+ */
 async function toStdout(chunks: AsyncIterable<string>): Promise<void> {
-  for await (const chunk of chunks) {
-    if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+  const stdout = process.stdout;
+  let failure = null as NodeJS.ErrnoException | null;
+  const onError = (err: NodeJS.ErrnoException) => {
+    failure = err;
+    stdout.emit('drain'); // wakes a writer waiting for room that will never come
+  };
+  stdout.on('error', onError);
+  try {
+    for await (const chunk of chunks) {
+      if (!stdout.write(chunk)) await once(stdout, 'drain');
+      if (failure) break;
+    }
+  } finally {
+    stdout.off('error', onError);
   }
+  if (failure && failure.code !== 'EPIPE') throw failure;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { ReportFilter, ReportSummary } from './report.js';
 type ClaimsEb = ExpressionBuilder<Database, 'claims'>;
 
 /** The resolved-at window of a filter as UTC instants: [from 00:00, day after `to` 00:00). */
-function window(filter: ReportFilter): { since: Date | null; until: Date | null } {
+function resolvedWindow(filter: ReportFilter): { since: Date | null; until: Date | null } {
   const since = filter.from ? new Date(`${filter.from}T00:00:00Z`) : null;
   const until = filter.to ? new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000) : null;
   return { since, until };
@@ -18,7 +18,7 @@ function inScope(eb: ClaimsEb, filter: ReportFilter) {
 
 /** Resolved claims inside the date window (every resolved claim when there is none). */
 function resolvedInWindow(eb: ClaimsEb, filter: ReportFilter) {
-  const { since, until } = window(filter);
+  const { since, until } = resolvedWindow(filter);
   return eb.and([
     eb('claims.status', '=', 'resolved'),
     ...(since ? [eb('claims.resolved_at', '>=', since)] : []),

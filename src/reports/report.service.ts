@@ -19,8 +19,9 @@ async function loadDocument(ctx: Ctx, documentId: number): Promise<Document> {
 
 const reportDocument = (d: Document): ReportDocument => ({ id: d.id, title: d.title, language: d.language, sourceUrl: d.sourceUrl, version: d.version });
 
+/** PUBLIC_URL + path, keeping any path prefix of PUBLIC_URL (https://example.org/claimdesk/…). */
 function publicUrl(ctx: Ctx, path: string): string | null {
-  return ctx.config.publicUrl ? new URL(path, ctx.config.publicUrl).toString() : null;
+  return ctx.config.publicUrl ? `${ctx.config.publicUrl.replace(/\/+$/, '')}${path}` : null;
 }
 
 async function documentHeader(ctx: Ctx, document: Document, filter: ReportFilter): Promise<ReportHeader> {

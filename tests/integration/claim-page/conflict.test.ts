@@ -47,9 +47,9 @@ describe(`claim edit conflicts (${engineName})`, () => {
     const claim = await current(claims[6]!.id);
     const form = await editor.get(`/claims/${claim.id}`);
     const base = /<input type="hidden" name="base" value="([^"]+)">/.exec(form.text)?.[1]?.replaceAll('&#34;', '"');
-    expect(JSON.parse(base!)).toEqual({ status: 'open', verdict: '', proposedVerdict: '', correction: '', explanation: '', assigneeId: '' });
+    expect(JSON.parse(base!)).toEqual({ status: 'open', verdict: '', proposedVerdict: '', correction: '', explanation: '', assigneeId: '', kind: claim.kind });
     await updateClaim(db.ctx, { id: null, name: 'someone', role: 'admin' }, claim.id, { version: claim.version, status: 'in_review', correction: 'Their correction' });
-    const res = await editor.post(`/claims/${claim.id}`, { version: claim.version, base: base!, status: 'open', verdict: '', proposedVerdict: '', correction: '', explanation: 'Only this is mine', assigneeId: '' }, `/claims/${claim.id}`);
+    const res = await editor.post(`/claims/${claim.id}`, { version: claim.version, base: base!, status: 'open', verdict: '', proposedVerdict: '', correction: '', explanation: 'Only this is mine', assigneeId: '', kind: claim.kind }, `/claims/${claim.id}`);
     expect(res.status).toBe(409);
     expect(res.text).toMatch(/<th scope="row">Status<\/th>\s*<td><div class="conflict-value">In review<\/div><\/td>\s*<td><span class="muted">not part of your change/);
     expect(res.text).toMatch(/<th scope="row">Explanation <span class="differs-badge">Differs<\/span>/);

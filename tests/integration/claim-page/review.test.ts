@@ -86,6 +86,15 @@ describe(`claim review form (${engineName})`, () => {
     expect(await current(claim.id)).toMatchObject({ version: claim.version });
   });
 
+  it('lets a reviewer correct the kind, recorded in the history', async () => {
+    const claim = await current(claims[7]!.id);
+    const kind = claim.kind === 'event' ? 'other' : 'event';
+    const res = await reviewer.post(`/claims/${claim.id}`, { version: claim.version, status: claim.status, kind }, `/claims/${claim.id}`);
+    expect(res.status).toBe(303);
+    expect(await current(claim.id)).toMatchObject({ kind });
+    expect((await follow(app, reviewer, res)).text).toMatch(/changed the kind from <q>\w+<\/q> to <q>(Event|Other)<\/q>/);
+  });
+
   it('reopens a resolved claim even with the old verdict still selected, clears emptied fields and records it', async () => {
     const claim = await current(claims[1]!.id);
     const res = await editor.post(`/claims/${claim.id}`, { version: claim.version, status: 'in_review', verdict: 'inaccurate', explanation: '', assigneeId: reviewerId }, `/claims/${claim.id}`);

@@ -56,7 +56,7 @@ describe.skipIf(!canRun)('a database outage in server mode', () => {
       const page = await get(`${app.url}/documents`, { cookie, accept: 'text/html' });
       expect(page.status).toBe(503);
       expect(page.headers.get('retry-after')).toBe('5');
-      expect(await page.text()).toMatch(/Database unavailable[\s\S]*try again in 5 seconds/);
+      expect(await page.text()).toMatch(/Database unavailable[\s\S]*try again in\s+5\s+seconds/);
       const api = await get(`${app.url}/api/v1/documents`, { authorization: bearer });
       expect(api.status).toBe(503);
       expect((await api.json()).error.code).toBe('database_unavailable');

@@ -42,6 +42,12 @@ describe(`the report page (${engineName})`, () => {
     expect((await editor.get(`/documents/${documentId}/report`)).text).toContain(`href="/documents/${documentId}/report/note"`);
   });
 
+  it('links the report and every download from the document page', async () => {
+    const html = (await viewer.get(`/documents/${documentId}`)).text;
+    expect(html).toContain(`<a class="button" href="/documents/${documentId}/report">Correction report</a>`);
+    for (const format of ['html', 'md', 'csv', 'json', 'claimreview', 'corrected', 'redline']) expect(html).toContain(`href="/documents/${documentId}/report?format=${format}" download>`);
+  });
+
   it('lists the undecided claims too when asked, marked as not decided, and keeps the choice in the download links', async () => {
     const res = await viewer.get(`/documents/${documentId}/report?includeOpen=true`);
     const open = res.text.match(/<span class="open-badge">Open — not decided yet<\/span>/g) ?? [];
@@ -51,6 +57,17 @@ describe(`the report page (${engineName})`, () => {
     expect(res.text).toContain('<input type="checkbox" id="includeOpen" name="includeOpen" value="true" checked>');
     expect(res.text).toContain(`href="/documents/${documentId}/report?format=csv&amp;includeOpen=true"`);
     expect(res.text).toContain(`href="/documents/${documentId}/report?format=corrected"`);
+  });
+
+  it('says plainly when nothing has been decided yet', async () => {
+    const { document } = await buildDocument(db.ctx, { title: 'Fresh', text: 'Noong 2003, umabot sa 140,000 ang mga sundalo.', language: 'tl' });
+    const html = (await viewer.get(`/documents/${document.id}/report`)).text;
+    expect(html).toContain('<p class="empty">No resolved claims need action.</p>');
+    expect(html).toContain('No resolved errors yet, so there is nothing to correct.');
+    expect(html).toMatch(/<dt>Review period<\/dt><dd>no claim resolved yet<\/dd>/);
+    const md = (await viewer.get(`/documents/${document.id}/report?format=md`)).text;
+    expect(md).toContain('No resolved claims need action.');
+    expect(md).not.toContain('## Correction note');
   });
 
   it('downloads a format from the page with its filename, type and no caching', async () => {

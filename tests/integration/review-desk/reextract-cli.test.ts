@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/processes.js';
 
-describe('claimdesk reextract', () => {
+// Each case starts the CLI twice; a busy machine can take a while per start.
+describe('claimdesk reextract', { timeout: 150_000 }, () => {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'claimdesk-reextract-')), 'data');
 
   it('re-extracts a document and reports that nothing new was found the second time', async () => {

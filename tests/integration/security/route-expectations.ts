@@ -50,6 +50,7 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   'POST /documents/:id/claims': { allowed: researchers, build: (s) => ({ path: `/documents/${s.documentId}/claims`, body: { kind: 'other', quote: 'the coalition sent' } }) },
   'POST /documents/:id/reextract': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/reextract`, body: {} }) },
   'POST /api/v1/documents': { allowed: editors, build: () => ({ path: '/api/v1/documents', body: article() }) },
+  'PATCH /api/v1/documents/:id': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}`, body: { version: s.documentVersion, title: 'Retitled' } }) },
   'POST /api/v1/documents/:id/reextract': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/reextract`, body: {} }) },
   'POST /api/v1/documents/:id/claims': { allowed: researchers, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/claims`, body: { kind: 'other', quote: 'the coalition sent' } }) },
 

@@ -90,13 +90,19 @@ describe(`first run, sign-in and sign-out (${engineName})`, () => {
   it('takes about as long for an unknown email as for a wrong password (one scrypt run each)', async () => {
     const time = async (email: string) => {
       const started = performance.now();
-      await login(app, email, 'not the password');
+      const { res } = await login(app, email, 'not the password');
+      expect(res.status).toBe(401);
       return performance.now() - started;
     };
-    await time('ada@example.test');
-    const known = Math.min(await time('ada@example.test'), await time('ada@example.test'));
-    const unknown = Math.min(await time('ghost@example.test'), await time('ghost@example.test'));
-    expect(unknown).toBeGreaterThan(known * 0.5);
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    // Interleaved, so that load from other test files slows both kinds alike.
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      unknown.push(await time(`ghost${i}@example.test`));
+      known.push(await time(await buildUser(db.ctx, 'viewer').then((u) => u.email)));
+    }
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
   });
 
   it('rotates the session id at sign-in: a session planted before sign-in is ended, not upgraded', async () => {

@@ -1,0 +1,60 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../../helpers/app.js';
+import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
+import { buildDocument, signIn } from '../../helpers/factories.js';
+import { tableChecksums } from '../../helpers/tables.js';
+
+const nested = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+
+/** What the guard in front of every route says, field by field: the corpus checks the status, this the words. */
+describe(`input guard messages (${engineName})`, () => {
+  let db: TestDb;
+  let app: Express;
+  let bearer: string;
+  let cookie: string;
+  let claimId: number;
+  beforeAll(async () => {
+    db = await openTestDb();
+    app = testApp(db);
+    ({ bearer, cookie } = await signIn(db.ctx, 'editor'));
+    claimId = (await buildDocument(db.ctx)).claims[0]!.id;
+  });
+  afterAll(() => db.close());
+
+  const note = () => request(app).post(`/api/v1/claims/${claimId}/notes`).set('Authorization', bearer).set('Content-Type', 'application/json');
+
+  it.each([
+    ['JSON nested 21 deep', () => note().send(nested(21)), 'too_deep', /nested deeper than 20 levels/],
+    ['invalid UTF-8 in JSON', () => note().send(Buffer.from('{"body":"caf\xe9"}', 'latin1')), 'invalid_utf8', /request body is not valid UTF-8/],
+    ['a NUL byte', () => note().send({ body: 'a\u0000b' }), 'invalid_input', /^body: contains a control character \(U\+0000\) at position 1$/],
+    ['an escape character in a nested field', () => note().send({ body: 'ok', meta: { colour: '\u001b[31m' } }), 'invalid_input', /^meta\.colour: contains a control character \(U\+001B\)/],
+    ['an unpaired surrogate', () => note().send('{"body":"\\ud83d"}'), 'invalid_input', /^body: contains malformed Unicode/],
+    ['a NUL in the query string', () => request(app).get('/api/v1/claims?q=%00').set('Authorization', bearer), 'invalid_input', /^query\.q: contains a control character/],
+    ['a malformed %-escape in the query', () => request(app).get('/api/v1/claims?q=%E2%82').set('Authorization', bearer), 'invalid_utf8', /query string is not valid UTF-8/],
+    ['a malformed %-escape in the path', () => request(app).get('/api/v1/claims/%FF').set('Authorization', bearer), 'bad_request', /Failed to decode param/],
+    ['a charset other than UTF-8', () => note().set('Content-Type', 'application/json; charset=utf-16le').send(Buffer.from('{}', 'utf16le')), 'unsupported_encoding', /UTF-8/],
+  ])('refuses %s with a 4xx naming the problem, writing nothing', async (_name, send, code, message) => {
+    const before = await tableChecksums(db.engine.db);
+    const res = await send();
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.body.error).toMatchObject({ code });
+    expect(res.body.error.message).toMatch(message);
+    expect(await tableChecksums(db.engine.db)).toEqual(before);
+  });
+
+  it('lets 20 levels of nesting through to the route, which judges the fields', async () => {
+    const res = await note().send(nested(20));
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/a: is not an allowed field/);
+  });
+
+  it('shows a form page, not a stack trace, for invalid UTF-8 in a form', async () => {
+    const res = await request(app).post('/documents').set('Cookie', cookie).set('Accept', 'text/html').type('form').send('title=%FF&text=x');
+    expect(res.status).toBe(400);
+    expect(res.type).toBe('text/html');
+    expect(res.text).toContain('The form data is not valid UTF-8');
+  });
+});
