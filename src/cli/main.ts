@@ -18,6 +18,9 @@ Commands:
   backup [--with-secrets] > backup.json   write the whole workspace as JSON (no sessions or tokens)
   restore <backup.json>                   load a backup into an empty workspace, all or nothing
   reextract <documentId>                  add the claims a newer extractor finds; reviewed claims untouched
+  report <documentId> [--format F] [--include-open] [--output file]
+                                          export the correction report (html, md, csv, json,
+                                          claimreview, corrected, redline)
 
 Run 'claimdesk <command> --help' for a command's options.`;
 

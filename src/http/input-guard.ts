@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
-import { HttpError, invalid, unsupportedMediaType } from './errors.js';
+import { HttpError, invalid } from './errors.js';
 
 /** Deeper than any body claimdesk accepts (its deepest is 3); a guard against parser and validator blow-ups. */
 export const MAX_JSON_DEPTH = 20;
@@ -17,7 +17,7 @@ const notUtf8 = (what: string) => new HttpError(400, 'invalid_utf8', `${what} is
  * MAX_JSON_DEPTH, so that no deeply nested value ever reaches a recursive walker.
  */
 export function verifyJsonBody(_req: IncomingMessage, _res: unknown, buf: Buffer, encoding: string | null): void {
-  if (encoding && encoding.toLowerCase() !== 'utf-8' && encoding.toLowerCase() !== 'utf8') throw unsupportedMediaType('Send the body as UTF-8.');
+  if (encoding && encoding.toLowerCase() !== 'utf-8' && encoding.toLowerCase() !== 'utf8') throw new HttpError(415, 'unsupported_encoding', 'Send the body as UTF-8.');
   if (!isUtf8(buf)) throw notUtf8('The request body');
   let depth = 0;
   let inString = false;
