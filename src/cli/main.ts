@@ -22,7 +22,7 @@ Commands:
                                           export the correction report (html, md, csv, json,
                                           claimreview, corrected, redline)
 
-Run 'claimdesk <command> --help' for a command's options.`;
+Every command accepts --help, which prints this text.`;
 
 /** Runs one CLI command; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -35,6 +35,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!command) {
     console.error(`claimdesk: unknown command '${name}'\n\n${usage}`);
     return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(usage);
+    return 0;
   }
   let parsed;
   try {

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database, Db } from './database.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -37,11 +38,18 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
 
 async function openPglite(options: EngineOptions): Promise<Engine> {
   let pglite: PGlite;
+  let unlock = () => {};
   if (options.pgliteSnapshot) {
     pglite = await PGlite.create({ loadDataDir: options.pgliteSnapshot, parsers });
   } else {
     mkdirSync(options.dataDir, { recursive: true });
-    pglite = await PGlite.create({ dataDir: options.dataDir, parsers });
+    unlock = lockDataDir(options.dataDir);
+    try {
+      pglite = await PGlite.create({ dataDir: options.dataDir, parsers });
+    } catch (err) {
+      unlock();
+      throw err;
+    }
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
@@ -57,6 +65,7 @@ async function openPglite(options: EngineOptions): Promise<Engine> {
     async close() {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
+      unlock();
     },
     dump: () => db.connection().execute(async () => (await pglite.dumpDataDir('none')) as Blob),
   };

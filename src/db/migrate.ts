@@ -50,7 +50,8 @@ export async function migrate(engine: Engine, files = readMigrations()): Promise
   const applied: string[] = [];
   for (const file of files) {
     const done = await engine.scriptTransaction(async (exec) => {
-      await exec(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+      // A migration may rebuild a large index: the application's statement timeout does not apply.
+      await exec(`SET LOCAL statement_timeout = 0; SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
       const rows = await exec(`SELECT checksum FROM schema_migrations WHERE name = '${file.name}'`);
       if (rows[0]) {
         if (rows[0].checksum !== file.checksum) throw new MigrationChecksumError(file.name);
