@@ -6,7 +6,7 @@ import { insertCreationEventsForDocument } from '../history/event.repository.js'
 import { notFound } from '../http/errors.js';
 import { requirePermission, type Actor } from '../users/permissions.js';
 import type { Document } from './document.js';
-import { lockDocumentById } from './document.repository.js';
+import { findDocumentById, lockDocumentById } from './document.repository.js';
 import { claimRows } from './document.service.js';
 import { sentenceIndexAt } from './spans.js';
 
@@ -25,16 +25,20 @@ export interface ReextractResult {
  */
 export async function reextractDocument(ctx: Ctx, actor: Actor, documentId: number): Promise<ReextractResult> {
   requirePermission(actor, 'document.reextract');
+  // A document's text never changes, so the (slow) extraction runs before the lock is taken.
+  const unlocked = await findDocumentById(ctx.db, documentId);
+  if (!unlocked) throw notFound('Document');
+  const extraction = extract(unlocked.text, { language: unlocked.language });
   return ctx.db.transaction().execute(async (trx) => {
     // The row lock also holds off claims being added to this document by anyone else until we
     // commit (their foreign-key check needs a share lock on it), so "id > last" below is exact.
     const document = await lockDocumentById(trx, documentId);
     if (!document) throw notFound('Document');
     const existing = await findClaimsByDocumentId(trx, documentId);
-    const extraction = extract(document.text, { language: document.language });
+    const covered = coverageByKind(existing);
     // Sentence numbers come from the stored sentence starts, so old and new claims agree on them.
     const candidates = claimRows(documentId, extraction)
-      .filter((candidate) => !existing.some((claim) => claim.kind === candidate.kind && claim.start < candidate.end && candidate.start < claim.end))
+      .filter((candidate) => !covered.get(candidate.kind)?.overlaps(candidate.start, candidate.end))
       .map((candidate): NewClaimRow => ({ ...candidate, sentenceIndex: sentenceIndexAt(document.sentenceStarts, candidate.start) }));
     if (candidates.length === 0) return { document, created: [] };
     const last = existing.reduce((max, claim) => Math.max(max, claim.id), 0);
@@ -43,4 +47,40 @@ export async function reextractDocument(ctx: Ctx, actor: Actor, documentId: numb
     const created = (await findClaimsByDocumentId(trx, documentId)).filter((claim) => claim.id > last);
     return { document, created };
   });
+}
+
+/**
+ * For each kind, answers "does any existing claim overlap [start, end)?" in O(log n): spans
+ * sorted by start with a running maximum of their ends.
+ */
+function coverageByKind(claims: readonly Claim[]): Map<string, { overlaps(start: number, end: number): boolean }> {
+  const byKind = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    const list = byKind.get(claim.kind);
+    if (list) list.push(claim);
+    else byKind.set(claim.kind, [claim]);
+  }
+  const out = new Map<string, { overlaps(start: number, end: number): boolean }>();
+  for (const [kind, list] of byKind) {
+    const sorted = [...list].sort((a, b) => a.start - b.start);
+    const starts = sorted.map((c) => c.start);
+    const maxEnd: number[] = [];
+    sorted.forEach((c, i) => maxEnd.push(Math.max(c.end, maxEnd[i - 1] ?? 0)));
+    out.set(kind, {
+      overlaps(start, end) {
+        let lo = 0;
+        let hi = starts.length - 1;
+        let last = -1; // the last span starting before `end`
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          if ((starts[mid] ?? 0) < end) {
+            last = mid;
+            lo = mid + 1;
+          } else hi = mid - 1;
+        }
+        return last >= 0 && (maxEnd[last] ?? 0) > start;
+      },
+    });
+  }
+  return out;
 }
