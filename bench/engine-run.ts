@@ -1,7 +1,7 @@
 /**
  * Everything measured on one engine: seed the workspace, import 1 MB, explain the pages' queries,
- * run the report bench, then load the baseline and the real pages served by a `claimdesk serve`
- * child in production mode, watching its memory.
+ * then load the baseline and the real pages served by a `claimdesk serve` child in production
+ * mode, watching its CPU and memory (and its database backends' CPU).
  */
 import { performance } from 'node:perf_hooks';
 import type { Ctx } from '../src/context.js';

@@ -42,7 +42,7 @@ export function renderResults(r: BenchResults): string {
   ]);
   out.push(table(['engine', 'page', 'req/s', '× baseline', 'p50 ms', 'p99 ms', 'response', 'app CPU ms/req', 'db CPU ms/req', 'server RSS MB', 'load avg'], pageRows));
   out.push('', 'CPU per request is the CPU time the app process (and, on the server, its PostgreSQL backends) spent during the load divided by the requests served: unlike req/s it hardly depends on what else the machine is doing. With PGlite the database runs inside the app process.');
-  out.push('', `Load average: the machine's one-minute load when each measurement ended; above ${r.machine.cores} other work was competing for the cores.`);
+  out.push('', `Load average: the machine's one-minute load when each measurement ended. The bench itself (load generator, app, database) accounts for 2–3; well above that, other work was competing for the cores.`);
   const failures = r.engines.flatMap((e) => e.pages.filter((p) => p.load.non2xx || p.load.errors).map((p) => `${e.engine} ${p.label}: ${p.load.non2xx} non-2xx, ${p.load.errors} errors`));
   if (failures.length) out.push('', `Failed requests: ${failures.join('; ')}.`);
 

@@ -91,6 +91,14 @@ export async function countSearchMatches(db: Db, q: string, cap: number): Promis
 }
 
 /** Documents for the queue's document filter: ids and titles only, newest first. */
-export async function findDocumentOptions(db: Db, limit = 1000): Promise<{ id: number; title: string }[]> {
-  return db.selectFrom('documents').select(['id', 'title']).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+/**
+ * The most recent documents for the filter picker, plus the one currently filtered on, so a
+ * workspace of thousands of documents does not send them all with every page.
+ */
+export async function findDocumentOptions(db: Db, selectedId?: number, limit = 100): Promise<{ id: number; title: string }[]> {
+  const recent = db.selectFrom('documents').select(['id', 'title', 'created_at']).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit);
+  const rows = selectedId
+    ? await db.selectFrom(recent.as('r')).selectAll().union(db.selectFrom('documents').select(['id', 'title', 'created_at']).where('id', '=', selectedId)).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
+    : await recent.execute();
+  return rows.map((r) => ({ id: r.id, title: r.title }));
 }

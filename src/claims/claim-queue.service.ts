@@ -27,9 +27,9 @@ export async function listClaimQueue(ctx: Ctx, actor: Actor, query: QueueQuery, 
 }
 
 /** The choices of the queue's document and assignee filters (and of the bulk assign picker). Two queries. */
-export async function queueFilterOptions(ctx: Ctx, actor: Actor): Promise<{ documents: { id: number; title: string }[]; users: User[] }> {
+export async function queueFilterOptions(ctx: Ctx, actor: Actor, selectedDocumentId?: number): Promise<{ documents: { id: number; title: string }[]; users: User[] }> {
   requirePermission(actor, 'claim.read');
-  const [documents, users] = await Promise.all([findDocumentOptions(ctx.db), listActiveUsers(ctx.db)]);
+  const [documents, users] = await Promise.all([findDocumentOptions(ctx.db, selectedDocumentId), listActiveUsers(ctx.db)]);
   return { documents, users: users.filter((u) => u.role !== 'viewer') };
 }
 

@@ -46,7 +46,7 @@ export function queueRoutes(): Router {
       errors = fieldMap(err);
       status = 400;
     }
-    const options = await queueFilterOptions(req.ctx, req.actor!);
+    const options = await queueFilterOptions(req.ctx, req.actor!, query.documentId);
     const selected = new Set((Array.isArray(bulk.values.claimIds) ? bulk.values.claimIds : []).map(Number));
     res.status(status).render('claims/index', {
       title: 'Claims',

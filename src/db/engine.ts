@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
@@ -37,6 +37,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
 }
 
 async function openPglite(options: EngineOptions): Promise<Engine> {
+  // Loaded only when used: the WebAssembly module costs ~35 MB a server-mode process need not carry.
+  const { PGlite } = await import('@electric-sql/pglite');
   let pglite: PGlite;
   let unlock = () => {};
   if (options.pgliteSnapshot) {
