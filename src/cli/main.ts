@@ -53,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const e = err as { status?: number; message?: string; details?: { fields?: { field: string; message: string }[] } };
     console.error(`claimdesk ${name}: ${e.message ?? String(err)}`);
-    return e.status && e.status < 500 ? 1 : 70;
+    // 2: the command was called wrongly; 1: the input or the data was refused; 70: our fault.
+    return e.status === 2 ? 2 : e.status && e.status < 500 ? 1 : 70;
   }
 }

@@ -19,7 +19,7 @@ describe('claimdesk reextract', { timeout: 150_000 }, () => {
 
   it('explains a bad or unknown document id', async () => {
     const bad = await runCli(['reextract', 'abc'], { env: { DATA_DIR: dataDir } });
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2); // called wrongly
     expect(bad.stderr).toContain('usage: claimdesk reextract <documentId>');
     const missing = await runCli(['reextract', '999'], { env: { DATA_DIR: dataDir } });
     expect(missing.code).toBe(1);

@@ -50,7 +50,7 @@ describe(`claimdesk user add / token create (${engineName})`, () => {
 
   it('explains a wrong role, a short password and a taken email, creating nobody', async () => {
     const role = await runCli(['user', 'add', '--email', 'x@example.test', '--role', 'owner'], { env, input: 'long enough password' });
-    expect(role.code).toBe(1);
+    expect(role.code).toBe(2); // called wrongly
     expect(role.stderr).toContain('--role must be one of: admin, editor, reviewer, viewer');
     const short = await runCli(['user', 'add', '--email', 'x@example.test', '--role', 'viewer'], { env, input: 'short' });
     expect(short.code).toBe(1);
