@@ -48,22 +48,25 @@ export interface RunningServer {
 export async function startServer(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [bin, 'serve'], { env: childEnv({ PORT: String(port), LOG_LEVEL: 'info', ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
+  return awaitServer(child, `http://127.0.0.1:${port}`, '/healthz', timeoutMs, 'claimdesk');
+}
+
+/**
+ * Collects a spawned server's output and waits until `probePath` answers 2xx; kills it and throws
+ * (with its output) if it exits first or does not answer in time.
+ */
+export async function awaitServer(child: ChildProcess, url: string, probePath: string, timeoutMs: number, name: string): Promise<RunningServer> {
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`claimdesk exited early (${child.exitCode}):\n${output}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
+    if (child.exitCode !== null) throw new Error(`${name} exited early (${child.exitCode}):\n${output}`);
+    if (await fetch(`${url}${probePath}`).then((r) => r.ok, () => false)) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`claimdesk did not become healthy in ${timeoutMs} ms:\n${output}`);
+      throw new Error(`${name} did not answer in ${timeoutMs} ms:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
