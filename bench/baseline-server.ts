@@ -11,6 +11,7 @@ import express from 'express';
 import { fileURLToPath } from 'node:url';
 import { claimKinds, claimStatuses, verdicts } from '../src/claims/claim-vocabulary.js';
 import type { QueueClaim } from '../src/claims/claim-queue.js';
+import { ejsEngine } from '../src/http/view-engine.js';
 import { viewHelpers } from '../src/http/view-helpers.js';
 import { textGenerator } from './text.js';
 
@@ -36,6 +37,7 @@ export function inMemoryRows(count = 50): QueueClaim[] {
 }
 
 const app = express();
+app.engine('ejs', ejsEngine(process.env.NODE_ENV === 'production'));
 app.set('views', fileURLToPath(new URL('./views/', import.meta.url)));
 app.set('view engine', 'ejs');
 app.disable('x-powered-by');

@@ -16,7 +16,9 @@ import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { inputGuard, verifyFormBody, verifyJsonBody } from './http/input-guard.js';
 import { readFlash } from './http/flash.js';
 import { logger } from './http/logger.js';
+import { viewFragments } from './http/view-fragments.js';
 import { viewHelpers } from './http/view-helpers.js';
+import { ejsEngine, viewsDir } from './http/view-engine.js';
 import { routers } from './routes.js';
 
 export interface AppOptions {
@@ -25,7 +27,6 @@ export interface AppOptions {
   secret: string;
 }
 
-const viewsDir = fileURLToPath(new URL('../views/', import.meta.url));
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 
 /** Builds the Express app around a database; no listen(), so tests drive it with supertest. */
@@ -33,13 +34,15 @@ export function createApp({ db, config, secret }: AppOptions): express.Express {
   const app = express();
   const ctx: Ctx = { db, config };
   const secure = !!config.publicUrl?.startsWith('https://');
+  app.engine('ejs', ejsEngine(config.env === 'production'));
   app.set('views', viewsDir);
   app.set('view engine', 'ejs');
   app.set('trust proxy', trustProxySetting(config.trustProxy));
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
+  // Express's own cache keeps the resolved view objects; ejsEngine caches the compiled templates.
   if (config.env === 'production') app.enable('view cache');
-  Object.assign(app.locals, viewHelpers, { orgName: config.orgName });
+  Object.assign(app.locals, viewHelpers, viewFragments, { orgName: config.orgName });
 
   app.use(pinoHttp({ logger: logger(config), genReqId: (req, res) => { const id = randomUUID(); res.setHeader('X-Request-Id', id); return id; }, autoLogging: config.env !== 'test' }));
   app.use(

@@ -1,6 +1,6 @@
 /**
  * What a backup holds: every table of the workspace, in foreign-key order, with the type of each
- * stored column. Generated columns (search vectors) are rebuilt by the database; sessions, API
+ * stored column. Generated columns (search vectors, and the notes' and sources' words each claim carries) are rebuilt by the database; sessions, API
  * tokens and invitation links are credentials and never leave it. A test compares this list
  * with the live catalog, so a table or column added by a migration cannot be silently left out.
  */
@@ -39,7 +39,7 @@ export const backupTables: readonly BackupTable[] = [
       id: 'int4', document_id: 'int4', start_offset: 'int4', end_offset: 'int4', quote: 'text', sentence_index: 'int4', kind: 'text', score: 'float4', reasons: 'jsonb', suggestion: 'text?', origin: 'text',
       status: 'text', verdict: 'text?', correction: 'text?', explanation: 'text?', assignee_id: 'int4?', resolved_by: 'int4?', resolved_at: 'timestamptz?', created_at: 'timestamptz', updated_at: 'timestamptz', version: 'int4', proposed_verdict: 'text?',
     },
-    generated: ['search'],
+    generated: ['search', 'research_search'],
     secret: [],
     batchRows: 1000,
   },

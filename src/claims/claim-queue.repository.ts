@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database, Db } from '../db/database.js';
 import type { CursorKey, QueueClaim, QueueSort } from './claim-queue.js';
-import { toClaim } from './claim.repository.js';
+import { claimColumns, toClaim } from './claim.repository.js';
 import type { ClaimKind, ClaimStatus, Verdict } from './claim-vocabulary.js';
 
 /** Filters with `assignee` already resolved to a user id (`null` = unassigned). */
@@ -20,7 +20,7 @@ type Eb = ExpressionBuilder<Database & { c: Database['claims'] }, 'c'>;
 // the cursor skip or repeat rows changed within the same millisecond.
 const updatedKey = sql<string>`to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-function where(eb: Eb, f: QueueFilters, sort: QueueSort, after: CursorKey | null, fewMatches: boolean): Expression<SqlBool> {
+function where(eb: Eb, f: QueueFilters, sort: QueueSort, after: CursorKey | null): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
   if (f.status) conditions.push(eb('c.status', '=', f.status));
   if (f.verdict === 'none') conditions.push(eb('c.verdict', 'is', null));
@@ -30,14 +30,11 @@ function where(eb: Eb, f: QueueFilters, sort: QueueSort, after: CursorKey | null
   if (f.assigneeId === null) conditions.push(eb('c.assignee_id', 'is', null));
   else if (f.assigneeId !== undefined) conditions.push(eb('c.assignee_id', '=', f.assigneeId));
   if (f.q) {
-    // The claim's own text (quote, correction, explanation), its notes and its sources, each
-    // matched through its table's GIN index. An EXISTS per claim row would test every claim
-    // (130 ms for a rare word at 100,000 claims); these shapes let the planner do better:
-    // few matches → one bitmap of matching claims (BitmapOr with the notes' and sources' claim
-    // ids), then a sort; many → the sort index, each row tested against a hashed set of ids.
-    const query = sql`websearch_to_tsquery('simple', ${f.q})`;
-    const others = sql`SELECT n.claim_id FROM claim_notes n WHERE n.search @@ ${query} UNION SELECT s.claim_id FROM claim_sources s WHERE s.search @@ ${query}`;
-    conditions.push(fewMatches ? sql<SqlBool>`(c.search @@ ${query} OR c.id = ANY(ARRAY(${others})))` : sql<SqlBool>`(c.search @@ ${query} OR c.id IN (${others}))`);
+    // One expression index covers the claim's own text and its notes' and sources' words
+    // (research_search, kept by triggers: sql/0009), so the planner estimates a search like any
+    // other filter: a rare word is collected through the index and sorted, a common one walks the
+    // sort index until the page is full.
+    conditions.push(sql<SqlBool>`(c.search || c.research_search) @@ websearch_to_tsquery('simple', ${f.q})`);
   }
   if (after) {
     // Row comparisons match the sort indexes column for column, so the page starts with an index seek.
@@ -51,46 +48,27 @@ function where(eb: Eb, f: QueueFilters, sort: QueueSort, after: CursorKey | null
 /**
  * One page of the claim queue in one query, whatever the filters: `limit` rows after the cursor,
  * each with its assignee's, resolver's and document's names and its sort key.
- * With `fewMatches` (a search known to match few claims) the sort key is hidden from the sort
- * indexes: collecting the matches through the GIN indexes and sorting them then beats walking
- * the sort index, where a word found only at the far end of the order would read every claim.
  */
-export async function findQueuePage(db: Db, filters: QueueFilters, sort: QueueSort, after: CursorKey | null, limit: number, fewMatches = false): Promise<{ claim: QueueClaim; key: CursorKey }[]> {
+export async function findQueuePage(db: Db, filters: QueueFilters, sort: QueueSort, after: CursorKey | null, limit: number): Promise<{ claim: QueueClaim; key: CursorKey }[]> {
   let query = db
     .selectFrom('claims as c')
-    .where((eb) => where(eb, filters, sort, after, fewMatches))
+    .where((eb) => where(eb, filters, sort, after))
     .innerJoin('documents as d', 'd.id', 'c.document_id')
     .leftJoin('users as a', 'a.id', 'c.assignee_id')
     .leftJoin('users as r', 'r.id', 'c.resolved_by')
-    .select([
-      'c.id', 'c.document_id', 'c.start_offset', 'c.end_offset', 'c.quote', 'c.sentence_index', 'c.kind', 'c.score', 'c.reasons',
-      'c.suggestion', 'c.origin', 'c.status', 'c.verdict', 'c.proposed_verdict', 'c.correction', 'c.explanation', 'c.assignee_id', 'c.resolved_by',
-      'c.resolved_at', 'c.created_at', 'c.updated_at', 'c.version',
-      'a.display_name as assignee_name', 'r.display_name as resolved_by_name', 'd.title as document_title', updatedKey.as('updated_key'),
-    ])
+    .select(claimColumns)
+    .select(['a.display_name as assignee_name', 'r.display_name as resolved_by_name', 'd.title as document_title', updatedKey.as('updated_key')])
     .limit(limit);
-  if (sort === 'position') query = query.orderBy(fewMatches ? sql`c.document_id + 0` : 'c.document_id').orderBy('c.start_offset').orderBy('c.id');
-  else if (sort === 'score') query = query.orderBy(fewMatches ? sql`c.score + 0` : 'c.score', 'desc').orderBy('c.id', 'desc');
-  else query = query.orderBy(fewMatches ? sql`c.updated_at + interval '0 s'` : 'c.updated_at', 'desc').orderBy('c.id', 'desc');
+  if (sort === 'position') query = query.orderBy('c.document_id').orderBy('c.start_offset').orderBy('c.id');
+  else if (sort === 'score') query = query.orderBy('c.score', 'desc').orderBy('c.id', 'desc');
+  else query = query.orderBy('c.updated_at', 'desc').orderBy('c.id', 'desc');
   const rows = await query.execute();
   return rows.map((row) => ({
-    claim: { ...toClaim({ ...row, search: '' }), documentTitle: row.document_title },
+    claim: { ...toClaim(row), documentTitle: row.document_title },
     key: sort === 'position' ? [row.document_id, row.start_offset, row.id] : sort === 'score' ? [row.score, row.id] : [row.updated_key, row.id],
   }));
 }
 
-/** How many claims, notes and sources a search matches, counted through the GIN indexes up to `cap`. */
-export async function countSearchMatches(db: Db, q: string, cap: number): Promise<number> {
-  const query = sql`websearch_to_tsquery('simple', ${q})`;
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (
-      SELECT id FROM claims WHERE search @@ ${query}
-      UNION ALL SELECT claim_id FROM claim_notes WHERE search @@ ${query}
-      UNION ALL SELECT claim_id FROM claim_sources WHERE search @@ ${query}
-      LIMIT ${cap}) AS matches`.execute(db);
-  return rows[0]!.n;
-}
-
-/** Documents for the queue's document filter: ids and titles only, newest first. */
 /**
  * The most recent documents for the filter picker, plus the one currently filtered on, so a
  * workspace of thousands of documents does not send them all with every page.

@@ -2,25 +2,20 @@ import type { Ctx } from '../context.js';
 import { invalid } from '../http/errors.js';
 import { requirePermission, type Actor } from '../users/permissions.js';
 import { decodeCursor, encodeCursor, queuePageSize, type QueuePage, type QueueQuery } from './claim-queue.js';
-import { countSearchMatches, findDocumentOptions, findQueuePage, type QueueFilters } from './claim-queue.repository.js';
+import { findDocumentOptions, findQueuePage, type QueueFilters } from './claim-queue.repository.js';
 import { listActiveUsers } from '../users/user.repository.js';
 import type { User } from '../users/user.js';
 
-/** Up to this many matching rows, a search reads its matches and sorts them (see findQueuePage). */
-const selectiveSearch = 5000;
-
 /**
  * One page of the claim queue across all documents: filtered, sorted, and continued from the
- * `after` cursor (keyset pagination, so page 200 costs what page 1 does). One query, two with a search.
+ * `after` cursor (keyset pagination, so page 200 costs what page 1 does). One query.
  * `nextCursor` is null on the last page.
  */
 export async function listClaimQueue(ctx: Ctx, actor: Actor, query: QueueQuery, pageSize = queuePageSize): Promise<QueuePage> {
   requirePermission(actor, 'claim.read');
   const after = query.after ? decodeCursor(query.sort, query.after) : null;
   const filters = toFilters(actor, query);
-  // A search costs one more query: whether it is selective decides how the page is best read.
-  const fewMatches = filters.q !== undefined && (await countSearchMatches(ctx.db, filters.q, selectiveSearch + 1)) <= selectiveSearch;
-  const rows = await findQueuePage(ctx.db, filters, query.sort, after, pageSize + 1, fewMatches);
+  const rows = await findQueuePage(ctx.db, filters, query.sort, after, pageSize + 1);
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
   return { claims: page.map((r) => r.claim), nextCursor: rows.length > pageSize && last ? encodeCursor(query.sort, last.key) : null };

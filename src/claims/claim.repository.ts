@@ -44,13 +44,19 @@ export async function insertClaims(trx: Tx, claims: readonly NewClaimRow[]): Pro
   return inserted;
 }
 
+/** Every column a Claim is made of: not the search vectors, which are large and only ever matched. */
+export const claimColumns = [
+  'c.id', 'c.document_id', 'c.start_offset', 'c.end_offset', 'c.quote', 'c.sentence_index', 'c.kind', 'c.score', 'c.reasons', 'c.suggestion', 'c.origin',
+  'c.status', 'c.verdict', 'c.proposed_verdict', 'c.correction', 'c.explanation', 'c.assignee_id', 'c.resolved_by', 'c.resolved_at', 'c.created_at', 'c.updated_at', 'c.version',
+] as const;
+
 /** The claims query with assignee and resolver names joined: one query, whatever the row count. */
 export function selectClaims(db: Db) {
   return db
     .selectFrom('claims as c')
     .leftJoin('users as a', 'a.id', 'c.assignee_id')
     .leftJoin('users as r', 'r.id', 'c.resolved_by')
-    .selectAll('c')
+    .select(claimColumns)
     .select(['a.display_name as assignee_name', 'r.display_name as resolved_by_name']);
 }
 
@@ -83,7 +89,7 @@ export async function updateClaimAtVersion(trx: Tx, id: number, version: number,
   return Number(result.numUpdatedRows) === 1;
 }
 
-export type ClaimRowWithNames = ClaimRow & { assignee_name: string | null; resolved_by_name: string | null };
+export type ClaimRowWithNames = Omit<ClaimRow, 'search' | 'research_search'> & { assignee_name: string | null; resolved_by_name: string | null };
 
 export function toClaim(row: ClaimRowWithNames): Claim {
   return {

@@ -25,6 +25,8 @@ export interface ClaimTable {
   updated_at: ColumnType<Date, never, Date>;
   version: ColumnType<number, never, number>;
   search: ColumnType<string, never, never>;
+  /** Its notes' and sources' words, kept by triggers (sql/0009): part of the queue's search only. */
+  research_search: ColumnType<string, never, never>;
 }
 export type ClaimRow = Selectable<ClaimTable>;
 export type InsertableClaimRow = Insertable<ClaimTable>;

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
 import { verdictLabels } from '../../claims/claim-vocabulary.js';
+import { ejsOptions, viewsDir } from '../../http/view-engine.js';
 import { viewHelpers } from '../../http/view-helpers.js';
 import * as wording from '../formats/wording.js';
 
-const viewsDir = fileURLToPath(new URL('../../../views/', import.meta.url));
 
 export type Template = (locals: Record<string, unknown>) => string;
 
@@ -17,7 +16,7 @@ export type Template = (locals: Record<string, unknown>) => string;
  */
 export function compileView(name: string): Template {
   const filename = `${viewsDir}${name}.ejs`;
-  return ejs.compile(readFileSync(filename, 'utf8'), { filename }) as Template;
+  return ejs.compile(readFileSync(filename, 'utf8'), { ...ejsOptions, filename }) as Template;
 }
 
 /** What every report template may call: the app's view helpers and the report wording. */

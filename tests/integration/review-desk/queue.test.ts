@@ -4,9 +4,9 @@ import type { Express } from 'express';
 import type { Claim } from '../../../src/claims/claim.js';
 import { findClaimsByDocumentId } from '../../../src/claims/claim.repository.js';
 import { updateClaim } from '../../../src/claims/claim.service.js';
-import { findQueuePage } from '../../../src/claims/claim-queue.repository.js';
-import { addNote } from '../../../src/notes/note.service.js';
-import { addSource } from '../../../src/sources/source.service.js';
+import { mergeClaim } from '../../../src/claims/restructure.service.js';
+import { addNote, editNote } from '../../../src/notes/note.service.js';
+import { addSource, removeSource } from '../../../src/sources/source.service.js';
 import { browser, testApp } from '../../helpers/app.js';
 import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
 import { buildDocument, signIn } from '../../helpers/factories.js';
@@ -102,17 +102,25 @@ describe(`claim queue (${engineName})`, () => {
     expect(await ids('walangganitongsalita')).toEqual([]);
   });
 
-  it('finds the same claims with either search plan (few matches: bitmap and sort; many: the sort index)', async () => {
-    for (const q of ['1991', 'kalabaw OR mangosteen', 'Zanzibarium', 'Iraq -Kuwait', 'ng']) {
-      for (const sort of ['position', 'score', 'updated'] as const) {
-        const filters = { q, status: undefined };
-        const viaIndex = await findQueuePage(db.engine.db, filters, sort, null, 500, false);
-        const viaBitmap = await findQueuePage(db.engine.db, filters, sort, null, 500, true);
-        expect(viaBitmap.map((r) => r.claim.id)).toEqual(viaIndex.map((r) => r.claim.id));
-        const after = viaIndex[2]?.key ?? null;
-        if (after) expect((await findQueuePage(db.engine.db, filters, sort, after, 500, true)).map((r) => r.claim.id)).toEqual(viaIndex.slice(3).map((r) => r.claim.id));
-      }
-    }
+  it("keeps each claim's search in step with its notes and sources as they are added, edited, moved and removed", async () => {
+    const ids = async (q: string) => (await api(`?q=${encodeURIComponent(q)}`)).body.claims.map((c: ApiClaim) => c.id);
+    // A document of its own: merging changes the claims the other tests compare against.
+    const docC = (await buildDocument(db.ctx, { title: 'Ikatlong kopya' })).document.id;
+    const [first, second] = (await findClaimsByDocumentId(db.engine.db, docC)).slice(10, 12) as [Claim, Claim];
+    const note = await addNote(db.ctx, reviewer.actor, first.id, 'Ayon sa talaan ng durianbayan.');
+    expect(await ids('durianbayan')).toEqual([first.id]);
+    await editNote(db.ctx, reviewer.actor, note.id, 'Ayon sa talaan ng lanzonesbayan.', note.version);
+    expect(await ids('durianbayan')).toEqual([]);
+    expect(await ids('lanzonesbayan')).toEqual([first.id]);
+    const source = await addSource(db.ctx, reviewer.actor, second.id, { url: 'https://example.org/rambutan', publisher: 'Pahayagang Santolan', stance: 'context' });
+    expect(await ids('Santolan')).toEqual([second.id]);
+    expect(await ids('santolan lanzonesbayan')).toEqual([]);
+    // Merging moves the absorbed claim's evidence, and its words, to the claim that stays.
+    await mergeClaim(db.ctx, editor.actor, first.id, { with: 'next', version: first.version });
+    expect(await ids('santolan lanzonesbayan')).toEqual([first.id]);
+    await removeSource(db.ctx, reviewer.actor, source.id, source.version);
+    expect(await ids('Santolan')).toEqual([]);
+    expect(await ids('lanzonesbayan')).toEqual([first.id]);
   });
 
   it.each([
