@@ -10,11 +10,12 @@ ALTER TABLE claims ADD COLUMN research_search tsvector NOT NULL DEFAULT ''::tsve
 
 CREATE FUNCTION claims_refresh_research(claim_ids integer[]) RETURNS void LANGUAGE sql AS $$
   UPDATE claims c SET research_search = coalesce((
-    SELECT to_tsvector('simple', string_agg(t.text, ' '))
+    -- In a fixed order, so the same evidence always gives the same vector (a restore compares equal).
+    SELECT to_tsvector('simple', string_agg(t.text, ' ' ORDER BY t.kind, t.id))
     FROM (
-      SELECT n.body AS text FROM claim_notes n WHERE n.claim_id = c.id
+      SELECT 1 AS kind, n.id, n.body AS text FROM claim_notes n WHERE n.claim_id = c.id
       UNION ALL
-      SELECT s.url || ' ' || coalesce(s.title, '') || ' ' || coalesce(s.publisher, '') || ' ' || coalesce(s.excerpt, '')
+      SELECT 2, s.id, s.url || ' ' || coalesce(s.title, '') || ' ' || coalesce(s.publisher, '') || ' ' || coalesce(s.excerpt, '')
       FROM claim_sources s WHERE s.claim_id = c.id
     ) AS t), ''::tsvector)
   WHERE c.id = ANY (claim_ids)

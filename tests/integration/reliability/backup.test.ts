@@ -92,8 +92,11 @@ describe(`backup and restore (${engineName})`, () => {
   it('covers every table and column of the schema, except credentials', async () => {
     const { rows } = await sql<{ table_name: string; columns: string }>`
       SELECT table_name, string_agg(column_name || ':' || udt_name || CASE WHEN is_nullable = 'YES' THEN '?' ELSE '' END, ' ' ORDER BY column_name) AS columns
-      FROM information_schema.columns WHERE table_schema = 'public' AND is_generated = 'NEVER' GROUP BY table_name ORDER BY table_name`.execute(source.engine.db);
-    const catalog = Object.fromEntries(rows.map((r) => [r.table_name, r.columns]));
+      FROM information_schema.columns WHERE table_schema = 'public' GROUP BY table_name ORDER BY table_name`.execute(source.engine.db);
+    // The database's own columns (generated, or kept by triggers) are named, but never written.
+    const own = new Map(backupTables.map((t) => [t.name, t.generated]));
+    const catalog = Object.fromEntries(rows.map((r) => [r.table_name, r.columns.split(' ').filter((c) => !own.get(r.table_name)?.includes(c.split(':')[0]!)).join(' ')]));
+    for (const t of backupTables) for (const c of t.generated) expect(rows.find((r) => r.table_name === t.name)?.columns).toContain(`${c}:tsvector`);
     const specified = Object.fromEntries(
       backupTables.map((t) => [t.name, Object.entries(t.columns).map(([c, type]) => `${c}:${type}`).sort().join(' ')]),
     );
