@@ -57,10 +57,13 @@ export function checkTargets(results: readonly EngineResult[], reports: ReportBe
       figure: most ? `largest ${most.format}: ${most.rssGrowthMb} MB` : 'not measured (no report bench)',
       met: most ? growth.every((f) => f.rssGrowthMb! < 50 * MB) : null,
     });
+    // Under load: the largest resident set sampled while the pages were measured. VmHWM also
+    // counts start-up (PGlite compiling its WebAssembly), so it is shown beside it.
+    const underLoad = r.pages.reduce<number | null>((m, p) => (p.load.serverRssMb === null ? m : Math.max(m ?? 0, p.load.serverRssMb)), null);
     checks.push({
       target: `Server peak RSS under load at ${r.seed.counts.claims.toLocaleString('en-US')} claims, ${r.engine}: < 300 MB`,
-      figure: r.server.peakRssMb === null ? 'not measured' : `${r.server.peakRssMb} MB (VmHWM)`,
-      met: r.server.peakRssMb === null ? null : r.server.peakRssMb < 300,
+      figure: underLoad === null ? 'not measured' : `${underLoad} MB sampled under load (VmHWM with start-up: ${r.server.peakRssMb ?? '—'} MB)`,
+      met: underLoad === null ? null : underLoad < 300,
     });
   }
   return checks;

@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import type { Ctx } from './context.js';
+import type { ReadCache } from './db/read-cache.js';
 import type { Db } from './db/database.js';
 import { loadActor, requireSignedIn } from './http/auth.js';
 import { requireJsonForApiWrites } from './http/api.js';
@@ -25,14 +26,16 @@ export interface AppOptions {
   db: Db;
   config: Readonly<Config>;
   secret: string;
+  /** Keeps the hot reads (sessions, users, documents' titles) between requests; without it, every request reads them. */
+  cache?: ReadCache;
 }
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 
 /** Builds the Express app around a database; no listen(), so tests drive it with supertest. */
-export function createApp({ db, config, secret }: AppOptions): express.Express {
+export function createApp({ db, config, secret, cache }: AppOptions): express.Express {
   const app = express();
-  const ctx: Ctx = { db, config };
+  const ctx: Ctx = cache ? { db: cache.watch(db), config, cache } : { db, config };
   const secure = !!config.publicUrl?.startsWith('https://');
   app.engine('ejs', ejsEngine(config.env === 'production'));
   app.set('views', viewsDir);

@@ -17,6 +17,8 @@ export interface Config {
   dbPoolMax: number;
   dbStatementTimeoutMs: number;
   dbConnectTimeoutMs: number;
+  /** Embedded mode: PGlite's shared_buffers, in MB (its memory is the app process's). */
+  pgliteSharedBuffersMb: number;
   shutdownTimeoutMs: number;
   orgName: string;
   orgUrl: string;
@@ -39,6 +41,7 @@ const schema = {
     DB_POOL_MAX: { type: 'string', pattern: '^[1-9][0-9]*$' },
     DB_STATEMENT_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
     DB_CONNECT_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
+    PGLITE_SHARED_BUFFERS_MB: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|[1-9][0-9][0-9]|1[0-9][0-9][0-9])$' },
     SHUTDOWN_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
     ORG_NAME: { type: 'string', minLength: 1 },
     ORG_URL: { type: 'string', pattern: '^https?://' },
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dbPoolMax: Number(get('DB_POOL_MAX') ?? 10),
     dbStatementTimeoutMs: Number(get('DB_STATEMENT_TIMEOUT_MS') ?? 15_000),
     dbConnectTimeoutMs: Number(get('DB_CONNECT_TIMEOUT_MS') ?? 3_000),
+    pgliteSharedBuffersMb: Number(get('PGLITE_SHARED_BUFFERS_MB') ?? 16),
     shutdownTimeoutMs: Number(get('SHUTDOWN_TIMEOUT_MS') ?? 10_000),
     orgName: get('ORG_NAME') ?? 'claimdesk',
     orgUrl: get('ORG_URL') ?? 'https://example.org/',

@@ -1,5 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { createApp } from './app.js';
+import { ReadCache } from './db/read-cache.js';
 import type { Config } from './config.js';
 import { loadSessionSecret } from './http/secret.js';
 import { logger } from './http/logger.js';
@@ -16,7 +17,8 @@ export async function serve(config: Readonly<Config>): Promise<Server> {
   const log = logger(config);
   const engine = await openWorkspace(config, log);
   const ctx = { db: engine.db, config };
-  const app = createApp({ db: engine.db, config, secret: loadSessionSecret(config) });
+  const cache = new ReadCache(engine);
+  const app = createApp({ db: engine.db, config, secret: loadSessionSecret(config), cache });
   await purgeExpiredSessions(ctx);
   const purge = setInterval(() => purgeExpiredSessions(ctx).catch(() => {}), 3600_000).unref();
 

@@ -28,8 +28,12 @@ export interface QueueQuery {
 /** A queue row: the claim plus the title of its document. */
 export type QueueClaim = Claim & { documentTitle: string };
 
-export interface QueuePage {
-  claims: QueueClaim[];
+/** A row of the queue page: what its table prints, no more. */
+export type QueueRowColumns = Pick<Claim, 'id' | 'documentId' | 'quote' | 'kind' | 'score' | 'status' | 'verdict' | 'correction' | 'assigneeId' | 'updatedAt'> & { documentTitle: string };
+export type QueueRow = QueueRowColumns & { assigneeName: string | null };
+
+export interface QueuePage<T = QueueClaim> {
+  claims: T[];
   nextCursor: string | null;
 }
 

@@ -6,8 +6,8 @@ import { fieldMap } from '../users/auth.routes.js';
 import { can, type Permission } from '../users/permissions.js';
 import { bulkStatuses, type BulkResult, validateBulkForm, validateBulkJson } from './bulk.js';
 import { bulkUpdateClaims } from './bulk.service.js';
-import { queueParams, queueSortLabels, queueSorts, validateQueueQuery, type QueuePage, type QueueQuery } from './claim-queue.js';
-import { listClaimQueue, queueFilterOptions } from './claim-queue.service.js';
+import { queueParams, queueSortLabels, queueSorts, validateQueueQuery, type QueuePage, type QueueQuery, type QueueRow } from './claim-queue.js';
+import { listClaimQueue, listQueueRows, queueFilterOptions, type QueueFilterOptions } from './claim-queue.service.js';
 import { claimJson } from './claim.json.js';
 import { statusLabels } from './claim-vocabulary.js';
 
@@ -37,16 +37,18 @@ export function queueRoutes(): Router {
   async function renderQueue(req: Request, res: Response, rawQuery: Record<string, unknown>, bulk: { values: Record<string, unknown>; errors: Record<string, string> }, status = 200) {
     let query: QueueQuery = { sort: 'position' };
     let errors: Record<string, string> = {};
-    let page: QueuePage = { claims: [], nextCursor: null };
+    let page: QueuePage<QueueRow> = { claims: [], nextCursor: null };
+    let options: QueueFilterOptions | undefined;
     try {
       query = validateQueueQuery({ ...rawQuery });
-      page = await listClaimQueue(req.ctx, req.actor!, query);
+      options = await queueFilterOptions(req.ctx, req.actor!, query.documentId);
+      page = await listQueueRows(req.ctx, req.actor!, query, options.everyone);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       errors = fieldMap(err);
       status = 400;
     }
-    const options = await queueFilterOptions(req.ctx, req.actor!, query.documentId);
+    options ??= await queueFilterOptions(req.ctx, req.actor!, query.documentId);
     const selected = new Set((Array.isArray(bulk.values.claimIds) ? bulk.values.claimIds : []).map(Number));
     res.status(status).render('claims/index', {
       title: 'Claims',

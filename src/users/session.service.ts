@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
+import { cachedRead } from '../db/read-cache.js';
 import type { Actor } from './permissions.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -29,15 +30,19 @@ export interface SessionActor extends Actor {
 export async function resolveSession(ctx: Ctx, token: string): Promise<SessionActor | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const id = hashSecret(token);
-  const row = await ctx.db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.last_seen_at', 'u.id as user_id', 'u.display_name', 'u.role', 'u.email'])
-    .where('s.id', '=', id)
-    .where('s.expires_at', '>', new Date())
-    .where('u.disabled_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) return null;
+  // Kept between requests until the session or its user changes (src/db/read-cache.ts); expiry
+  // is checked here, on every request, so a kept session never outlives it.
+  const row = await cachedRead(ctx.cache, `session:${id}`, ['sessions', 'users'], () =>
+    ctx.db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['s.id', 's.last_seen_at', 's.expires_at', 'u.id as user_id', 'u.display_name', 'u.role', 'u.email'])
+      .where('s.id', '=', id)
+      .where('u.disabled_at', 'is', null)
+      .executeTakeFirst()
+      .then((r) => r ?? null),
+  );
+  if (!row || row.expires_at.getTime() <= Date.now()) return null;
   if (Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
     await ctx.db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
   }

@@ -88,6 +88,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two app processes on one Postgr
     const browser = new Browser();
     await browser.post(`${a.url}/login`, { email: EMAIL, password: PASSWORD, _csrf: await browser.csrf(`${a.url}/login`) });
     const session = browser.cookies.get('claimdesk_session')!;
+    // B keeps the session it has just read: only A's notification can make it let go.
+    expect(await (await fetch(`${b.url}/healthz`)).json()).toMatchObject({ readCache: 'live' });
     expect((await browser.fetch(`${b.url}/documents`)).status).toBe(200);
 
     const out = await browser.post(`${a.url}/logout`, { _csrf: await browser.csrf(`${a.url}/documents`) });

@@ -1,0 +1,104 @@
+import { sql } from 'kysely';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReadCache } from '../../../src/db/read-cache.js';
+import { browser, testApp } from '../../helpers/app.js';
+import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
+import { signIn } from '../../helpers/factories.js';
+
+async function until(check: () => boolean | Promise<boolean>, what: string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe(`the read cache (${engineName})`, () => {
+  let db: TestDb;
+  let cache: ReadCache;
+  beforeAll(async () => {
+    db = await openTestDb();
+    cache = new ReadCache(db.engine);
+    await until(() => cache.live, 'the change feed');
+  });
+  afterAll(async () => {
+    cache.close();
+    await db.close();
+  });
+
+  function counted<T>(value: () => Promise<T>) {
+    let loads = 0;
+    return { load: () => ((loads += 1), value()), get loads() { return loads; } };
+  }
+  const names = () => db.engine.db.selectFrom('users').select(['id', 'display_name']).orderBy('id').execute();
+
+  it('keeps a read, frozen, until this process writes one of its tables', async () => {
+    await signIn(db.ctx, 'editor', 'Ana Dizon');
+    const users = counted(names);
+    const first = await cache.get('users', ['users'], users.load);
+    expect(await cache.get('users', ['users'], users.load)).toBe(first);
+    expect(users.loads).toBe(1);
+    expect(Object.isFrozen(first) && Object.isFrozen(first[0])).toBe(true);
+    // A watched table of another read changes nothing here.
+    await cache.watch(db.engine.db).updateTable('documents').set({ title: 'x' }).where('id', '=', -1).execute();
+    await cache.get('users', ['users'], users.load);
+    expect(users.loads).toBe(1);
+    await cache.watch(db.engine.db).updateTable('users').set({ display_name: 'Ana D. Dizon' }).where('display_name', '=', 'Ana Dizon').execute();
+    const after = await cache.get('users', ['users'], users.load);
+    expect(users.loads).toBe(2);
+    expect(after.map((u) => u.display_name)).toContain('Ana D. Dizon');
+  });
+
+  it('lets go once the database announces a write made elsewhere (another process, raw SQL)', async () => {
+    const users = counted(names);
+    await cache.get('users elsewhere', ['users'], users.load);
+    await cache.get('users elsewhere', ['users'], users.load);
+    expect(users.loads).toBe(1);
+    // Not through cache.watch(): only the notification (sql/0010) can tell.
+    await sql`UPDATE users SET display_name = display_name || '.'`.execute(db.engine.db);
+    await until(async () => (await cache.get('users elsewhere', ['users'], users.load), users.loads === 2), 'the notification');
+    expect((await cache.get('users elsewhere', ['users'], users.load)).every((u) => u.display_name.endsWith('.'))).toBe(true);
+  });
+
+  it('does not keep a read that a change overlapped', async () => {
+    const racing = counted(async () => {
+      const rows = await names();
+      cache.changed('users'); // as a commit landing while the read was in flight
+      return rows;
+    });
+    await cache.get('racing', ['users'], racing.load);
+    await cache.get('racing', ['users'], racing.load);
+    expect(racing.loads).toBe(2);
+  });
+
+  it('keeps nothing while notifications are not flowing', async () => {
+    let live: (on: boolean) => void = () => {};
+    const offline = new ReadCache({ watchChanges: (_change, onLive) => ((live = onLive), () => {}) });
+    const users = counted(names);
+    await offline.get('users', ['users'], users.load);
+    await offline.get('users', ['users'], users.load);
+    expect(users.loads).toBe(2);
+    live(true);
+    await offline.get('users', ['users'], users.load);
+    await offline.get('users', ['users'], users.load);
+    expect(users.loads).toBe(3);
+    live(false); // the feed dropped: what was kept may be stale
+    await offline.get('users', ['users'], users.load);
+    expect(users.loads).toBe(4);
+  });
+
+  it('signs a disabled user out on the next request, though the app had kept the session', async () => {
+    const app = testApp(db);
+    const admin = await signIn(db.ctx, 'admin', 'Admin Reyes');
+    const reviewer = await signIn(db.ctx, 'reviewer', 'Ben Cruz');
+    await until(async () => (await request(app).get('/healthz')).body.readCache === 'live', "the app's change feed");
+    expect((await request(app).get('/claims').set('Cookie', reviewer.cookie)).status).toBe(200);
+    expect((await request(app).get('/claims').set('Cookie', reviewer.cookie)).status).toBe(200);
+    const res = await browser(app, admin.cookie).post(`/admin/users/${reviewer.actor.id}/disable`, {}, '/admin/users');
+    expect(res.status).toBe(303);
+    const after = await request(app).get('/claims').set('Cookie', reviewer.cookie);
+    expect(after.status).toBe(303);
+    expect(after.headers.location).toMatch(/^\/login/);
+  });
+});
