@@ -51,6 +51,7 @@ CREATE TRIGGER claim_sources_research_delete AFTER DELETE ON claim_sources REFER
 SELECT claims_refresh_research(ARRAY(SELECT claim_id FROM claim_notes UNION SELECT claim_id FROM claim_sources));
 
 CREATE INDEX claims_fulltext_idx ON claims USING gin ((search || research_search));
--- The notes' and sources' own indexes served only the queue's search.
+-- The three indexes it replaces served only the queue's search; each GIN index costs every import.
+DROP INDEX claims_search_idx;
 DROP INDEX claim_notes_search_idx;
 DROP INDEX claim_sources_search_idx;
