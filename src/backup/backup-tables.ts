@@ -1,7 +1,8 @@
 /**
  * What a backup holds: every table of the workspace, in foreign-key order, with the type of each
- * stored column. Generated columns (search vectors, and the notes' and sources' words each claim carries) are rebuilt by the database; sessions, API
- * tokens and invitation links are credentials and never leave it. A test compares this list
+ * stored column. Generated columns (search vectors, and the notes' and sources' words each claim
+ * carries) are rebuilt by the database; sessions, API tokens and invitation links are credentials
+ * and never leave it. A test compares this list
  * with the live catalog, so a table or column added by a migration cannot be silently left out.
  */
 export type ColumnType = 'int4' | 'float4' | 'text' | 'timestamptz' | 'date' | 'jsonb' | '_int4';
