@@ -35,7 +35,7 @@ const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 /** Builds the Express app around a database; no listen(), so tests drive it with supertest. */
 export function createApp({ db, config, secret, cache }: AppOptions): express.Express {
   const app = express();
-  const ctx: Ctx = cache ? { db: cache.watch(db), config, cache } : { db, config };
+  const ctx: Ctx = cache ? { db, config, cache } : { db, config };
   const secure = !!config.publicUrl?.startsWith('https://');
   app.engine('ejs', ejsEngine(config.env === 'production'));
   app.set('views', viewsDir);

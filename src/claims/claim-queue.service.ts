@@ -48,12 +48,14 @@ export interface QueueFilterOptions {
 /** The choices of the queue's document and assignee filters (and of the bulk assign picker). Two queries, or none while they are kept. */
 export async function queueFilterOptions(ctx: Ctx, actor: Actor, selectedDocumentId?: number): Promise<QueueFilterOptions> {
   requirePermission(actor, 'claim.read');
-  const [documents, everyone] = await Promise.all([
+  const [documents, people] = await Promise.all([
     cachedRead(ctx.cache, `documents:options:${selectedDocumentId ?? ''}`, ['documents'], () => findDocumentOptions(ctx.db, selectedDocumentId)),
-    cachedRead(ctx.cache, 'users:all', ['users'], () => listAllUsers(ctx.db)),
+    cachedRead(ctx.cache, 'users:people', ['users'], async () => {
+      const everyone = await listAllUsers(ctx.db);
+      return { everyone, users: everyone.filter((u) => !u.disabled && u.role !== 'viewer').sort((a, b) => a.displayName.localeCompare(b.displayName)) };
+    }),
   ]);
-  const users = everyone.filter((u) => !u.disabled && u.role !== 'viewer').sort((a, b) => a.displayName.localeCompare(b.displayName));
-  return { documents, users, everyone };
+  return { documents, ...people };
 }
 
 function toFilters(actor: Actor, query: QueueQuery): QueueFilters {

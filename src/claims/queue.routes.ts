@@ -6,8 +6,9 @@ import { fieldMap } from '../users/auth.routes.js';
 import { can, type Permission } from '../users/permissions.js';
 import { bulkStatuses, type BulkResult, validateBulkForm, validateBulkJson } from './bulk.js';
 import { bulkUpdateClaims } from './bulk.service.js';
-import { queueParams, queueSortLabels, queueSorts, validateQueueQuery, type QueuePage, type QueueQuery, type QueueRow } from './claim-queue.js';
-import { listClaimQueue, listQueueRows, queueFilterOptions, type QueueFilterOptions } from './claim-queue.service.js';
+import { queueParams, queueSortLabels, queueSorts, validateQueueQuery, type QueueQuery } from './claim-queue.js';
+import { listClaimQueue, queueFilterOptions, type QueueFilterOptions } from './claim-queue.service.js';
+import { queueView, type QueueView } from './queue-view.js';
 import { claimJson } from './claim.json.js';
 import { statusLabels } from './claim-vocabulary.js';
 
@@ -37,25 +38,32 @@ export function queueRoutes(): Router {
   async function renderQueue(req: Request, res: Response, rawQuery: Record<string, unknown>, bulk: { values: Record<string, unknown>; errors: Record<string, string> }, status = 200) {
     let query: QueueQuery = { sort: 'position' };
     let errors: Record<string, string> = {};
-    let page: QueuePage<QueueRow> = { claims: [], nextCursor: null };
+    let view: QueueView = { page: { claims: [], nextCursor: null }, rowsHtml: '' };
     let options: QueueFilterOptions | undefined;
+    const selected = new Set((Array.isArray(bulk.values.claimIds) ? bulk.values.claimIds : []).map(Number));
     try {
       query = validateQueueQuery({ ...rawQuery });
       options = await queueFilterOptions(req.ctx, req.actor!, query.documentId);
-      page = await listQueueRows(req.ctx, req.actor!, query, options.everyone);
+      view = await queueView(req, query, rawQuery, options, selected);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       errors = fieldMap(err);
       status = 400;
     }
     options ??= await queueFilterOptions(req.ctx, req.actor!, query.documentId);
-    const selected = new Set((Array.isArray(bulk.values.claimIds) ? bulk.values.claimIds : []).map(Number));
+    // A bulk form sent back shows what was chosen and what was wrong: its bar is rendered afresh.
+    const sentBack = Object.keys(bulk.values).length > 0 || Object.keys(bulk.errors).length > 0;
+    const { page, rowsHtml, filtersHtml } = view;
+    const bulkBarHtml = sentBack ? undefined : view.bulkBarHtml;
     res.status(status).render('claims/index', {
       title: 'Claims',
       query,
       values: rawQuery,
       errors,
       page,
+      rowsHtml,
+      filtersHtml,
+      bulkBarHtml,
       options,
       bulk: { ...bulk, selected, statuses: bulkStatuses.filter((s) => s !== 'dismissed' || can(req.actor, 'claim.decide')) },
       sorts: queueSorts,

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database, Db } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { AnnounceWrites } from './write-announcer.js';
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -22,8 +23,9 @@ export interface Engine {
   /** PGlite only: the data directory as a tarball (tests start from it; backups could too). */
   dump?: () => Promise<Blob>;
   /**
-   * Follows the committed writes to the tables sql/0010 watches, from every process on this
-   * database: `onChange` gets the table's name. `onLive(false)` means notifications may have
+   * Follows the writes to the tables sql/0010 and sql/0011 watch: this process's own as each
+   * statement runs (and again when it is done), and every process's once committed, from the
+   * database's notifications. `onChange` gets the table's name. `onLive(false)` means notifications may have
    * been missed (the listening connection is down, reconnecting); `onLive(true)`, that they are
    * flowing again. Returns the unsubscribe function.
    */
@@ -92,7 +94,6 @@ async function openPglite(options: EngineOptions): Promise<Engine> {
       throw err;
     }
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   // One process owns the data directory, so every write is this process's own; PGlite still
   // delivers the notifications after commit, like the server.
   let unlisten: (() => Promise<void>) | null = null;
@@ -105,6 +106,7 @@ async function openPglite(options: EngineOptions): Promise<Engine> {
       })
       .catch(() => f.setLive(false));
   });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins: [new AnnounceWrites((table) => feed.changed(table))] });
   return {
     db,
     kind: 'pglite',
@@ -149,7 +151,6 @@ async function openPostgres(options: EngineOptions, url: string): Promise<Engine
   // the broken client on release, so the listener only has to exist.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   let listener: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
@@ -175,6 +176,7 @@ async function openPostgres(options: EngineOptions, url: string): Promise<Engine
       .then(() => !lost && f.setLive(true))
       .catch(reconnect);
   });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new AnnounceWrites((table) => feed.changed(table))] });
   return {
     db,
     kind: 'postgres',

@@ -1,27 +1,35 @@
-import { AliasNode, TableNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
-import type { Db } from './database.js';
 import type { Engine } from './engine.js';
 
-/** The tables whose writes are announced (sql/0010): only these may back a cached read. */
-export type WatchedTable = 'users' | 'sessions' | 'documents';
-const watched: ReadonlySet<string> = new Set<WatchedTable>(['users', 'sessions', 'documents']);
+/** The tables whose writes are announced (sql/0010, sql/0011): only these may back a cached read. */
+export type WatchedTable = 'users' | 'sessions' | 'documents' | 'claims' | 'claim_notes' | 'claim_sources';
 
 interface Entry {
   value: unknown;
   /** The generation of each of its tables when it was read. */
   generations: number[];
   tables: readonly WatchedTable[];
+  /** The feed's epoch when it was read: a gap in the notifications outdates every entry. */
+  epoch: number;
   expiresAt: number;
+  bytes: number;
+}
+
+export interface ReadCacheOptions {
+  /** How long a copy may be served at most, whatever happens. */
+  ttlMs?: number;
+  maxEntries?: number;
+  /** What the copies that declare a size (rendered pages) may hold in all. */
+  maxBytes?: number;
 }
 
 /**
  * A process's short-lived copies of reads made on nearly every request (the session behind a
- * cookie, the users, the documents in the queue's filter), each dropped as soon as a table it
- * was read from changes.
+ * cookie, the users, the documents in the queue's filter, the queue's pages), each dropped as
+ * soon as a table it was read from changes.
  *
- * A change is learnt twice: at once, when this process writes the table (`watch()`'s plugin
- * sees the statement), and once committed, from the database's notification (sql/0010), which
- * also brings the writes of every other process. A read that overlaps a change is not kept. Only
+ * A change is learnt twice: at once, when this process writes the table (the engine's
+ * AnnounceWrites plugin sees the statement), and once committed, from the database's
+ * notification (sql/0010, sql/0011), which also brings the writes of every other process. A read that overlaps a change is not kept. Only
  * while notifications flow is anything kept: when the listening connection is lost, every read
  * goes to the database until it is back. A copy lives `ttlMs` at most, whatever happens.
  */
@@ -29,15 +37,18 @@ export class ReadCache {
   readonly #generations = new Map<string, number>();
   readonly #entries = new Map<string, Entry>();
   #live = false;
+  #epoch = 0;
+  #bytes = 0;
   readonly #stop: () => void;
 
-  constructor(engine: Pick<Engine, 'watchChanges'>, private readonly options: { ttlMs?: number; maxEntries?: number } = {}) {
+  constructor(engine: Pick<Engine, 'watchChanges'>, private readonly options: ReadCacheOptions = {}) {
     this.#stop = engine.watchChanges(
       (table) => this.changed(table),
       (live) => {
         this.#live = live;
-        // Whatever was kept may have missed a change while the feed was down.
-        for (const table of watched) this.changed(table);
+        // Whatever was kept, or is being read, may have missed a change while the feed was down.
+        this.#epoch += 1;
+        this.#clear();
       },
     );
   }
@@ -54,32 +65,53 @@ export class ReadCache {
 
   /**
    * The value kept under `key` if none of `tables` has changed since it was read, else `load()`'s,
-   * kept for next time. Values are frozen: they are shared by every request that asks.
+   * kept for next time. Values are frozen: they are shared by every request that asks. `size`
+   * measures a large value (a rendered page, in bytes): those share `maxBytes`, oldest out first.
    */
-  async get<T>(key: string, tables: readonly WatchedTable[], load: () => Promise<T>): Promise<T> {
+  async get<T>(key: string, tables: readonly WatchedTable[], load: () => Promise<T>, size?: (value: T) => number): Promise<T> {
     if (!this.#live) return load();
     const now = Date.now();
     const entry = this.#entries.get(key);
-    if (entry && entry.expiresAt > now && entry.tables.every((t, i) => this.#generation(t) === entry.generations[i])) return entry.value as T;
+    if (entry && entry.expiresAt > now && entry.epoch === this.#epoch && entry.tables.every((t, i) => this.#generation(t) === entry.generations[i])) return entry.value as T;
+    const epoch = this.#epoch;
     const generations = tables.map((t) => this.#generation(t));
     const value = await load();
-    if (this.#live && tables.every((t, i) => this.#generation(t) === generations[i])) {
-      this.#entries.delete(key); // re-inserted last: the map's order is the eviction order
-      if (this.#entries.size >= (this.options.maxEntries ?? 10_000)) this.#entries.delete(this.#entries.keys().next().value!);
-      this.#entries.set(key, { value: deepFreeze(value), generations, tables, expiresAt: now + (this.options.ttlMs ?? 60_000) });
+    if (this.#live && epoch === this.#epoch && tables.every((t, i) => this.#generation(t) === generations[i])) {
+      const bytes = size ? size(value) : 0;
+      if (bytes > this.#maxBytes) return value;
+      this.#delete(key); // re-inserted last: the map's order is the eviction order
+      while (this.#entries.size >= (this.options.maxEntries ?? 10_000) || this.#bytes + bytes > this.#maxBytes) this.#delete(this.#entries.keys().next().value!);
+      this.#entries.set(key, { value: deepFreeze(value), generations, tables, epoch, expiresAt: now + (this.options.ttlMs ?? 60_000), bytes });
+      this.#bytes += bytes;
     }
     return value;
   }
 
-  /** `db` with a plugin that forgets a watched table as soon as this process writes it. */
-  watch(db: Db): Db {
-    return db.withPlugin(new ForgetOnWrite(this));
+  /** What the kept copies hold: their number, and the bytes of those that declared a size. */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.#entries.size, bytes: this.#bytes };
   }
 
   close(): void {
     this.#stop();
     this.#live = false;
+    this.#clear();
+  }
+
+  get #maxBytes(): number {
+    return this.options.maxBytes ?? 16 * 1024 * 1024;
+  }
+
+  #delete(key: string): void {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#bytes -= entry.bytes;
+    this.#entries.delete(key);
+  }
+
+  #clear(): void {
     this.#entries.clear();
+    this.#bytes = 0;
   }
 
   #generation(table: string): number {
@@ -88,36 +120,8 @@ export class ReadCache {
 }
 
 /** Reads through `ctx.cache` when there is one (the app), straight from the database otherwise (CLI, scripts). */
-export function cachedRead<T>(cache: ReadCache | undefined, key: string, tables: readonly WatchedTable[], load: () => Promise<T>): Promise<T> {
-  return cache ? cache.get(key, tables, load) : load();
-}
-
-/** Tells the cache about inserts, updates and deletes of watched tables, after they run. */
-class ForgetOnWrite implements KyselyPlugin {
-  readonly #written = new WeakMap<object, string>();
-  constructor(private readonly cache: ReadCache) {}
-
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    const table = writtenTable(args.node);
-    if (table && watched.has(table)) {
-      this.#written.set(args.queryId, table);
-      this.cache.changed(table); // before, too: a read racing the write must not be kept
-    }
-    return args.node;
-  }
-
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    const table = this.#written.get(args.queryId);
-    if (table) this.cache.changed(table);
-    return args.result;
-  }
-}
-
-function writtenTable(node: RootOperationNode): string | undefined {
-  const tableNode = node.kind === 'InsertQueryNode' ? node.into : node.kind === 'UpdateQueryNode' ? node.table : node.kind === 'DeleteQueryNode' ? node.from.froms[0] : undefined;
-  if (!tableNode) return undefined;
-  const inner = AliasNode.is(tableNode) ? tableNode.node : tableNode;
-  return TableNode.is(inner) ? inner.table.identifier.name : undefined;
+export function cachedRead<T>(cache: ReadCache | undefined, key: string, tables: readonly WatchedTable[], load: () => Promise<T>, size?: (value: T) => number): Promise<T> {
+  return cache ? cache.get(key, tables, load, size) : load();
 }
 
 function deepFreeze<T>(value: T): T {

@@ -10,8 +10,8 @@ import { fieldMap } from '../users/auth.routes.js';
 import { can, type Permission } from '../users/permissions.js';
 import { validateImportForm } from './document.js';
 import { importDocument, listDocuments } from './document.service.js';
-import { describeRun, readerView, validateReaderFilters, type ReaderFilters } from './reader.js';
-import { getDocumentForReading } from './reader.service.js';
+import { validateReaderFilters, type ReaderFilters } from './reader.js';
+import { readerPage } from './reader-page.js';
 import { reextractDocument } from './reextract.service.js';
 import { documentUpload, uploadedText } from './upload.js';
 
@@ -64,15 +64,14 @@ export function documentRoutes(deps: RouteDeps): Router {
       filterErrors = fieldMap(err);
       status = 400;
     }
-    const { document, claims } = await getDocumentForReading(req.ctx, req.actor!, id);
+    const page = await readerPage(req, id, filters);
     res.status(status).render('documents/show', {
-      title: document.title,
-      ...readerView(document, claims, filters),
+      title: page.document.title,
+      ...page,
       filters,
       filterErrors,
       values: form.values,
       errors: form.errors,
-      describeRun,
       can: maySee(req),
     });
   }

@@ -1,3 +1,4 @@
+import type { Application } from 'express';
 import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
 
@@ -17,4 +18,9 @@ export function ejsEngine(cache: boolean): (path: string, data: object, done: Do
   return (path, data, done) => {
     ejs.renderFile(path, data, { ...ejsOptions, cache }, done);
   };
+}
+
+/** Renders a view to a string with the app's locals (its helpers), as `res.render` would. */
+export function renderView(app: Application, view: string, locals: object): Promise<string> {
+  return new Promise((resolve, reject) => app.render(view, locals, (err, html) => (err ? reject(err) : resolve(html!))));
 }

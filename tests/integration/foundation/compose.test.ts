@@ -23,6 +23,8 @@ describe('docker-compose.yml', () => {
     expect(app.environment.HOST).toBe('0.0.0.0');
     expect(dockerfile).toMatch(/^FROM node:20/m);
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
+    // The image runs the compiled app, built in a stage of its own with the dev dependencies.
+    expect(dockerfile).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
   });
 
   it('uses only keys the Compose specification defines', () => {

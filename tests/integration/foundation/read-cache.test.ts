@@ -41,10 +41,10 @@ describe(`the read cache (${engineName})`, () => {
     expect(users.loads).toBe(1);
     expect(Object.isFrozen(first) && Object.isFrozen(first[0])).toBe(true);
     // A watched table of another read changes nothing here.
-    await cache.watch(db.engine.db).updateTable('documents').set({ title: 'x' }).where('id', '=', -1).execute();
+    await db.engine.db.updateTable('documents').set({ title: 'x' }).where('id', '=', -1).execute();
     await cache.get('users', ['users'], users.load);
     expect(users.loads).toBe(1);
-    await cache.watch(db.engine.db).updateTable('users').set({ display_name: 'Ana D. Dizon' }).where('display_name', '=', 'Ana Dizon').execute();
+    await db.engine.db.updateTable('users').set({ display_name: 'Ana D. Dizon' }).where('display_name', '=', 'Ana Dizon').execute();
     const after = await cache.get('users', ['users'], users.load);
     expect(users.loads).toBe(2);
     expect(after.map((u) => u.display_name)).toContain('Ana D. Dizon');
@@ -55,10 +55,48 @@ describe(`the read cache (${engineName})`, () => {
     await cache.get('users elsewhere', ['users'], users.load);
     await cache.get('users elsewhere', ['users'], users.load);
     expect(users.loads).toBe(1);
-    // Not through cache.watch(): only the notification (sql/0010) can tell.
-    await sql`UPDATE users SET display_name = display_name || '.'`.execute(db.engine.db);
+    // Past Kysely, as another process would write: only the notification (sql/0010) can tell.
+    await db.engine.scriptTransaction((exec) => exec(`UPDATE users SET display_name = display_name || '.'`));
     await until(async () => (await cache.get('users elsewhere', ['users'], users.load), users.loads === 2), 'the notification');
     expect((await cache.get('users elsewhere', ['users'], users.load)).every((u) => u.display_name.endsWith('.'))).toBe(true);
+  });
+
+  it('forgets at once what a raw SQL statement of this process writes, and what a note changes', async () => {
+    const users = counted(names);
+    await cache.get('users raw', ['users'], users.load);
+    await sql`UPDATE users SET display_name = display_name WHERE id = -1`.execute(db.engine.db);
+    await cache.get('users raw', ['users'], users.load);
+    expect(users.loads).toBe(2);
+    const notes = counted(async () => 1);
+    await cache.get('research', ['claim_notes'], notes.load);
+    await db.engine.db.deleteFrom('claim_notes').where('id', '=', -1).execute();
+    await cache.get('research', ['claim_notes'], notes.load);
+    expect(notes.loads).toBe(2);
+  });
+
+  it('holds sized values within maxBytes, dropping the oldest first', async () => {
+    const small = new ReadCache(db.engine, { maxBytes: 1000 });
+    await until(() => small.live, 'the change feed');
+    try {
+      const page = (n: number) => counted(async () => 'x'.repeat(n));
+      const a = page(400);
+      const b = page(400);
+      await small.get('a', ['claims'], a.load, (v) => v.length);
+      await small.get('b', ['claims'], b.load, (v) => v.length);
+      expect(small.size).toEqual({ entries: 2, bytes: 800 });
+      await small.get('c', ['claims'], page(400).load, (v) => v.length);
+      expect(small.size).toEqual({ entries: 2, bytes: 800 });
+      await small.get('b', ['claims'], b.load, (v) => v.length);
+      await small.get('a', ['claims'], a.load, (v) => v.length);
+      expect([a.loads, b.loads]).toEqual([2, 1]);
+      // Larger than the whole budget: served, never kept.
+      const huge = page(2000);
+      await small.get('huge', ['claims'], huge.load, (v) => v.length);
+      await small.get('huge', ['claims'], huge.load, (v) => v.length);
+      expect(huge.loads).toBe(2);
+    } finally {
+      small.close();
+    }
   });
 
   it('does not keep a read that a change overlapped', async () => {
