@@ -112,6 +112,21 @@ export async function runEngine(name: EngineName, plan: readonly PlannedDocument
     } finally {
       await server.stop();
     }
+    // The same queue with no rendered page kept: what every request would cost if each asked
+    // something new, or if the claims changed between every two requests.
+    const search = available.find((p) => p.name === 'queue_search');
+    if (search) {
+      const fresh = await startServer({ ...ws.serverEnv, PAGE_CACHE_MB: '0' });
+      try {
+        await warmUp(fresh.url, [search.path], cookie);
+        const r = await measurePage({ ...load, baseUrl: fresh.url, path: search.path, cookie, pid: fresh.child.pid!, ...(ws.databasePids ? { databasePids: ws.databasePids } : {}) });
+        const label = `${search.label}, rendered afresh (PAGE_CACHE_MB=0)`;
+        results.push({ name: 'queue_search_uncached', label, load: r, ratio: round(r.requestsPerSecond / baseline.requestsPerSecond, 2) });
+        o.log(`[${name}] ${label}: ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, CPU/request app ${r.serverCpuMs} ms db ${r.databaseCpuMs ?? '—'} ms, ${r.non2xx} non-2xx, ${r.errors} errors, load ${r.loadAverage}`);
+      } finally {
+        await fresh.stop();
+      }
+    }
     return { engine: name, version, seed, import: imported, baseline, pages: results, server: { startRssMb: startRssMb === null ? null : round(startRssMb), peakRssMb: peakRssMb === null ? null : round(peakRssMb) }, explain };
   } finally {
     await ws.destroy();

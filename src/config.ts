@@ -19,6 +19,8 @@ export interface Config {
   dbConnectTimeoutMs: number;
   /** Embedded mode: PGlite's shared_buffers, in MB (its memory is the app process's). */
   pgliteSharedBuffersMb: number;
+  /** What each process may keep of rendered queue and reader pages, in MB; 0 renders every page afresh. */
+  pageCacheMb: number;
   shutdownTimeoutMs: number;
   orgName: string;
   orgUrl: string;
@@ -42,6 +44,7 @@ const schema = {
     DB_STATEMENT_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
     DB_CONNECT_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
     PGLITE_SHARED_BUFFERS_MB: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|[1-9][0-9][0-9]|1[0-9][0-9][0-9])$' },
+    PAGE_CACHE_MB: { type: 'string', pattern: '^(0|[1-9][0-9]{0,3})$' },
     SHUTDOWN_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
     ORG_NAME: { type: 'string', minLength: 1 },
     ORG_URL: { type: 'string', pattern: '^https?://' },
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dbStatementTimeoutMs: Number(get('DB_STATEMENT_TIMEOUT_MS') ?? 15_000),
     dbConnectTimeoutMs: Number(get('DB_CONNECT_TIMEOUT_MS') ?? 3_000),
     pgliteSharedBuffersMb: Number(get('PGLITE_SHARED_BUFFERS_MB') ?? 16),
+    pageCacheMb: Number(get('PAGE_CACHE_MB') ?? 16),
     shutdownTimeoutMs: Number(get('SHUTDOWN_TIMEOUT_MS') ?? 10_000),
     orgName: get('ORG_NAME') ?? 'claimdesk',
     orgUrl: get('ORG_URL') ?? 'https://example.org/',

@@ -17,7 +17,7 @@ export async function serve(config: Readonly<Config>): Promise<Server> {
   const log = logger(config);
   const engine = await openWorkspace(config, log);
   const ctx = { db: engine.db, config };
-  const cache = new ReadCache(engine);
+  const cache = new ReadCache(engine, { maxBytes: config.pageCacheMb * 1024 * 1024 });
   const app = createApp({ db: engine.db, config, secret: loadSessionSecret(config), cache });
   await purgeExpiredSessions(ctx);
   const purge = setInterval(() => purgeExpiredSessions(ctx).catch(() => {}), 3600_000).unref();

@@ -78,7 +78,7 @@ export class ReadCache {
     const value = await load();
     if (this.#live && epoch === this.#epoch && tables.every((t, i) => this.#generation(t) === generations[i])) {
       const bytes = size ? size(value) : 0;
-      if (bytes > this.#maxBytes) return value;
+      if (size && bytes >= this.#maxBytes) return value; // maxBytes 0 keeps no sized value at all
       this.#delete(key); // re-inserted last: the map's order is the eviction order
       while (this.#entries.size >= (this.options.maxEntries ?? 10_000) || this.#bytes + bytes > this.#maxBytes) this.#delete(this.#entries.keys().next().value!);
       this.#entries.set(key, { value: deepFreeze(value), generations, tables, epoch, expiresAt: now + (this.options.ttlMs ?? 60_000), bytes });

@@ -97,6 +97,20 @@ describe(`the read cache (${engineName})`, () => {
     } finally {
       small.close();
     }
+    // PAGE_CACHE_MB=0: no rendered page is kept, the small reads still are.
+    const none = new ReadCache(db.engine, { maxBytes: 0 });
+    await until(() => none.live, 'the change feed');
+    try {
+      const page = counted(async () => 'x');
+      const plain = counted(async () => 'x');
+      for (let i = 0; i < 2; i++) {
+        await none.get('page', ['claims'], page.load, (v) => v.length);
+        await none.get('plain', ['claims'], plain.load);
+      }
+      expect([page.loads, plain.loads]).toEqual([2, 1]);
+    } finally {
+      none.close();
+    }
   });
 
   it('does not keep a read that a change overlapped', async () => {
