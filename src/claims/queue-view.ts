@@ -12,9 +12,10 @@ import { listQueueRows, type QueueFilterOptions } from './claim-queue.service.js
  */
 export interface QueueView {
   page: QueuePage<QueueRow>;
-  rowsHtml: string;
-  filtersHtml?: string;
-  bulkBarHtml?: string;
+  /** UTF-8, ready to send (`sendWithKeptParts`). */
+  rowsHtml: Buffer;
+  filtersHtml?: Buffer;
+  bulkBarHtml?: Buffer;
 }
 
 /**
@@ -38,11 +39,12 @@ export async function queueView(req: Request, query: QueueQuery, values: Record<
       renderView(req.app, 'partials/queue-filters', { values, errors: {}, options, sorts: queueSorts, sortLabels: queueSortLabels }),
       research ? renderView(req.app, 'claims/bulk-bar', { bulk, options, can: may }) : undefined,
     ]);
-    return { page, rowsHtml, filtersHtml, bulkBarHtml };
+    const utf8 = (html: string) => Buffer.from(html, 'utf8');
+    return { page, rowsHtml: utf8(rowsHtml), filtersHtml: utf8(filtersHtml), ...(bulkBarHtml === undefined ? {} : { bulkBarHtml: utf8(bulkBarHtml) }) };
   };
   if (selected.size > 0) return read();
   // `assignee=me` is a different list for each actor; every other query reads the same rows for
   // all. The form shows the query as typed, so that is the key.
   const key = `queue:${actor.role}:${query.assignee === 'me' ? actor.id : ''}:${JSON.stringify(values)}`;
-  return cachedRead(req.ctx.cache, key, ['claims', 'claim_notes', 'claim_sources', 'documents', 'users'], read, (v) => 3 * (v.rowsHtml.length + v.filtersHtml!.length + (v.bulkBarHtml?.length ?? 0)));
+  return cachedRead(req.ctx.cache, key, ['claims', 'claim_notes', 'claim_sources', 'documents', 'users'], read, (v) => 2 * (v.rowsHtml.length + v.filtersHtml!.length + (v.bulkBarHtml?.length ?? 0)));
 }

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { ValidationError } from '../http/errors.js';
 import { flash } from '../http/flash.js';
+import { sendWithKeptParts } from '../http/view-engine.js';
 import { formInput } from '../http/validation.js';
 import { fieldMap } from '../users/auth.routes.js';
 import { can, type Permission } from '../users/permissions.js';
@@ -38,7 +39,7 @@ export function queueRoutes(): Router {
   async function renderQueue(req: Request, res: Response, rawQuery: Record<string, unknown>, bulk: { values: Record<string, unknown>; errors: Record<string, string> }, status = 200) {
     let query: QueueQuery = { sort: 'position' };
     let errors: Record<string, string> = {};
-    let view: QueueView = { page: { claims: [], nextCursor: null }, rowsHtml: '' };
+    let view: QueueView = { page: { claims: [], nextCursor: null }, rowsHtml: Buffer.alloc(0) };
     let options: QueueFilterOptions | undefined;
     const selected = new Set((Array.isArray(bulk.values.claimIds) ? bulk.values.claimIds : []).map(Number));
     try {
@@ -53,17 +54,16 @@ export function queueRoutes(): Router {
     options ??= await queueFilterOptions(req.ctx, req.actor!, query.documentId);
     // A bulk form sent back shows what was chosen and what was wrong: its bar is rendered afresh.
     const sentBack = Object.keys(bulk.values).length > 0 || Object.keys(bulk.errors).length > 0;
-    const { page, rowsHtml, filtersHtml } = view;
-    const bulkBarHtml = sentBack ? undefined : view.bulkBarHtml;
-    res.status(status).render('claims/index', {
+    const { page, rowsHtml, filtersHtml, bulkBarHtml } = view;
+    // Parts left out are rendered by the view itself (the form with its errors, the bar as sent).
+    const parts = { rowsHtml, ...(filtersHtml ? { filtersHtml } : {}), ...(bulkBarHtml && !sentBack ? { bulkBarHtml } : {}) };
+    res.status(status);
+    await sendWithKeptParts(res, 'claims/index', {
       title: 'Claims',
       query,
       values: rawQuery,
       errors,
       page,
-      rowsHtml,
-      filtersHtml,
-      bulkBarHtml,
       options,
       bulk: { ...bulk, selected, statuses: bulkStatuses.filter((s) => s !== 'dismissed' || can(req.actor, 'claim.decide')) },
       sorts: queueSorts,
@@ -72,7 +72,7 @@ export function queueRoutes(): Router {
       firstPage: `/claims?${queueParams(query)}`,
       nextPage: page.nextCursor ? `/claims?${queueParams(query, page.nextCursor)}` : null,
       can: (p: Permission) => can(req.actor, p),
-    });
+    }, parts);
   }
 
   router.get('/claims', (req, res) => renderQueue(req, res, formInput(req.query), { values: {}, errors: {} }));

@@ -125,7 +125,8 @@ export function cachedRead<T>(cache: ReadCache | undefined, key: string, tables:
 }
 
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value) && !(value instanceof Date)) {
+  // A Date or a Buffer cannot be frozen; they are not changed where kept values are used.
+  if (value && typeof value === 'object' && !Object.isFrozen(value) && !(value instanceof Date) && !ArrayBuffer.isView(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
   }

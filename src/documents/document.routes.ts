@@ -12,6 +12,7 @@ import { validateImportForm } from './document.js';
 import { importDocument, listDocuments } from './document.service.js';
 import { validateReaderFilters, type ReaderFilters } from './reader.js';
 import { readerPage } from './reader-page.js';
+import { sendWithKeptParts } from '../http/view-engine.js';
 import { reextractDocument } from './reextract.service.js';
 import { documentUpload, uploadedText } from './upload.js';
 
@@ -64,16 +65,9 @@ export function documentRoutes(deps: RouteDeps): Router {
       filterErrors = fieldMap(err);
       status = 400;
     }
-    const page = await readerPage(req, id, filters);
-    res.status(status).render('documents/show', {
-      title: page.document.title,
-      ...page,
-      filters,
-      filterErrors,
-      values: form.values,
-      errors: form.errors,
-      can: maySee(req),
-    });
+    const { parts, ...page } = await readerPage(req, id, filters);
+    res.status(status);
+    await sendWithKeptParts(res, 'documents/show', { title: page.document.title, ...page, filters, filterErrors, values: form.values, errors: form.errors, can: maySee(req) }, parts);
   }
 
   router.get('/documents/:id', (req, res) => renderReader(req, res, 200, { values: {}, errors: {} }));

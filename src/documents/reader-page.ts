@@ -6,15 +6,14 @@ import type { Document } from './document.js';
 import { describeRun, readerView, type ReaderFilters } from './reader.js';
 import { getDocumentForReading, requireReader } from './reader.service.js';
 
-/** What the reader page shows of a document, its text and side list already rendered. */
+/** What the reader page shows of a document, its text and side list already rendered (UTF-8). */
 export interface ReaderPage {
   document: Document;
   claimCount: number;
   listedCount: number;
   statusCounts: Record<ClaimStatus, number>;
   filtered: boolean;
-  articleHtml: string;
-  listHtml: string;
+  parts: { articleHtml: Buffer; listHtml: Buffer };
 }
 
 /**
@@ -22,7 +21,8 @@ export interface ReaderPage {
  * document of 2,000 claims is a 1.6 MB page whose reading and rendering cost ~60 ms of the
  * app's one thread; the text and list are the same for everyone who may read them, so they are
  * kept until the document, one of its claims or a user (the assignees' names) changes, in any
- * process (src/db/read-cache.ts). The permission check runs on every request.
+ * process (src/db/read-cache.ts), as bytes ready to send (`sendWithKeptParts`). The permission
+ * check runs on every request.
  */
 export async function readerPage(req: Request, id: number, filters: ReaderFilters): Promise<ReaderPage> {
   requireReader(req.actor!);
@@ -37,8 +37,9 @@ export async function readerPage(req: Request, id: number, filters: ReaderFilter
         renderView(req.app, 'documents/article', { document, lines: view.lines, describeRun }),
         renderView(req.app, 'documents/claim-list', { listed: view.listed }),
       ]);
-      return { document, claimCount: claims.length, listedCount: view.listed.length, statusCounts: view.statusCounts, filtered: view.filtered, articleHtml, listHtml };
+      const parts = { articleHtml: Buffer.from(articleHtml, 'utf8'), listHtml: Buffer.from(listHtml, 'utf8') };
+      return { document, claimCount: claims.length, listedCount: view.listed.length, statusCounts: view.statusCounts, filtered: view.filtered, parts };
     },
-    (page) => 2 * (page.articleHtml.length + page.listHtml.length + page.document.text.length),
+    (page) => page.parts.articleHtml.length + page.parts.listHtml.length + 2 * page.document.text.length,
   );
 }
