@@ -19,31 +19,24 @@ export interface NewClaimRow {
 }
 
 /**
- * Inserts claims in batches, skipping spans of a kind already stored. Each batch of 5,000 is one
- * JSON parameter unpacked by json_to_recordset: binding ten parameters per claim cost the app
- * five times the CPU (200 against 40 ms for a 25,000-claim import) and the database a fifth more.
+ * Inserts claims in batches, skipping spans of a kind already stored. Each batch of 5,000 is ten
+ * array parameters, one per column, unpacked by unnest(): binding ten parameters per claim cost
+ * the app five times the CPU (200 against 40 ms for a 25,000-claim import), and one JSON document
+ * per batch cost the database ~390 ms to parse (json_to_recordset) where the arrays cost ~55 ms.
  */
 export async function insertClaims(trx: Tx, claims: readonly NewClaimRow[]): Promise<number> {
   let inserted = 0;
   for (const batch of chunks(claims, 5000)) {
-    const rows = batch.map((c) => ({
-      document_id: c.documentId,
-      start_offset: c.start,
-      end_offset: c.end,
-      quote: c.quote,
-      sentence_index: c.sentenceIndex,
-      kind: c.kind,
-      score: c.score,
-      reasons: c.reasons,
-      suggestion: c.suggestion,
-      origin: c.origin,
-    }));
-    // WITH ORDINALITY keeps the given order, so ids follow the text as before.
+    const column = <T>(pick: (c: NewClaimRow) => T) => batch.map(pick);
+    // WITH ORDINALITY keeps the given order, so ids follow the text.
     const result = await sql`
       INSERT INTO claims (document_id, start_offset, end_offset, quote, sentence_index, kind, score, reasons, suggestion, origin)
       SELECT document_id, start_offset, end_offset, quote, sentence_index, kind, score, reasons, suggestion, origin
-      FROM ROWS FROM (json_to_recordset(${JSON.stringify(rows)}::json) AS (document_id integer, start_offset integer, end_offset integer,
-        quote text, sentence_index integer, kind text, score real, reasons jsonb, suggestion text, origin text)) WITH ORDINALITY AS x
+      FROM unnest(${column((c) => c.documentId)}::integer[], ${column((c) => c.start)}::integer[], ${column((c) => c.end)}::integer[],
+        ${column((c) => c.quote)}::text[], ${column((c) => c.sentenceIndex)}::integer[], ${column((c) => c.kind)}::text[],
+        ${column((c) => c.score)}::real[], ${column((c) => JSON.stringify(c.reasons))}::jsonb[], ${column((c) => c.suggestion)}::text[],
+        ${column((c) => c.origin)}::text[])
+        WITH ORDINALITY AS x(document_id, start_offset, end_offset, quote, sentence_index, kind, score, reasons, suggestion, origin, ordinality)
       ORDER BY x.ordinality
       ON CONFLICT ON CONSTRAINT claims_document_span_key DO NOTHING`.execute(trx);
     inserted += Number(result.numAffectedRows ?? 0);
