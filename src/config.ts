@@ -19,6 +19,12 @@ export interface Config {
   dbConnectTimeoutMs: number;
   /** Embedded mode: PGlite's shared_buffers, in MB (its memory is the app process's). */
   pgliteSharedBuffersMb: number;
+  /**
+   * Embedded mode: `compact` runs PGlite's WebAssembly as V8's baseline compiler makes it; `fast`
+   * lets V8 recompile its hot code with the optimizing compiler (about 60 MB more memory, database
+   * work about a quarter faster). V8 holds it for the whole process.
+   */
+  pgliteCode: 'compact' | 'fast';
   /** What each process may keep of rendered queue and reader pages, in MB; 0 renders every page afresh. */
   pageCacheMb: number;
   shutdownTimeoutMs: number;
@@ -44,6 +50,7 @@ const schema = {
     DB_STATEMENT_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
     DB_CONNECT_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
     PGLITE_SHARED_BUFFERS_MB: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|[1-9][0-9][0-9]|1[0-9][0-9][0-9])$' },
+    PGLITE_CODE: { enum: ['compact', 'fast'] },
     PAGE_CACHE_MB: { type: 'string', pattern: '^(0|[1-9][0-9]{0,3})$' },
     SHUTDOWN_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
     ORG_NAME: { type: 'string', minLength: 1 },
@@ -80,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dbConnectTimeoutMs: Number(get('DB_CONNECT_TIMEOUT_MS') ?? 3_000),
     pgliteSharedBuffersMb: Number(get('PGLITE_SHARED_BUFFERS_MB') ?? 16),
     pageCacheMb: Number(get('PAGE_CACHE_MB') ?? 16),
+    pgliteCode: (get('PGLITE_CODE') ?? 'compact') as Config['pgliteCode'],
     shutdownTimeoutMs: Number(get('SHUTDOWN_TIMEOUT_MS') ?? 10_000),
     orgName: get('ORG_NAME') ?? 'claimdesk',
     orgUrl: get('ORG_URL') ?? 'https://example.org/',

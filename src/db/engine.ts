@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database, Db } from './database.js';
@@ -61,7 +62,7 @@ class ChangeFeed {
   }
 }
 
-export type EngineOptions = Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'> & Partial<Pick<Config, 'pgliteSharedBuffersMb'>> & {
+export type EngineOptions = Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'> & Partial<Pick<Config, 'pgliteSharedBuffersMb' | 'pgliteCode'>> & {
   /** For tests: start PGlite from a dumped data directory, in memory. */
   pgliteSnapshot?: Blob;
 };
@@ -75,6 +76,12 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
 }
 
 async function openPglite(options: EngineOptions): Promise<Engine> {
+  // V8 compiles PGlite's WebAssembly with its baseline compiler, then recompiles the hot code with
+  // its optimizing one on background threads, whose memory stays with the process: measured at
+  // 100,000 claims, a server started at 233 MB and peaked at 353 MB under load; with the baseline
+  // code only, 172 and 297 MB, for database work about a quarter slower (docs/BENCHMARKS.md).
+  // V8 reads the flag when it compiles, so it is set before the module loads.
+  if ((options.pgliteCode ?? 'compact') === 'compact') setFlagsFromString('--liftoff-only');
   // Loaded only when used: the WebAssembly module costs ~35 MB a server-mode process need not carry.
   const { PGlite } = await import('@electric-sql/pglite');
   // PGlite's shared buffers live in the app's own memory: its default of 128 MB made a server at
