@@ -24,7 +24,15 @@ try {
   process.exit(0);
 }
 rmSync(dist, { recursive: true, force: true });
-execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+try {
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+} catch {
+  // No .built stamp, so bin/claimdesk.js runs the sources. `npm ci` (prepare) still installs:
+  // `npm test` reports the type errors; `npm run build` fails on them.
+  rmSync(dist, { recursive: true, force: true });
+  console.error('tsc failed: dist/ not built; claimdesk runs its sources through tsx');
+  process.exit(process.env.npm_lifecycle_event === 'prepare' ? 0 : 1);
+}
 
 let copied = 0;
 for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {

@@ -1,4 +1,5 @@
 import { compileValidator } from '../http/validation.js';
+import { can, type Actor } from '../users/permissions.js';
 
 export const bulkActions = ['assign', 'status', 'dismiss'] as const;
 export type BulkAction = (typeof bulkActions)[number];
@@ -6,6 +7,9 @@ export type BulkAction = (typeof bulkActions)[number];
 /** Statuses a bulk action may set: resolving needs a verdict per claim, so it is never offered in bulk. */
 export const bulkStatuses = ['open', 'in_review', 'dismissed'] as const;
 export type BulkStatus = (typeof bulkStatuses)[number];
+
+/** The statuses `actor` may set in bulk: dismissing is a decision, so it needs `claim.decide`. */
+export const bulkStatusesFor = (actor: Actor | null): BulkStatus[] => bulkStatuses.filter((s) => s !== 'dismissed' || can(actor, 'claim.decide'));
 
 /** The most claims one bulk request may change (one transaction holds all their row locks). */
 export const bulkLimit = 500;

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { cachedRead } from '../db/read-cache.js';
 import { renderView } from '../http/view-engine.js';
 import { can, type Permission } from '../users/permissions.js';
-import { bulkStatuses } from './bulk.js';
+import { bulkStatusesFor } from './bulk.js';
 import { queueSortLabels, queueSorts, type QueuePage, type QueueQuery, type QueueRow } from './claim-queue.js';
 import { listQueueRows, type QueueFilterOptions } from './claim-queue.service.js';
 
@@ -33,7 +33,7 @@ export async function queueView(req: Request, query: QueueQuery, values: Record<
   const read = async (): Promise<QueueView> => {
     const page = await listQueueRows(req.ctx, actor, query, options.everyone);
     const may = (p: Permission) => can(actor, p);
-    const bulk = { values: {}, errors: {}, statuses: bulkStatuses.filter((s) => s !== 'dismissed' || may('claim.decide')) };
+    const bulk = { values: {}, errors: {}, statuses: bulkStatusesFor(actor) };
     const [rowsHtml, filtersHtml, bulkBarHtml] = await Promise.all([
       renderView(req.app, 'claims/queue-rows', { page, research, selected }),
       renderView(req.app, 'partials/queue-filters', { values, errors: {}, options, sorts: queueSorts, sortLabels: queueSortLabels }),

@@ -5,7 +5,7 @@ import { sendWithKeptParts } from '../http/view-engine.js';
 import { formInput } from '../http/validation.js';
 import { fieldMap } from '../users/auth.routes.js';
 import { can, type Permission } from '../users/permissions.js';
-import { bulkStatuses, type BulkResult, validateBulkForm, validateBulkJson } from './bulk.js';
+import { bulkStatusesFor, type BulkResult, validateBulkForm, validateBulkJson } from './bulk.js';
 import { bulkUpdateClaims } from './bulk.service.js';
 import { queueParams, queueSortLabels, queueSorts, validateQueueQuery, type QueueQuery } from './claim-queue.js';
 import { listClaimQueue, queueFilterOptions, type QueueFilterOptions } from './claim-queue.service.js';
@@ -65,7 +65,7 @@ export function queueRoutes(): Router {
       errors,
       page,
       options,
-      bulk: { ...bulk, selected, statuses: bulkStatuses.filter((s) => s !== 'dismissed' || can(req.actor, 'claim.decide')) },
+      bulk: { ...bulk, selected, statuses: bulkStatusesFor(req.actor) },
       sorts: queueSorts,
       sortLabels: queueSortLabels,
       returnTo: req.method === 'GET' ? req.originalUrl : safeReturn(req.body?.returnTo),

@@ -26,9 +26,9 @@ export interface Engine {
   /**
    * Follows the writes to the tables sql/0010 and sql/0011 watch: this process's own as each
    * statement runs (and again when it is done), and every process's once committed, from the
-   * database's notifications. `onChange` gets the table's name. `onLive(false)` means notifications may have
-   * been missed (the listening connection is down, reconnecting); `onLive(true)`, that they are
-   * flowing again. Returns the unsubscribe function.
+   * database's notifications. `onChange` gets the table's name. `onLive(false)` means
+   * notifications may have been missed (the listening connection is down, reconnecting);
+   * `onLive(true)`, that they are flowing again. Returns the unsubscribe function.
    */
   watchChanges(onChange: (table: string) => void, onLive: (live: boolean) => void): () => void;
 }

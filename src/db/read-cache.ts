@@ -29,9 +29,10 @@ export interface ReadCacheOptions {
  *
  * A change is learnt twice: at once, when this process writes the table (the engine's
  * AnnounceWrites plugin sees the statement), and once committed, from the database's
- * notification (sql/0010, sql/0011), which also brings the writes of every other process. A read that overlaps a change is not kept. Only
- * while notifications flow is anything kept: when the listening connection is lost, every read
- * goes to the database until it is back. A copy lives `ttlMs` at most, whatever happens.
+ * notification (sql/0010, sql/0011), which also brings the writes of every other process. A read
+ * that overlaps a change is not kept. Only while notifications flow is anything kept: when the
+ * listening connection is lost, every read goes to the database until it is back. A copy lives
+ * `ttlMs` at most, whatever happens.
  */
 export class ReadCache {
   readonly #generations = new Map<string, number>();

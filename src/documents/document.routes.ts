@@ -4,6 +4,7 @@ import { createClaim } from '../claims/claim.service.js';
 import { HttpError, ValidationError } from '../http/errors.js';
 import { flash } from '../http/flash.js';
 import { idParam } from '../http/params.js';
+import { sendWithKeptParts } from '../http/view-engine.js';
 import { formInput } from '../http/validation.js';
 import type { RouteDeps } from '../routes.js';
 import { fieldMap } from '../users/auth.routes.js';
@@ -12,7 +13,6 @@ import { validateImportForm } from './document.js';
 import { importDocument, listDocuments } from './document.service.js';
 import { validateReaderFilters, type ReaderFilters } from './reader.js';
 import { readerPage } from './reader-page.js';
-import { sendWithKeptParts } from '../http/view-engine.js';
 import { reextractDocument } from './reextract.service.js';
 import { documentUpload, uploadedText } from './upload.js';
 

@@ -21,7 +21,10 @@ export function ejsEngine(cache: boolean): (path: string, data: object, done: Do
   };
 }
 
-/** Renders a view to a string with the app's locals (its helpers), as `res.render` would. */
+/**
+ * Renders a view to a string with the app's locals (its helpers) and none of a request's (no
+ * CSRF token, no signed-in user): what it renders can be kept and shared between requests.
+ */
 export function renderView(app: Application, view: string, locals: object): Promise<string> {
   return new Promise((resolve, reject) => app.render(view, locals, (err, html) => (err ? reject(err) : resolve(html!))));
 }
@@ -39,14 +42,14 @@ const markerOf = (name: string) => `<!--kept:${name}:${nonce}-->`;
  * the markers and the kept bytes in their place.
  */
 export async function sendWithKeptParts(res: Response, view: string, locals: Record<string, unknown>, parts: Record<string, Buffer>): Promise<void> {
-  const names = Object.keys(parts);
+  const byMarker = new Map(Object.entries(parts).map(([name, bytes]) => [markerOf(name), { name, bytes }]));
   const html = await new Promise<string>((resolve, reject) =>
-    res.render(view, { ...locals, ...Object.fromEntries(names.map((n) => [n, markerOf(n)])) }, (err, out) => (err ? reject(err) : resolve(out))),
+    res.render(view, { ...locals, ...Object.fromEntries([...byMarker].map(([marker, { name }]) => [name, marker])) }, (err, out) => (err ? reject(err) : resolve(out))),
   );
   const chunks: Buffer[] = [];
   let from = 0;
-  for (const match of html.matchAll(new RegExp(names.map((n) => markerOf(n)).join('|'), 'g'))) {
-    chunks.push(Buffer.from(html.slice(from, match.index), 'utf8'), parts[names.find((n) => markerOf(n) === match[0])!]!);
+  for (const match of html.matchAll(new RegExp([...byMarker.keys()].join('|'), 'g'))) {
+    chunks.push(Buffer.from(html.slice(from, match.index), 'utf8'), byMarker.get(match[0])!.bytes);
     from = match.index + match[0].length;
   }
   chunks.push(Buffer.from(html.slice(from), 'utf8'));
