@@ -3,7 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadCache } from '../../../src/db/read-cache.js';
 import { browser, testApp } from '../../helpers/app.js';
-import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
+import { engineName, openTestDb, settleChanges, type TestDb } from '../../helpers/db.js';
 import { signIn } from '../../helpers/factories.js';
 
 async function until(check: () => boolean | Promise<boolean>, what: string, ms = 10_000): Promise<void> {
@@ -35,6 +35,7 @@ describe(`the read cache (${engineName})`, () => {
 
   it('keeps a read, frozen, until this process writes one of its tables', async () => {
     await signIn(db.ctx, 'editor', 'Ana Dizon');
+    await settleChanges(db.engine);
     const users = counted(names);
     const first = await cache.get('users', ['users'], users.load);
     expect(await cache.get('users', ['users'], users.load)).toBe(first);
@@ -51,6 +52,8 @@ describe(`the read cache (${engineName})`, () => {
   });
 
   it('lets go once the database announces a write made elsewhere (another process, raw SQL)', async () => {
+    // The last test's writes are still being announced; one landing here would count as a load.
+    await settleChanges(db.engine);
     const users = counted(names);
     await cache.get('users elsewhere', ['users'], users.load);
     await cache.get('users elsewhere', ['users'], users.load);
