@@ -27,6 +27,11 @@ export interface Config {
   pgliteCode: 'compact' | 'fast';
   /** What each process may keep of rendered queue and reader pages, in MB; 0 renders every page afresh. */
   pageCacheMb: number;
+  /**
+   * log2 of scrypt's N for new password hashes (r=8, p=1). Raising it upgrades each hash at its
+   * owner's next sign-in. Tests lower it; production refuses less than the default.
+   */
+  passwordHashCost: number;
   shutdownTimeoutMs: number;
   orgName: string;
   orgUrl: string;
@@ -52,12 +57,16 @@ const schema = {
     PGLITE_SHARED_BUFFERS_MB: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|[1-9][0-9][0-9]|1[0-9][0-9][0-9])$' },
     PGLITE_CODE: { enum: ['compact', 'fast'] },
     PAGE_CACHE_MB: { type: 'string', pattern: '^(0|[1-9][0-9]{0,3})$' },
+    PASSWORD_HASH_COST: { type: 'string', pattern: '^(1[0-9]|20)$' },
     SHUTDOWN_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
     ORG_NAME: { type: 'string', minLength: 1 },
     ORG_URL: { type: 'string', pattern: '^https?://' },
     PUBLIC_URL: { type: 'string', pattern: '^https?://' },
   },
 } as const;
+
+/** scrypt N = 2^15: 32 MiB and about 175 ms per hash on these machines. */
+const DEFAULT_PASSWORD_HASH_COST = 15;
 
 const validateEnv = new Ajv({ allErrors: true }).compile(schema);
 
@@ -88,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     pgliteSharedBuffersMb: Number(get('PGLITE_SHARED_BUFFERS_MB') ?? 16),
     pageCacheMb: Number(get('PAGE_CACHE_MB') ?? 16),
     pgliteCode: (get('PGLITE_CODE') ?? 'compact') as Config['pgliteCode'],
+    passwordHashCost: Number(get('PASSWORD_HASH_COST') ?? DEFAULT_PASSWORD_HASH_COST),
     shutdownTimeoutMs: Number(get('SHUTDOWN_TIMEOUT_MS') ?? 10_000),
     orgName: get('ORG_NAME') ?? 'claimdesk',
     orgUrl: get('ORG_URL') ?? 'https://example.org/',
@@ -95,6 +105,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   };
   if (config.env === 'production' && config.databaseUrl && !config.sessionSecret) {
     throw new Error('Invalid configuration: SESSION_SECRET (at least 32 characters) is required in production.');
+  }
+  if (config.env === 'production' && config.passwordHashCost < DEFAULT_PASSWORD_HASH_COST) {
+    throw new Error(`Invalid configuration: PASSWORD_HASH_COST below ${DEFAULT_PASSWORD_HASH_COST} is for tests, not production.`);
   }
   return Object.freeze(config);
 }

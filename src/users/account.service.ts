@@ -28,12 +28,12 @@ export async function changeOwnPassword(
 ): Promise<void> {
   requirePermission(actor, 'account.own');
   const row = await findUserRowById(ctx.db, actor.id);
-  if (!row || !(await verifyPassword(input.currentPassword, row.password_hash))) {
+  if (!row || !(await verifyPassword(input.currentPassword, row.password_hash, ctx.config.passwordHashCost))) {
     await recordAudit(ctx.db, { actorId: actor.id, action: 'auth.password_check_failed', subject: row?.email ?? null, ip });
     throw invalid('currentPassword', 'is not your current password');
   }
   if (input.password === input.currentPassword) throw invalid('password', 'must differ from your current password');
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, ctx.config.passwordHashCost);
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, actor.id, { password_hash: passwordHash });
     await endUserSessions(trx, actor.id, actor.sessionId);

@@ -69,7 +69,7 @@ export async function findInvitation(ctx: Ctx, token: string): Promise<{ user: U
 /** Sets the password through a link, exactly once: the link row is locked, checked and retired in one transaction. */
 export async function acceptInvitation(ctx: Ctx, token: string, password: string, ip: string | null): Promise<User> {
   if (!isInvitationToken(token)) throw invalidLink();
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, ctx.config.passwordHashCost);
   return ctx.db.transaction().execute(async (trx) => {
     const invitation = await findInvitationByHash(trx, hashSecret(token), 'lock');
     if (!invitation || invitation.usedAt || invitation.expiresAt <= new Date()) throw invalidLink();

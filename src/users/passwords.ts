@@ -1,7 +1,8 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-// scrypt is memory-hard; N=2^15, r=8 costs 32 MiB and tens of milliseconds per check.
-const params = { N: 2 ** 15, r: 8, p: 1 };
+// scrypt is memory-hard; at the default cost (N=2^15, r=8) a check takes 32 MiB and, on these
+// machines, about 175 ms. The cost is log2(N), from PASSWORD_HASH_COST (src/config.ts).
+const params = (cost: number) => ({ N: 2 ** cost, r: 8, p: 1 });
 const KEY_LENGTH = 32;
 // Parameters are read back from stored hashes; these bounds keep a corrupted row from asking for gigabytes.
 const MAX_N = 2 ** 20;
@@ -16,10 +17,11 @@ function derive(password: string, salt: Buffer, opts: { N: number; r: number; p:
 }
 
 /** `scrypt$N$r$p$salt$hash`, base64url parts: the parameters travel with the hash so they can be raised later. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: number): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, params);
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const { N, r, p } = params(cost);
+  const key = await derive(password, salt, { N, r, p });
+  return ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 function parse(stored: string | null) {
@@ -35,10 +37,10 @@ function parse(stored: string | null) {
  * Constant-time comparison. A missing or malformed hash (unknown email, invited user without a
  * password) still costs one full scrypt run and never matches, so timing does not tell them apart.
  */
-export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+export async function verifyPassword(password: string, stored: string | null, cost: number): Promise<boolean> {
   const parsed = parse(stored);
   if (!parsed) {
-    await derive(password, randomBytes(16), params);
+    await derive(password, randomBytes(16), params(cost));
     return false;
   }
   const actual = await derive(password, parsed.salt, parsed.cost);
@@ -46,9 +48,10 @@ export async function verifyPassword(password: string, stored: string | null): P
 }
 
 /** True when a hash was made with other parameters than today's, so the next sign-in should upgrade it. */
-export function needsRehash(stored: string): boolean {
+export function needsRehash(stored: string, cost: number): boolean {
   const parsed = parse(stored);
-  return !parsed || parsed.cost.N !== params.N || parsed.cost.r !== params.r || parsed.cost.p !== params.p;
+  const today = params(cost);
+  return !parsed || parsed.cost.N !== today.N || parsed.cost.r !== today.r || parsed.cost.p !== today.p;
 }
 
 /** A readable random password, printed once by `claimdesk user add` when none is given. */

@@ -20,7 +20,7 @@ export async function hasAnyUser(ctx: Ctx): Promise<boolean> {
  * check, so two racing set-up requests cannot both succeed.
  */
 export async function setupFirstAdmin(ctx: Ctx, input: Omit<NewUserInput, 'role'>, ip: string | null = null): Promise<User> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, ctx.config.passwordHashCost);
   return ctx.db.transaction().execute(async (trx) => {
     await sql`LOCK TABLE users IN EXCLUSIVE MODE`.execute(trx);
     if (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()) throw forbidden('claimdesk is already set up. Sign in instead.');
@@ -33,7 +33,7 @@ export async function setupFirstAdmin(ctx: Ctx, input: Omit<NewUserInput, 'role'
 /** Adds a user with a password (the CLI, and admins). A taken email is a 409. */
 export async function createUser(ctx: Ctx, actor: Actor, input: NewUserInput): Promise<User> {
   requirePermission(actor, 'user.manage');
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, ctx.config.passwordHashCost);
   const email = normaliseEmail(input.email);
   return ctx.db.transaction().execute(async (trx) => {
     const user = await insertUser(trx, { email, display_name: input.displayName.trim(), role: input.role, password_hash: passwordHash });
@@ -89,14 +89,14 @@ export async function changeUser(ctx: Ctx, actor: Actor, userId: number, change:
  */
 export async function authenticate(ctx: Ctx, email: string, password: string, ip: string | null): Promise<User> {
   const row = await findUserRowByEmail(ctx.db, normaliseEmail(email));
-  const ok = await verifyPassword(password, row?.password_hash ?? null);
+  const ok = await verifyPassword(password, row?.password_hash ?? null, ctx.config.passwordHashCost);
   if (!row || !ok || row.disabled_at) {
     const reason = !row ? 'unknown_email' : row.disabled_at ? 'disabled' : row.password_hash ? 'wrong_password' : 'no_password';
     await recordAudit(ctx.db, { actorId: row?.id ?? null, action: 'auth.login_failed', subject: normaliseEmail(email), ip, details: { reason } });
     throw new HttpError(401, 'invalid_credentials', 'That email and password do not match an active account.');
   }
-  if (row.password_hash && needsRehash(row.password_hash)) {
-    await ctx.db.updateTable('users').set({ password_hash: await hashPassword(password), updated_at: new Date() }).where('id', '=', row.id).execute();
+  if (row.password_hash && needsRehash(row.password_hash, ctx.config.passwordHashCost)) {
+    await ctx.db.updateTable('users').set({ password_hash: await hashPassword(password, ctx.config.passwordHashCost), updated_at: new Date() }).where('id', '=', row.id).execute();
   }
   await recordAudit(ctx.db, { actorId: row.id, action: 'auth.login', subject: row.email, ip });
   return toUser(row);

@@ -5,11 +5,13 @@ import { loadConfig, type Config } from '../../src/config.js';
 import type { Ctx } from '../../src/context.js';
 import { CHANGES_CHANNEL, openEngine, type Engine } from '../../src/db/engine.js';
 import { adminQuery, withDatabase } from './global-setup.js';
+import { TEST_PASSWORD_HASH_COST } from './processes.js';
 
 export const engineName = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
-  return { ...loadConfig({ NODE_ENV: 'test', DEMO: '0', SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), DATA_DIR: '/tmp/claimdesk-unused' }), ...overrides };
+  const env = { NODE_ENV: 'test', DEMO: '0', SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), DATA_DIR: '/tmp/claimdesk-unused', PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST };
+  return { ...loadConfig(env), ...overrides };
 }
 
 export interface TestDb {

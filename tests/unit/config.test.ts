@@ -17,3 +17,14 @@ describe('the performance settings', () => {
     expect(() => loadConfig({ ...base, PGLITE_CODE: 'turbo' })).toThrow(/PGLITE_CODE/);
   });
 });
+
+describe('the password hash cost', () => {
+  it('is scrypt 2^15 unless lowered, and production refuses less', () => {
+    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/x' }).passwordHashCost).toBe(15);
+    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/x', PASSWORD_HASH_COST: '10' }).passwordHashCost).toBe(10);
+    expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: '/tmp/x', PASSWORD_HASH_COST: '17' }).passwordHashCost).toBe(17);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: '/tmp/x', PASSWORD_HASH_COST: '12' })).toThrow(/PASSWORD_HASH_COST below 15 is for tests/);
+    expect(() => loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/x', PASSWORD_HASH_COST: '9' })).toThrow(/PASSWORD_HASH_COST/);
+    expect(() => loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/x', PASSWORD_HASH_COST: '21' })).toThrow(/PASSWORD_HASH_COST/);
+  });
+});

@@ -37,7 +37,7 @@ describe(`claimdesk user add / token create (${engineName})`, () => {
     expect(r.stdout).toMatch(/^Created editor eve@example\.test \(id \d+\)\.\n$/);
     const row = (await userRow('eve@example.test'))!;
     expect(row).toMatchObject({ display_name: 'Eve Editor', role: 'editor' });
-    expect(await verifyPassword('a piped passphrase', row.password_hash)).toBe(true);
+    expect(await verifyPassword('a piped passphrase', row.password_hash, 10)).toBe(true);
   });
 
   it('generates a password when none is piped and prints it once', async () => {
@@ -45,7 +45,7 @@ describe(`claimdesk user add / token create (${engineName})`, () => {
     expect(r.code).toBe(0);
     const password = /Password \(shown once\): (\S+)/.exec(r.stdout)![1]!;
     expect(password.length).toBeGreaterThanOrEqual(20);
-    expect(await verifyPassword(password, (await userRow('vic@example.test'))!.password_hash)).toBe(true);
+    expect(await verifyPassword(password, (await userRow('vic@example.test'))!.password_hash, 10)).toBe(true);
   });
 
   it('explains a wrong role, a short password and a taken email, creating nobody', async () => {

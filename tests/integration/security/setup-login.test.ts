@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { Express } from 'express';
+import { createApp } from '../../../src/app.js';
 import { testApp } from '../../helpers/app.js';
 import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
 import { buildUser, signIn } from '../../helpers/factories.js';
@@ -126,5 +127,19 @@ describe(`first run, sign-in and sign-out (${engineName})`, () => {
     expect(replay.status).toBe(303);
     expect(replay.headers.location).toBe('/login?next=%2Faccount');
     expect(await db.engine.db.selectFrom('audit_log').select('action').where('action', '=', 'auth.logout').execute()).toHaveLength(1);
+  });
+
+  it('upgrades a password hash made at a lower cost when its owner next signs in', async () => {
+    const user = await buildUser(db.ctx, 'reviewer');
+    const hashOf = async () => (await db.engine.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()).password_hash!;
+    const before = await hashOf();
+    expect(before).toMatch(new RegExp(`^scrypt\\$${2 ** db.config.passwordHashCost}\\$8\\$1\\$`));
+    const raised = createApp({ db: db.engine.db, config: { ...db.config, passwordHashCost: db.config.passwordHashCost + 1 }, secret: db.config.sessionSecret! });
+    expect((await login(raised, user.email, PASSWORD)).res.status).toBe(303);
+    const after = await hashOf();
+    expect(after).toMatch(new RegExp(`^scrypt\\$${2 ** (db.config.passwordHashCost + 1)}\\$8\\$1\\$`));
+    // The upgraded hash still takes the same password, on the app as it was too.
+    expect((await login(app, user.email, PASSWORD)).res.status).toBe(303);
+    expect((await login(raised, user.email, 'not the password')).res.status).toBe(401);
   });
 });
