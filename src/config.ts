@@ -27,6 +27,8 @@ export interface Config {
   pgliteCode: 'compact' | 'fast';
   /** What each process may keep of rendered queue and reader pages, in MB; 0 renders every page afresh. */
   pageCacheMb: number;
+  /** How far the JavaScript heap may grow past its live size before a full collection, in percent; 0 leaves it to V8 (src/runtime/heap-growth.ts). */
+  heapGrowingPercent: number;
   /**
    * log2 of scrypt's N for new password hashes (r=8, p=1). Raising it upgrades each hash at its
    * owner's next sign-in. Tests lower it; production refuses less than the default.
@@ -57,6 +59,7 @@ const schema = {
     PGLITE_SHARED_BUFFERS_MB: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|[1-9][0-9][0-9]|1[0-9][0-9][0-9])$' },
     PGLITE_CODE: { enum: ['compact', 'fast'] },
     PAGE_CACHE_MB: { type: 'string', pattern: '^(0|[1-9][0-9]{0,3})$' },
+    HEAP_GROWING_PERCENT: { type: 'string', pattern: '^(0|[1-9][0-9]{0,2})$' },
     PASSWORD_HASH_COST: { type: 'string', pattern: '^(1[0-9]|20)$' },
     SHUTDOWN_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
     ORG_NAME: { type: 'string', minLength: 1 },
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dbConnectTimeoutMs: Number(get('DB_CONNECT_TIMEOUT_MS') ?? 3_000),
     pgliteSharedBuffersMb: Number(get('PGLITE_SHARED_BUFFERS_MB') ?? 16),
     pageCacheMb: Number(get('PAGE_CACHE_MB') ?? 16),
+    heapGrowingPercent: Number(get('HEAP_GROWING_PERCENT') ?? 50),
     pgliteCode: (get('PGLITE_CODE') ?? 'compact') as Config['pgliteCode'],
     passwordHashCost: Number(get('PASSWORD_HASH_COST') ?? DEFAULT_PASSWORD_HASH_COST),
     shutdownTimeoutMs: Number(get('SHUTDOWN_TIMEOUT_MS') ?? 10_000),

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
+import { limitHeapGrowth } from '../runtime/heap-growth.js';
 import { commands } from './commands.js';
 
 const usage = `claimdesk — a fact-checking claims tracker
@@ -49,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const config = loadConfig();
+    limitHeapGrowth(config.heapGrowingPercent);
     return await command.run({ config, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals });
   } catch (err) {
     const e = err as { status?: number; message?: string; details?: { fields?: { field: string; message: string }[] } };
