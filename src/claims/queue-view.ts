@@ -46,5 +46,6 @@ export async function queueView(req: Request, query: QueueQuery, values: Record<
   // `assignee=me` is a different list for each actor; every other query reads the same rows for
   // all. The form shows the query as typed, so that is the key.
   const key = `queue:${actor.role}:${query.assignee === 'me' ? actor.id : ''}:${JSON.stringify(values)}`;
+  // The page's row objects are kept beside their HTML; counted as about as large again.
   return cachedRead(req.ctx.cache, key, ['claims', 'claim_notes', 'claim_sources', 'documents', 'users'], read, (v) => 2 * (v.rowsHtml.length + v.filtersHtml!.length + (v.bulkBarHtml?.length ?? 0)));
 }

@@ -19,9 +19,9 @@ function derive(password: string, salt: Buffer, opts: { N: number; r: number; p:
 /** `scrypt$N$r$p$salt$hash`, base64url parts: the parameters travel with the hash so they can be raised later. */
 export async function hashPassword(password: string, cost: number): Promise<string> {
   const salt = randomBytes(16);
-  const { N, r, p } = params(cost);
-  const key = await derive(password, salt, { N, r, p });
-  return ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const opts = params(cost);
+  const key = await derive(password, salt, opts);
+  return ['scrypt', opts.N, opts.r, opts.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 function parse(stored: string | null) {
