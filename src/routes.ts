@@ -1,4 +1,5 @@
 import type { RequestHandler, Router } from 'express';
+import type { Db } from './db/database.js';
 import { claimApiRoutes } from './claims/claim.api.routes.js';
 import { claimRoutes } from './claims/claim.routes.js';
 import { queueRoutes } from './claims/queue.routes.js';
@@ -18,6 +19,8 @@ import { authRoutes } from './users/auth.routes.js';
 import { invitationRoutes } from './users/invitation.routes.js';
 
 export interface RouteDeps {
+  /** For the sign-in limits' counters, which every process shares through the database. */
+  db: Db;
   /** CSRF check for routes that parse their own (multipart) body. */
   csrf: RequestHandler;
 }
@@ -28,7 +31,7 @@ export interface RouteDeps {
  */
 export function routers(deps: RouteDeps): { publicRouters: Router[]; signedInRouters: Router[] } {
   return {
-    publicRouters: [healthRoutes(), authRoutes(), invitationRoutes(), helpRoutes()],
-    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), queueRoutes(), claimApiRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes()],
+    publicRouters: [healthRoutes(), authRoutes(deps), invitationRoutes(), helpRoutes()],
+    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), queueRoutes(), claimApiRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes(deps)],
   };
 }
