@@ -147,15 +147,34 @@ interface Sent {
   bytes: number;
 }
 
-function send(agent: http.Agent, target: MixTarget, method: string, path: string, body?: unknown): Promise<Sent> {
+/** A person's cookies: the session, and whatever the app sets (its CSRF cookie), sent back as a browser would. */
+class CookieJar {
+  readonly #cookies = new Map<string, string>();
+  constructor(initial: string) {
+    for (const pair of initial.split('; ')) this.#set(pair);
+  }
+  #set(pair: string) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) this.#cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+  }
+  take(setCookie: string[] | undefined) {
+    for (const line of setCookie ?? []) this.#set(line.split(';')[0]!);
+  }
+  get header(): string {
+    return [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+function send(agent: http.Agent, target: MixTarget, jar: CookieJar, method: string, path: string, body?: unknown): Promise<Sent> {
   const url = new URL(path, target.baseUrl);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const headers: Record<string, string> = { 'accept-encoding': 'identity' };
   if (path.startsWith('/api/')) headers.authorization = target.bearer;
-  else headers.cookie = target.cookie;
+  else headers.cookie = jar.header;
   if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) });
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, agent, headers }, (res) => {
+      if (!path.startsWith('/api/')) jar.take(res.headers['set-cookie']);
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -213,17 +232,18 @@ async function drive(agent: http.Agent, target: MixTarget, connections: number, 
   const deadline = performance.now() + durationS * 1000;
   const person = async (i: number) => {
     const reviewer = new Reviewer(target, random(seed * 1_000 + i));
+    const jar = new CookieJar(target.cookie);
     while (performance.now() < deadline) {
       const r = reviewer.next();
       try {
         let body = r.body;
         if (r.needsVersion !== undefined) {
           // A person's form carries the version it was read at; the read is not timed as the write.
-          const read = await send(agent, target, 'GET', `/api/v1/claims/${r.needsVersion}`);
+          const read = await send(agent, target, jar, 'GET', `/api/v1/claims/${r.needsVersion}`);
           body = { ...(r.body as object), version: (JSON.parse(read.text) as { claim: { version: number } }).claim.version };
         }
         const t0 = performance.now();
-        const res = await send(agent, target, r.method, r.path, body);
+        const res = await send(agent, target, jar, r.method, r.path, body);
         const ms = performance.now() - t0;
         (latencies.get(r.kind) ?? latencies.set(r.kind, []).get(r.kind)!).push(ms);
         bytes.set(r.kind, (bytes.get(r.kind) ?? 0) + res.bytes);
