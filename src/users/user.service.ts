@@ -1,3 +1,4 @@
+import { mayChangeOwnAccount } from './user.policy.js';
 import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
 import { conflict, forbidden, HttpError, notFound } from '../http/errors.js';
@@ -58,7 +59,7 @@ export async function listUsers(ctx: Ctx, actor: Actor): Promise<(User & { linkE
  */
 export async function changeUser(ctx: Ctx, actor: Actor, userId: number, change: { role?: Role; disabled?: boolean }): Promise<User> {
   requirePermission(actor, 'user.manage');
-  if (userId === actor.id && (change.disabled || (change.role && change.role !== 'admin'))) {
+  if (!mayChangeOwnAccount(actor, userId, change)) {
     throw forbidden('You cannot disable yourself or give up your own admin role; another admin can.');
   }
   return ctx.db.transaction().execute(async (trx) => {
