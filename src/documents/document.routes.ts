@@ -1,3 +1,4 @@
+import { guardMultipartFields } from '../http/input-guard.js';
 import { Router, type Request, type Response } from 'express';
 import { validateNewClaimForm } from '../claims/claim.js';
 import { createClaim } from '../claims/claim.service.js';
@@ -33,6 +34,7 @@ export function documentRoutes(deps: RouteDeps): Router {
   router.post('/documents', async (req, res) => {
     if (req.is('multipart/form-data')) {
       await upload(req, res);
+      req.body = guardMultipartFields(req.body ?? {});
       await new Promise<void>((resolve, reject) => deps.csrf(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
     }
     const values = formInput(req.body);

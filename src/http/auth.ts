@@ -45,6 +45,9 @@ export function loadActor(): RequestHandler {
         if (!req.actor) clearSessionCookie(req, res); // ended, expired or disabled: stop sending it
       }
     }
+    // Whatever a signed-in user is shown is theirs alone: no shared or browser cache may keep it
+    // (a back button on a shared computer after sign-out, a proxy serving it to the next person).
+    if (req.actor) res.set('Cache-Control', 'no-store');
     res.locals.actor = req.actor;
     res.locals.can = viewCan(req.actor);
     next();
