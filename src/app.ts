@@ -3,6 +3,7 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
 import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
@@ -17,6 +18,7 @@ import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { inputGuard, verifyFormBody, verifyJsonBody } from './http/input-guard.js';
 import { readFlash } from './http/flash.js';
 import { logger } from './http/logger.js';
+import { redactingSerializers } from './http/log-redaction.js';
 import { viewFragments } from './http/view-fragments.js';
 import { viewHelpers } from './http/view-helpers.js';
 import { ejsEngine, viewsDir } from './http/view-engine.js';
@@ -28,12 +30,14 @@ export interface AppOptions {
   secret: string;
   /** Keeps the hot reads (sessions, users, documents' titles) between requests; without it, every request reads them. */
   cache?: ReadCache;
+  /** Where requests are logged; defaults to the process's logger. Given one, the access log is on even in tests. */
+  log?: Logger;
 }
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 
 /** Builds the Express app around a database; no listen(), so tests drive it with supertest. */
-export function createApp({ db, config, secret, cache }: AppOptions): express.Express {
+export function createApp({ db, config, secret, cache, log }: AppOptions): express.Express {
   const app = express();
   const ctx: Ctx = cache ? { db, config, cache } : { db, config };
   const secure = !!config.publicUrl?.startsWith('https://');
@@ -47,7 +51,18 @@ export function createApp({ db, config, secret, cache }: AppOptions): express.Ex
   if (config.env === 'production') app.enable('view cache');
   Object.assign(app.locals, viewHelpers, viewFragments, { orgName: config.orgName });
 
-  app.use(pinoHttp({ logger: logger(config), genReqId: (req, res) => { const id = randomUUID(); res.setHeader('X-Request-Id', id); return id; }, autoLogging: config.env !== 'test' }));
+  app.use(
+    pinoHttp({
+      logger: log ?? logger(config),
+      serializers: redactingSerializers,
+      genReqId: (req, res) => {
+        const id = randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: config.env !== 'test' || !!log,
+    }),
+  );
   app.use(
     helmet({
       contentSecurityPolicy: {

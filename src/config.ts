@@ -11,6 +11,12 @@ export interface Config {
   /** `on` imports the seed article on first start, `reviewed` also applies its answer key. */
   demo: 'off' | 'on' | 'reviewed';
   maxTextBytes: number;
+  /** The most claims one document may hold after an import or re-extraction; more is refused (422) before anything is written. */
+  maxClaimsPerDocument: number;
+  /** How long finding claims in one text may take before the import is refused (422). */
+  extractionTimeoutMs: number;
+  /** A signed-in session ends after this long without a request, whatever its absolute lifetime. */
+  sessionIdleTimeoutMinutes: number;
   sessionSecret: string | null;
   trustProxy: string | null;
   logLevel: string;
@@ -50,6 +56,9 @@ const schema = {
     DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://' },
     DEMO: { enum: ['0', '1', 'off', 'on', 'reviewed', 'false', 'true'] },
     MAX_TEXT_BYTES: { type: 'string', pattern: '^[0-9]+$' },
+    MAX_CLAIMS_PER_DOCUMENT: { type: 'string', pattern: '^[1-9][0-9]{0,6}$' },
+    EXTRACTION_TIMEOUT_MS: { type: 'string', pattern: '^[1-9][0-9]{2,6}$' },
+    SESSION_IDLE_TIMEOUT_MINUTES: { type: 'string', pattern: '^[1-9][0-9]{0,4}$' },
     SESSION_SECRET: { type: 'string', minLength: 32 },
     TRUST_PROXY: { type: 'string' },
     LOG_LEVEL: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
@@ -91,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     databaseUrl: get('DATABASE_URL') ?? null,
     demo: demo === 'reviewed' ? 'reviewed' : ['0', 'off', 'false'].includes(demo) ? 'off' : 'on',
     maxTextBytes: Number(get('MAX_TEXT_BYTES') ?? 5 * 1024 * 1024),
+    maxClaimsPerDocument: Number(get('MAX_CLAIMS_PER_DOCUMENT') ?? 5000),
+    extractionTimeoutMs: Number(get('EXTRACTION_TIMEOUT_MS') ?? 30_000),
+    sessionIdleTimeoutMinutes: Number(get('SESSION_IDLE_TIMEOUT_MINUTES') ?? 8 * 60),
     sessionSecret: get('SESSION_SECRET') ?? null,
     trustProxy: get('TRUST_PROXY') ?? null,
     logLevel: get('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'),

@@ -7,6 +7,7 @@ import type { BulkInput, BulkResult, BulkStatus } from './bulk.js';
 import { lockClaimsByIds, updateLockedClaims } from './bulk.repository.js';
 import type { Claim } from './claim.js';
 import { applyReviewRules } from './claim-rules.js';
+import { requireAssignable } from './claim.policy.js';
 import type { UpdateableClaimRow } from './claim.table.js';
 
 /**
@@ -27,7 +28,7 @@ export async function bulkUpdateClaims(ctx: Ctx, actor: Actor, input: BulkInput)
   if (input.action === 'assign' && input.assigneeId === undefined) throw invalid('assigneeId', 'is required: choose a person, or Nobody to unassign');
   const assigneeId = input.action === 'assign' ? (input.assigneeId ?? null) : null;
   const assignee = assigneeId === null ? undefined : await findUserById(ctx.db, assigneeId);
-  if (assigneeId !== null && (!assignee || assignee.disabled)) throw invalid('assigneeId', 'must be an active user');
+  if (assigneeId !== null) requireAssignable(assignee);
 
   return ctx.db.transaction().execute(async (trx) => {
     const claims = await lockClaimsByIds(trx, input.claimIds);

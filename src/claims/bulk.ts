@@ -1,5 +1,6 @@
 import { compileValidator } from '../http/validation.js';
-import { can, type Actor } from '../users/permissions.js';
+import type { Actor } from '../users/permissions.js';
+import { mayDecide } from './claim.policy.js';
 
 export const bulkActions = ['assign', 'status', 'dismiss'] as const;
 export type BulkAction = (typeof bulkActions)[number];
@@ -9,7 +10,7 @@ export const bulkStatuses = ['open', 'in_review', 'dismissed'] as const;
 export type BulkStatus = (typeof bulkStatuses)[number];
 
 /** The statuses `actor` may set in bulk: dismissing is a decision, so it needs `claim.decide`. */
-export const bulkStatusesFor = (actor: Actor | null): BulkStatus[] => bulkStatuses.filter((s) => s !== 'dismissed' || can(actor, 'claim.decide'));
+export const bulkStatusesFor = (actor: Actor | null): BulkStatus[] => bulkStatuses.filter((s) => s !== 'dismissed' || mayDecide(actor));
 
 /** The most claims one bulk request may change (one transaction holds all their row locks). */
 export const bulkLimit = 500;

@@ -6,7 +6,8 @@ import type { Note } from '../notes/note.js';
 import { findNoteById, findNotesByClaimIds } from '../notes/note.repository.js';
 import type { Source } from '../sources/source.js';
 import { findSourceById, findSourcesByClaimIds } from '../sources/source.repository.js';
-import { can, requirePermission, type Actor } from '../users/permissions.js';
+import { requirePermission, type Actor } from '../users/permissions.js';
+import { mayBeAssigned } from './claim.policy.js';
 import type { User } from '../users/user.js';
 import { listActiveUsers } from '../users/user.repository.js';
 import type { Claim } from './claim.js';
@@ -55,7 +56,7 @@ export async function getClaimPage(ctx: Ctx, actor: Actor, id: number): Promise<
     sources,
     notes,
     timeline: events.map((e) => describeEvent(e, names)).reverse(),
-    assignees: users.filter((u) => can({ id: u.id, name: u.displayName, role: u.role }, 'claim.research')),
+    assignees: users.filter(mayBeAssigned),
   };
 }
 
@@ -78,5 +79,5 @@ export async function claimIdOfNote(ctx: Ctx, actor: Actor, noteId: number): Pro
 /** Users an editor can assign claims to, by id (for the conflict page's names). */
 export async function listAssignees(ctx: Ctx, actor: Actor): Promise<User[]> {
   requirePermission(actor, 'claim.read');
-  return (await listActiveUsers(ctx.db)).filter((u) => u.role !== 'viewer');
+  return (await listActiveUsers(ctx.db)).filter(mayBeAssigned);
 }

@@ -1,7 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { HttpError, ValidationError } from '../http/errors.js';
 import { fieldMap } from '../users/auth.routes.js';
-import { can, type Actor } from '../users/permissions.js';
 import type { ConflictView } from './claim-conflict.js';
 import { getClaimPage } from './claim-page.service.js';
 
@@ -12,21 +11,9 @@ export interface FormState {
   errors: Record<string, string>;
 }
 
-/** What the page may offer the actor; the services enforce the same rules. */
-export function mayFor(actor: Actor) {
-  return {
-    research: can(actor, 'claim.research'),
-    decide: can(actor, 'claim.decide'),
-    assign: can(actor, 'claim.assign'),
-    restructure: can(actor, 'claim.restructure'),
-    writeSources: can(actor, 'source.write'),
-    writeNotes: can(actor, 'note.write'),
-  };
-}
-
 export async function renderClaimPage(req: Request, res: Response, id: number, form: FormState | null = null, status = 200): Promise<void> {
   const page = await getClaimPage(req.ctx, req.actor!, id);
-  res.status(status).render('claims/show', { title: `Claim #${page.claim.id} · ${page.document.title}`, ...page, form, may: mayFor(req.actor!) });
+  res.status(status).render('claims/show', { title: `Claim #${page.claim.id} · ${page.document.title}`, ...page, form });
 }
 
 /** A form's fields as submitted (minus the CSRF token), to show again or re-send. */

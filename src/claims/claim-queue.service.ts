@@ -6,6 +6,7 @@ import { findDocumentOptions, findQueuePage, findQueueRows, type QueueFilters } 
 import { cachedRead } from '../db/read-cache.js';
 import { listAllUsers } from '../users/user.repository.js';
 import type { User } from '../users/user.js';
+import { mayBeAssigned } from './claim.policy.js';
 
 /** Keyset paging over any row shape: fetch one row more than the page to know if another follows. */
 function toPage<T>(sort: QueueQuery['sort'], rows: { key: CursorKey }[], items: T[], pageSize: number): QueuePage<T> {
@@ -52,7 +53,7 @@ export async function queueFilterOptions(ctx: Ctx, actor: Actor, selectedDocumen
     cachedRead(ctx.cache, `documents:options:${selectedDocumentId ?? ''}`, ['documents'], () => findDocumentOptions(ctx.db, selectedDocumentId)),
     cachedRead(ctx.cache, 'users:people', ['users'], async () => {
       const everyone = await listAllUsers(ctx.db);
-      return { everyone, users: everyone.filter((u) => !u.disabled && u.role !== 'viewer').sort((a, b) => a.displayName.localeCompare(b.displayName)) };
+      return { everyone, users: everyone.filter(mayBeAssigned).sort((a, b) => a.displayName.localeCompare(b.displayName)) };
     }),
   ]);
   return { documents, ...people };

@@ -1,5 +1,6 @@
 import { invalid } from '../http/errors.js';
-import { can, type Actor } from '../users/permissions.js';
+import type { Actor } from '../users/permissions.js';
+import { mayDecide, mayEditReview, maySetStatus, reviewFields } from './claim.policy.js';
 import type { Claim, ClaimPatch } from './claim.js';
 import { correctionRequiredVerdicts, verdictLabels, type ClaimStatus, type Verdict } from './claim-vocabulary.js';
 
@@ -14,20 +15,23 @@ export interface ReviewState {
  * The review rules, applied to the state a patch would produce. Returns the state to store and
  * warnings to show; throws when the result is not allowed.
  * - a verdict is required to resolve, and only a resolved claim keeps one;
- * - researchers (reviewers) may move a claim between open and in review, propose a verdict and
- *   a correction; deciding (resolve, dismiss, reopen a decided claim) is for editors.
+ * - who may set which status, and who may still change the review of a decided claim, is the
+ *   claim policy's answer (src/claims/claim.policy.ts).
  */
 export function applyReviewRules(actor: Actor, current: Claim, patch: ClaimPatch): { next: ReviewState; warnings: string[] } {
   const status = patch.status ?? current.status;
   let verdict = patch.verdict === undefined ? current.verdict : patch.verdict;
   const proposedVerdict = patch.proposedVerdict === undefined ? current.proposedVerdict : patch.proposedVerdict;
   const correction = patch.correction === undefined ? current.correction : patch.correction;
-  const deciding = status === 'resolved' || status === 'dismissed' || current.status === 'resolved' || current.status === 'dismissed';
-  if (deciding && status !== current.status && !can(actor, 'claim.decide')) {
+  if (!maySetStatus(actor, current, status)) {
     throw invalid('status', `a ${actor.role} cannot move a claim from ${current.status} to ${status}; an editor decides`);
   }
-  if (patch.verdict !== undefined && patch.verdict !== current.verdict && !can(actor, 'claim.decide')) {
+  if (patch.verdict !== undefined && patch.verdict !== current.verdict && !mayDecide(actor)) {
     throw invalid('verdict', `a ${actor.role} cannot set the final verdict; set the proposed verdict and an editor confirms it`);
+  }
+  const rewritten = reviewFields.find((f) => patch[f] !== undefined && patch[f] !== current[f]);
+  if (rewritten && !mayEditReview(actor, current)) {
+    throw invalid(rewritten, `a ${actor.role} cannot change the review of a ${current.status} claim; an editor decided it. Add a note, or propose reopening it`);
   }
   if (status === 'resolved' && !verdict) throw invalid('verdict', 'is required to resolve a claim');
   if (status !== 'resolved') {

@@ -6,7 +6,8 @@ import { findEventsByClaimId, insertClaimEvents } from '../history/event.reposit
 import { findNotesByClaimIds } from '../notes/note.repository.js';
 import { findSourcesByClaimIds } from '../sources/source.repository.js';
 import { findUserById } from '../users/user.repository.js';
-import { can, requirePermission, type Actor } from '../users/permissions.js';
+import { requirePermission, type Actor } from '../users/permissions.js';
+import { requireAssignable } from './claim.policy.js';
 import type { Claim, ClaimPatch, NewClaimInput } from './claim.js';
 import { applyReviewRules } from './claim-rules.js';
 import { findClaimById, findClaimsByDocumentId, insertClaims, lockClaimById, updateClaimAtVersion } from './claim.repository.js';
@@ -35,11 +36,7 @@ const trackedFields = ['status', 'verdict', 'proposedVerdict', 'correction', 'ex
 export async function updateClaim(ctx: Ctx, actor: Actor, id: number, patch: ClaimPatch): Promise<{ claim: Claim; warnings: string[] }> {
   requirePermission(actor, 'claim.research');
   if (patch.assigneeId !== undefined) requirePermission(actor, 'claim.assign');
-  if (patch.assigneeId) {
-    const user = await findUserById(ctx.db, patch.assigneeId);
-    if (!user || user.disabled) throw invalid('assigneeId', 'must be an active user');
-    if (!can({ id: user.id, name: user.displayName, role: user.role }, 'claim.research')) throw invalid('assigneeId', `must be someone who can research claims, not a ${user.role}`);
-  }
+  if (patch.assigneeId) requireAssignable(await findUserById(ctx.db, patch.assigneeId));
   return ctx.db.transaction().execute(async (trx) => {
     const current = await lockClaimById(trx, id);
     if (!current) throw notFound('Claim');

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { cachedRead } from '../db/read-cache.js';
 import { renderView } from '../http/view-engine.js';
-import { can, type Permission } from '../users/permissions.js';
+import { viewCan } from '../can.js';
 import { bulkStatusesFor } from './bulk.js';
 import { queueSortLabels, queueSorts, type QueuePage, type QueueQuery, type QueueRow } from './claim-queue.js';
 import { listQueueRows, type QueueFilterOptions } from './claim-queue.service.js';
@@ -29,15 +29,15 @@ export interface QueueView {
  */
 export async function queueView(req: Request, query: QueueQuery, values: Record<string, unknown>, options: QueueFilterOptions, selected: ReadonlySet<number>): Promise<QueueView> {
   const actor = req.actor!;
-  const research = can(actor, 'claim.research');
+  const can = viewCan(actor);
+  const research = can.research;
   const read = async (): Promise<QueueView> => {
     const page = await listQueueRows(req.ctx, actor, query, options.everyone);
-    const may = (p: Permission) => can(actor, p);
     const bulk = { values: {}, errors: {}, statuses: bulkStatusesFor(actor) };
     const [rowsHtml, filtersHtml, bulkBarHtml] = await Promise.all([
       renderView(req.app, 'claims/queue-rows', { page, research, selected }),
       renderView(req.app, 'partials/queue-filters', { values, errors: {}, options, sorts: queueSorts, sortLabels: queueSortLabels }),
-      research ? renderView(req.app, 'claims/bulk-bar', { bulk, options, can: may }) : undefined,
+      research ? renderView(req.app, 'claims/bulk-bar', { bulk, options, can }) : undefined,
     ]);
     const utf8 = (html: string) => Buffer.from(html, 'utf8');
     return { page, rowsHtml: utf8(rowsHtml), filtersHtml: utf8(filtersHtml), ...(bulkBarHtml === undefined ? {} : { bulkBarHtml: utf8(bulkBarHtml) }) };

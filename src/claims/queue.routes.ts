@@ -4,7 +4,6 @@ import { flash } from '../http/flash.js';
 import { sendWithKeptParts } from '../http/view-engine.js';
 import { formInput } from '../http/validation.js';
 import { fieldMap } from '../users/auth.routes.js';
-import { can, type Permission } from '../users/permissions.js';
 import { bulkStatusesFor, type BulkResult, validateBulkForm, validateBulkJson } from './bulk.js';
 import { bulkUpdateClaims } from './bulk.service.js';
 import { queueParams, queueSortLabels, queueSorts, validateQueueQuery, type QueueQuery } from './claim-queue.js';
@@ -71,7 +70,6 @@ export function queueRoutes(): Router {
       returnTo: req.method === 'GET' ? req.originalUrl : safeReturn(req.body?.returnTo),
       firstPage: `/claims?${queueParams(query)}`,
       nextPage: page.nextCursor ? `/claims?${queueParams(query, page.nextCursor)}` : null,
-      can: (p: Permission) => can(req.actor, p),
     }, parts);
   }
 

@@ -49,6 +49,9 @@ export async function mergeClaim(ctx: Ctx, actor: Actor, id: number, input: Merg
     const neighbour = (await findAdjacentClaims(trx, claim))[input.with];
     if (!neighbour) throw invalid('with', `there is no ${input.with === 'next' ? 'next' : 'previous'} claim in this document to merge with`);
     const absorbed = (await lockClaimById(trx, neighbour.id))!;
+    if (absorbed.id !== input.withId || absorbed.version !== input.withVersion) {
+      throw conflict(`The ${input.with === 'next' ? 'next' : 'previous'} claim changed since you opened this page (it is now #${absorbed.id}, version ${absorbed.version}). Look at it again before merging.`, { neighbourId: absorbed.id, neighbourVersion: absorbed.version });
+    }
     const start = Math.min(claim.start, absorbed.start);
     const end = Math.max(claim.end, absorbed.end);
     await refuseDuplicate(trx, claim, start, end, [claim.id, absorbed.id]);

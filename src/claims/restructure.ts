@@ -4,6 +4,9 @@ import { compileValidator } from '../http/validation.js';
 export interface MergeInput {
   with: 'next' | 'prev';
   version: number;
+  /** The neighbour the editor saw, and its version: a merge never absorbs a claim the editor did not see as it is. */
+  withId: number;
+  withVersion: number;
 }
 
 /** Split a claim at a document offset strictly inside its span. */
@@ -20,8 +23,8 @@ const version = { type: 'integer', minimum: 1 };
 const mergeSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['with', 'version'],
-  properties: { with: { enum: ['next', 'prev'] }, version },
+  required: ['with', 'version', 'withId', 'withVersion'],
+  properties: { with: { enum: ['next', 'prev'] }, version, withId: { type: 'integer', minimum: 1, maximum: 2147483647 }, withVersion: version },
 };
 const splitSchema = {
   type: 'object',

@@ -29,7 +29,8 @@ export const backupCommand: Command = {
     const output = typeof values.output === 'string' ? values.output : null;
     if (!output && process.stdout.isTTY) throw usageError('usage: claimdesk backup > backup.json (or --output backup.json): the backup is not for a terminal');
     const partial = output ? `${output}.partial` : null;
-    const stream: Writable = partial ? createWriteStream(partial) : process.stdout;
+    // Owner-only whatever the umask: a backup holds the findings, and with --with-secrets the password hashes.
+    const stream: Writable = partial ? createWriteStream(partial, { mode: 0o600 }) : process.stdout;
     try {
       const rows = await withWorkspace(config, (ctx) => writeBackup(ctx.db, { withSecrets: !!values['with-secrets'], write: writerFor(stream), progress: progress('backup') }));
       if (partial) {

@@ -1,12 +1,11 @@
 import { Router } from 'express';
-import { can, type Permission } from '../users/permissions.js';
 import { getDashboard } from './dashboard.service.js';
 
 /** The home page: where the review stands and what is waiting for the signed-in user. */
 export function dashboardRoutes(): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    res.render('dashboard/index', { title: 'Dashboard', dashboard: await getDashboard(req.ctx, req.actor!), can: (p: Permission) => can(req.actor, p) });
+    res.render('dashboard/index', { title: 'Dashboard', dashboard: await getDashboard(req.ctx, req.actor!) });
   });
   return router;
 }

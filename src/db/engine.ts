@@ -1,6 +1,6 @@
+import { secureDataDir } from './data-dir-modes.js';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
-import { mkdirSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import pg from 'pg';
 import type { Config } from '../config.js';
@@ -92,10 +92,11 @@ async function openPglite(options: EngineOptions): Promise<Engine> {
   if (options.pgliteSnapshot) {
     pglite = await PGlite.create({ loadDataDir: options.pgliteSnapshot, parsers, startParams });
   } else {
-    mkdirSync(options.dataDir, { recursive: true });
+    secureDataDir(options.dataDir);
     unlock = lockDataDir(options.dataDir);
     try {
       pglite = await PGlite.create({ dataDir: options.dataDir, parsers, startParams });
+      secureDataDir(options.dataDir);
     } catch (err) {
       unlock();
       throw err;

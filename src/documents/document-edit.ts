@@ -1,4 +1,4 @@
-import { compileValidator } from '../http/validation.js';
+import { compileValidator, noBidiControls } from '../http/validation.js';
 import { languagePattern } from './document.js';
 
 /**
@@ -19,7 +19,7 @@ const editSchema = {
   required: ['version'],
   properties: {
     version: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
-    title: { type: 'string', minLength: 1, maxLength: 300, pattern: '\\S', description: 'must not be blank' },
+    title: { type: 'string', minLength: 1, maxLength: 300, allOf: [{ pattern: '\\S', description: 'must not be blank' }, noBidiControls] },
     sourceUrl: { type: ['string', 'null'], maxLength: 2000, pattern: '^https?://[^\\s]+$', description: 'must be a full http(s) URL' },
     language: { type: 'string', pattern: languagePattern, maxLength: 35, description: 'must be a BCP 47 language tag such as tl or en' },
   },

@@ -12,6 +12,9 @@ import { reextractDocument } from './reextract.service.js';
 const validateReextractJson = compileValidator<Record<string, never>>({ type: 'object', additionalProperties: false, properties: {} }, 'json');
 
 /** The JSON API for documents. Every route calls one service function. */
+/** The most claims an import's response lists; beyond it the response links to the paged list. */
+export const IMPORT_ECHO_LIMIT = 500;
+
 export function documentApiRoutes(): Router {
   const router = Router();
 
@@ -21,7 +24,9 @@ export function documentApiRoutes(): Router {
 
   router.post('/api/v1/documents', async (req, res) => {
     const { document, claims } = await importDocument(req.ctx, req.actor!, validateImportJson(req.body));
-    res.status(201).location(`/api/v1/documents/${document.id}`).json({ document: documentJson(document), claims: claims.map(claimJson) });
+    // A large import answers with a count and the paged list's address rather than every claim.
+    const listed = claims.length <= IMPORT_ECHO_LIMIT ? { claims: claims.map(claimJson) } : { claimsTruncated: true };
+    res.status(201).location(`/api/v1/documents/${document.id}`).json({ document: documentJson(document), claimCount: claims.length, claimsUrl: `/api/v1/claims?documentId=${document.id}`, ...listed });
   });
 
   router.get('/api/v1/documents/:id', async (req, res) => {

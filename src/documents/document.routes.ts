@@ -1,3 +1,4 @@
+import { guardMultipartFields } from '../http/input-guard.js';
 import { Router, type Request, type Response } from 'express';
 import { validateNewClaimForm } from '../claims/claim.js';
 import { createClaim } from '../claims/claim.service.js';
@@ -8,7 +9,6 @@ import { sendWithKeptParts } from '../http/view-engine.js';
 import { formInput } from '../http/validation.js';
 import type { RouteDeps } from '../routes.js';
 import { fieldMap } from '../users/auth.routes.js';
-import { can, type Permission } from '../users/permissions.js';
 import { validateImportForm } from './document.js';
 import { importDocument, listDocuments } from './document.service.js';
 import { validateReaderFilters, type ReaderFilters } from './reader.js';
@@ -16,7 +16,6 @@ import { readerPage } from './reader-page.js';
 import { reextractDocument } from './reextract.service.js';
 import { documentUpload, uploadedText } from './upload.js';
 
-const maySee = (req: Request) => (permission: Permission) => can(req.actor, permission);
 
 /** The documents pages: the list, the import form, the reader, marking a claim, re-extraction. */
 export function documentRoutes(deps: RouteDeps): Router {
@@ -25,7 +24,7 @@ export function documentRoutes(deps: RouteDeps): Router {
     new Promise<void>((resolve, reject) => documentUpload(req.ctx.config).single('file')(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
 
   router.get('/documents', async (req, res) => {
-    res.render('documents/index', { title: 'Documents', documents: await listDocuments(req.ctx, req.actor!), can: maySee(req) });
+    res.render('documents/index', { title: 'Documents', documents: await listDocuments(req.ctx, req.actor!) });
   });
 
   router.get('/documents/new', (req, res) => {
@@ -35,6 +34,7 @@ export function documentRoutes(deps: RouteDeps): Router {
   router.post('/documents', async (req, res) => {
     if (req.is('multipart/form-data')) {
       await upload(req, res);
+      req.body = guardMultipartFields(req.body ?? {});
       await new Promise<void>((resolve, reject) => deps.csrf(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
     }
     const values = formInput(req.body);
@@ -67,7 +67,7 @@ export function documentRoutes(deps: RouteDeps): Router {
     }
     const { parts, ...page } = await readerPage(req, id, filters);
     res.status(status);
-    await sendWithKeptParts(res, 'documents/show', { title: page.document.title, ...page, filters, filterErrors, values: form.values, errors: form.errors, can: maySee(req) }, parts);
+    await sendWithKeptParts(res, 'documents/show', { title: page.document.title, ...page, filters, filterErrors, values: form.values, errors: form.errors }, parts);
   }
 
   router.get('/documents/:id', (req, res) => renderReader(req, res, 200, { values: {}, errors: {} }));

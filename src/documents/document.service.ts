@@ -3,7 +3,8 @@ import type { Ctx } from '../context.js';
 import { insertClaims, type NewClaimRow } from '../claims/claim.repository.js';
 import type { Claim } from '../claims/claim.js';
 import { findClaimsByDocumentId } from '../claims/claim.repository.js';
-import { extract, type ExtractionResult } from '../extraction/index.js';
+import type { ExtractionResult } from '../extraction/index.js';
+import { boundedExtract } from './extraction-limits.js';
 import { notFound } from '../http/errors.js';
 import { insertCreationEventsForDocument } from '../history/event.repository.js';
 import { requirePermission, type Actor } from '../users/permissions.js';
@@ -23,7 +24,7 @@ export interface ImportResult {
 export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocumentInput): Promise<ImportResult> {
   requirePermission(actor, 'document.import');
   checkDocumentText(input.text, ctx.config.maxTextBytes);
-  const extraction = extract(input.text, input.language ? { language: input.language } : {});
+  const extraction = boundedExtract(ctx.config, input.text, input.language);
   const document = await ctx.db.transaction().execute(async (trx) => {
     const doc = await insertDocument(trx, {
       title: input.title.trim(),

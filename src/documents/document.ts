@@ -1,4 +1,4 @@
-import { compileValidator } from '../http/validation.js';
+import { compileValidator, noBidiControls } from '../http/validation.js';
 
 export interface DocumentSummary {
   id: number;
@@ -43,7 +43,7 @@ const importSchema = {
   additionalProperties: false,
   required: ['title', 'text'],
   properties: {
-    title: { type: 'string', minLength: 1, maxLength: 300 },
+    title: { type: 'string', minLength: 1, maxLength: 300, ...noBidiControls },
     text: { type: 'string', minLength: 1 },
     language: { type: 'string', pattern: languagePattern, maxLength: 35, description: 'must be a BCP 47 language tag such as tl or en' },
     sourceUrl: { type: 'string', maxLength: 2000, pattern: '^https?://[^\\s]+$', description: 'must be a full http(s) URL' },

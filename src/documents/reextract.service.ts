@@ -1,7 +1,6 @@
 import type { Claim } from '../claims/claim.js';
 import { findClaimsByDocumentId, insertClaims, type NewClaimRow } from '../claims/claim.repository.js';
 import type { Ctx } from '../context.js';
-import { extract } from '../extraction/index.js';
 import { insertCreationEventsForDocument } from '../history/event.repository.js';
 import { notFound } from '../http/errors.js';
 import { requirePermission, type Actor } from '../users/permissions.js';
@@ -9,6 +8,7 @@ import type { Document } from './document.js';
 import { findDocumentById, lockDocumentById } from './document.repository.js';
 import { claimRows } from './document.service.js';
 import { sentenceIndexAt } from './spans.js';
+import { boundedExtract } from './extraction-limits.js';
 
 export interface ReextractResult {
   document: Document;
@@ -28,7 +28,7 @@ export async function reextractDocument(ctx: Ctx, actor: Actor, documentId: numb
   // A document's text never changes, so the (slow) extraction runs before the lock is taken.
   const unlocked = await findDocumentById(ctx.db, documentId);
   if (!unlocked) throw notFound('Document');
-  const extraction = extract(unlocked.text, { language: unlocked.language });
+  const extraction = boundedExtract(ctx.config, unlocked.text, unlocked.language);
   return ctx.db.transaction().execute(async (trx) => {
     // The row lock also holds off claims being added to this document by anyone else until we
     // commit (their foreign-key check needs a share lock on it), so "id > last" below is exact.

@@ -7,10 +7,15 @@ const allowed = /\.(txt|md|markdown|text)$/i;
 
 /** Multer for the import form: one text file, in memory, no larger than the text limit. */
 export function documentUpload(config: Pick<Config, 'maxTextBytes'>) {
-  return multer({
+  // multer 2 passes defCharset on to busboy; its type definitions predate the option.
+  const options: multer.Options & { defCharset: string } = {
     storage: multer.memoryStorage(),
+    // Field bytes kept as they came (one Latin-1 character per byte) for guardMultipartFields to
+    // check as UTF-8; the default decoder would turn invalid bytes into U+FFFD silently.
+    defCharset: 'latin1',
     limits: { fileSize: config.maxTextBytes, files: 1, fields: 10, fieldSize: config.maxTextBytes + 1024, parts: 12 },
-  });
+  };
+  return multer(options);
 }
 
 /** The uploaded file's text, or undefined when no file was sent; refuses other file types and non-UTF-8. */

@@ -19,6 +19,24 @@ import { findStatistics } from './statistics.js';
 import { assignSentences, tokenize } from './tokens.js';
 import type { ExtractionResult } from './types.js';
 
+/** Thrown when extraction runs past `options.deadline`; nothing has been written by then. */
+export class ExtractionTimeout extends Error {
+  constructor(readonly stage: string) {
+    super(`extraction ran out of time while ${stage}`);
+    this.name = 'ExtractionTimeout';
+  }
+}
+
+// References and dates run first: they claim numbers (687, 2004) that are not statistics.
+const stages: [string, (s: Scan, text: string) => ReturnType<typeof findQuotes>][] = [
+  ['finding references', findReferences],
+  ['finding dates', findDates],
+  ['finding statistics', findStatistics],
+  ['finding quotes', (_s, text) => findQuotes(text)],
+  ['finding attributions', findAttributions],
+  ['finding spellings', findSpellings],
+];
+
 export type { ClaimCandidate, ExtractedKind, ExtractionResult, Sentence } from './types.js';
 export { detectLanguage } from './detect-language.js';
 export { splitSentences } from './sentences.js';
@@ -36,7 +54,11 @@ export const supportedLanguages: readonly string[] = languageCodes;
  * sorted by start then end, each lies within one sentence, and `quote === text.slice(start,
  * end)`. Linear in the length of the text.
  */
-export function extract(text: string, options: { language?: string } = {}): ExtractionResult {
+export function extract(text: string, options: { language?: string; deadline?: number } = {}): ExtractionResult {
+  // Each stage is linear, so checking the clock between stages bounds the work to the cap plus one stage.
+  const due = (stage: string) => {
+    if (options.deadline !== undefined && Date.now() > options.deadline) throw new ExtractionTimeout(stage);
+  };
   const given = options.language?.trim() ?? '';
   const language = LANGUAGE_TAG.test(given) ? (resolveLanguage(given) ?? given.toLowerCase()) : detectLanguage(text);
   const sentences = splitSentences(text, language);
@@ -44,15 +66,12 @@ export function extract(text: string, options: { language?: string } = {}): Extr
   assignSentences(t, sentences);
   const lex = lexiconFor(language);
   markCues(lex, t);
+  due('tokenizing');
   const s: Scan = { t, lex, names: nameBook(), claimed: new Uint8Array(t.count) };
-  // References and dates run first: they claim numbers (687, 2004) that are not statistics.
-  const raw = [
-    ...findReferences(s),
-    ...findDates(s),
-    ...findStatistics(s),
-    ...findQuotes(text),
-    ...findAttributions(s),
-    ...findSpellings(s),
-  ];
+  const raw = [];
+  for (const [stage, find] of stages) {
+    raw.push(...find(s, text));
+    due(stage);
+  }
   return { language, sentences, claims: finalise(text, mergeOverlaps(raw), sentences) };
 }

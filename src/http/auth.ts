@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { can, type Permission } from '../users/permissions.js';
+import { viewCan } from '../can.js';
 import { resolveApiToken } from '../users/token.service.js';
 import { resolveSession, SESSION_TTL_MS } from '../users/session.service.js';
 import { hasAnyUser } from '../users/user.service.js';
@@ -28,7 +28,7 @@ export function clearSessionCookie(req: Request, res: Response): void {
 /**
  * Works out who is asking: an `Authorization: Bearer` API token, or the session cookie.
  * A request carrying any Authorization header never falls back to the cookie, so API clients
- * cannot ride a browser session. Views get `actor` and `can(permission)`.
+ * cannot ride a browser session. Views get `actor` and the one `can` object (src/can.ts).
  */
 export function loadActor(): RequestHandler {
   return async (req, res, next) => {
@@ -45,8 +45,11 @@ export function loadActor(): RequestHandler {
         if (!req.actor) clearSessionCookie(req, res); // ended, expired or disabled: stop sending it
       }
     }
+    // Whatever a signed-in user is shown is theirs alone: no shared or browser cache may keep it
+    // (a back button on a shared computer after sign-out, a proxy serving it to the next person).
+    if (req.actor) res.set('Cache-Control', 'no-store');
     res.locals.actor = req.actor;
-    res.locals.can = (permission: Permission) => can(req.actor, permission);
+    res.locals.can = viewCan(req.actor);
     next();
   };
 }

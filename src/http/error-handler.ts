@@ -4,7 +4,24 @@ import { HttpError, serviceUnavailable, ValidationError } from './errors.js';
 import { isApiRequest } from './params.js';
 
 const RETRY_AFTER_SECONDS = '5';
-const invalidValueCodes = new Set(['23514', '23502', '22P02', '22001', '22007', '22008', '22003', '22021', '22P05', '54000']);
+/** What a user is told for each kind of value the database refuses. */
+const invalidValueMessages: Record<string, string> = {
+  '23514': 'A value is outside what is allowed for that field.',
+  '23502': 'A required value is missing.',
+  '22P02': 'A value has the wrong format.',
+  '22007': 'A date or time has the wrong format.',
+  '22008': 'A date or time is out of range.',
+  '22001': 'A value is longer than that field allows.',
+  '22003': 'A number is out of range.',
+  '22021': 'The text holds characters that cannot be stored.',
+  '22P05': 'The text holds characters that cannot be stored.',
+  '54000': 'A value is too large to store.',
+};
+const invalidValueCodes = new Set(Object.keys(invalidValueMessages));
+/** Named constraints with a message of their own. */
+const constraintMessages: Record<string, string> = {
+  claims_span_in_document: 'That passage does not match the document’s text at those positions.',
+};
 
 /** Translates anything thrown into the one HttpError family (database and body-parser errors included). */
 export function toHttpError(err: unknown): HttpError | null {
@@ -29,10 +46,11 @@ export function toHttpError(err: unknown): HttpError | null {
     return new HttpError(e.status, 'bad_request', e.message?.slice(0, 300) ?? 'Bad request.');
   }
   const code = e.code ?? '';
-  if (code === '23505') return new HttpError(409, 'conflict', `That would duplicate an existing record (${e.constraint ?? 'unique constraint'}).`);
+  if (code === '23505') return new HttpError(409, 'conflict', 'That would duplicate an existing record.');
   if (code === '23503') return new HttpError(409, 'conflict', 'That refers to a record that does not exist or is still in use.');
   if (code === '40001' || code === '40P01') return new HttpError(409, 'conflict', 'Someone else changed the same records at the same moment. Try again.');
-  if (invalidValueCodes.has(code)) return new HttpError(400, 'invalid_input', `The database refused the value: ${e.message ?? 'check failed'}.`);
+  // The database's own wording names tables, constraints and row ids: it goes to the log, never to the user.
+  if (invalidValueCodes.has(code)) return new HttpError(400, 'invalid_input', (e.constraint && constraintMessages[e.constraint]) ?? invalidValueMessages[code] ?? 'A value was refused as not allowed.');
   if (code === '57014') return new HttpError(503, 'timeout', 'The database took too long to answer. Try again.');
   if (isDatabaseUnavailable(err)) return serviceUnavailable();
   return null;
@@ -51,6 +69,7 @@ export function errorHandler(): ErrorRequestHandler {
     const requestId = String(req.id ?? '');
     if (error.code === 'database_unavailable') availabilityOf(req).markDown(req.log, err);
     else if (!known || error.status >= 500) req.log?.error({ err }, 'request failed');
+    else if (error !== err && (err as { code?: unknown }).code) req.log?.warn({ err }, 'database refused the request');
     if (error.status === 503) res.set('Retry-After', RETRY_AFTER_SECONDS).set('Cache-Control', 'no-store');
     res.status(error.status);
     if (isApiRequest(req) || !req.accepts('html')) {

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { isSecureContext } from './auth.js';
 
 const FLASH_COOKIE = 'claimdesk_flash';
 
@@ -12,7 +13,7 @@ export function flash(res: Response, kind: Flash['kind'], message: string): void
   const queued: Flash[] = res.locals.flashQueue ?? [];
   queued.push({ kind, message: message.slice(0, 500) });
   res.locals.flashQueue = queued;
-  res.cookie(FLASH_COOKIE, JSON.stringify(queued), { signed: true, httpOnly: true, sameSite: 'lax', maxAge: 60_000, path: '/', secure: res.req.secure });
+  res.cookie(FLASH_COOKIE, JSON.stringify(queued), { signed: true, httpOnly: true, sameSite: 'lax', maxAge: 60_000, path: '/', secure: isSecureContext(res.req) });
 }
 
 /** Moves queued messages into res.locals.flashes for the view, and clears them. */

@@ -64,6 +64,27 @@ export function inputGuard(): RequestHandler {
   };
 }
 
+/**
+ * The same guard for a multipart form's fields, which arrive after the global guard has run.
+ * The upload parser reads field bytes as Latin-1 (one character per byte), so here they can be
+ * checked as UTF-8 and decoded; invalid bytes are refused instead of becoming U+FFFD.
+ */
+export function guardMultipartFields(body: Record<string, unknown>): Record<string, unknown> {
+  const decoded: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    const decode = (v: unknown) => {
+      if (typeof v !== 'string') return v;
+      const bytes = Buffer.from(v, 'latin1');
+      if (!isUtf8(bytes)) throw notUtf8(`The form field ${key.slice(0, 100)}`);
+      return bytes.toString('utf8');
+    };
+    decoded[decode(key) as string] = Array.isArray(value) ? value.map(decode) : decode(value);
+  }
+  const problem = findBadString(decoded, '');
+  if (problem) throw problem;
+  return decoded;
+}
+
 function findBadString(value: unknown, path: string, depth = 0): HttpError | null {
   if (typeof value === 'string') return checkString(value, path || 'body');
   if (!value || typeof value !== 'object' || depth > MAX_JSON_DEPTH) return null;

@@ -14,7 +14,7 @@ const MIN_LENGTH = 32;
 export function loadSessionSecret(config: Pick<Config, 'sessionSecret' | 'dataDir'>): string {
   if (config.sessionSecret) return config.sessionSecret;
   const file = join(config.dataDir, 'session-secret');
-  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   // Written aside, then linked into place: link() fails if the file exists, so two processes
   // starting at once agree on one secret and neither can read a half-written file.
   if (!existsSync(file)) {

@@ -24,6 +24,16 @@ export function compileValidator<T>(schema: JSONSchemaType<T> | Record<string, u
   };
 }
 
+/**
+ * For names and titles: bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069) make a name display as something other than what it is ("Ana‮nimda" reads as
+ * an admin's name); they are refused where people and documents are named.
+ */
+export const noBidiControls = {
+  pattern: '^[^\\u202A-\\u202E\\u2066-\\u2069]*$',
+  description: 'must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069), which make text display differently from what it is',
+};
+
 /** Drops empty and whitespace-only form fields so that "not filled in" means absent, as in JSON. */
 export function formInput(body: unknown): Record<string, unknown> {
   if (!body || typeof body !== 'object') return {};

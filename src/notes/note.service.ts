@@ -4,6 +4,7 @@ import { conflict, forbidden, notFound } from '../http/errors.js';
 import { insertClaimEvents } from '../history/event.repository.js';
 import { requirePermission, type Actor } from '../users/permissions.js';
 import type { Note } from './note.js';
+import { mayEditNote } from './note.policy.js';
 import { findNoteById, insertNote, lockNoteById, updateNoteAtVersion } from './note.repository.js';
 
 /** Adds a note to a claim; note and `note.added` event commit together. */
@@ -24,7 +25,7 @@ export async function editNote(ctx: Ctx, actor: Actor, noteId: number, body: str
   return ctx.db.transaction().execute(async (trx) => {
     const current = await lockNoteById(trx, noteId);
     if (!current) throw notFound('Note');
-    if (current.authorId !== actor.id) throw forbidden('You can only edit your own notes.');
+    if (!mayEditNote(actor, current)) throw forbidden('You can only edit your own notes.');
     if (current.version !== version) throw conflict('This note was changed since you opened it.', { current });
     if (current.body === body) return current;
     await updateNoteAtVersion(trx, noteId, version, body);

@@ -4,7 +4,6 @@ import { flash } from '../http/flash.js';
 import { idParam } from '../http/params.js';
 import { formInput } from '../http/validation.js';
 import { fieldMap } from '../users/auth.routes.js';
-import { can } from '../users/permissions.js';
 import { openNoteEditor, saveCorrectionNote, type CorrectionNoteState } from './correction-note.service.js';
 import { exportDocumentReport } from './export.js';
 import { renderStreamed } from './html/templates.js';
@@ -43,7 +42,6 @@ export function reportRoutes(): Router {
       title: `Correction report: ${report.header.document!.title}`,
       header: report.header,
       downloads,
-      canEditNote: can(req.actor, 'report.edit_note'),
       claimLinks: true,
     };
     res.type('html').set('Cache-Control', 'private, no-store');

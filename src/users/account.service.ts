@@ -1,10 +1,11 @@
+import { refuseCommonPassword } from './common-passwords.js';
 import type { Ctx } from '../context.js';
 import { invalid, notFound } from '../http/errors.js';
 import { recordAudit } from './audit.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { requirePermission, type Actor } from './permissions.js';
 import { endUserSessions } from './session.service.js';
-import { listApiTokens, type ApiToken } from './token.service.js';
+import { listApiTokens, revokeUserTokens, type ApiToken } from './token.service.js';
 import type { User } from './user.js';
 import { findUserById, findUserRowById, updateUser } from './user.repository.js';
 
@@ -33,10 +34,14 @@ export async function changeOwnPassword(
     throw invalid('currentPassword', 'is not your current password');
   }
   if (input.password === input.currentPassword) throw invalid('password', 'must differ from your current password');
+  refuseCommonPassword(input.password);
   const passwordHash = await hashPassword(input.password, ctx.config.passwordHashCost);
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, actor.id, { password_hash: passwordHash });
     await endUserSessions(trx, actor.id, actor.sessionId);
+    // A password change is often a response to an exposure: API tokens made with the old password
+    // are revoked with the other sessions (ASVS V2.x; the account page says so). New ones take a click.
+    await revokeUserTokens(trx, actor.id);
     await recordAudit(trx, { actorId: actor.id, action: 'user.password_changed', subject: row.email, ip });
   });
 }

@@ -1,3 +1,5 @@
+import { refuseCommonPassword } from './common-passwords.js';
+import { revokeUserTokens } from './token.service.js';
 import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import { conflict, HttpError, notFound } from '../http/errors.js';
@@ -69,6 +71,7 @@ export async function findInvitation(ctx: Ctx, token: string): Promise<{ user: U
 /** Sets the password through a link, exactly once: the link row is locked, checked and retired in one transaction. */
 export async function acceptInvitation(ctx: Ctx, token: string, password: string, ip: string | null): Promise<User> {
   if (!isInvitationToken(token)) throw invalidLink();
+  refuseCommonPassword(password);
   const passwordHash = await hashPassword(password, ctx.config.passwordHashCost);
   return ctx.db.transaction().execute(async (trx) => {
     const invitation = await findInvitationByHash(trx, hashSecret(token), 'lock');
@@ -78,6 +81,8 @@ export async function acceptInvitation(ctx: Ctx, token: string, password: string
     const user = await updateUser(trx, current.id, { password_hash: passwordHash });
     await expireInvitations(trx, current.id);
     await endUserSessions(trx, current.id);
+    // A reset is for a forgotten or exposed password: whatever it let anyone set up goes too.
+    await revokeUserTokens(trx, current.id);
     await recordAudit(trx, { actorId: current.id, action: current.hasPassword ? 'user.password_reset' : 'user.invitation_accepted', subject: current.email, ip });
     return user;
   });

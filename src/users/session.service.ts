@@ -43,7 +43,15 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<SessionAc
       .then((r) => r ?? null),
   );
   if (!row || row.expires_at.getTime() <= Date.now()) return null;
-  if (Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+  // Idle timeout (ASVS V3.3.2) on top of the absolute lifetime: an unlocked computer left for the
+  // night does not stay signed in. last_seen_at is refreshed often enough to keep an active user in.
+  const idleMs = ctx.config.sessionIdleTimeoutMinutes * 60_000;
+  const idle = Date.now() - row.last_seen_at.getTime();
+  if (idle > idleMs) {
+    await ctx.db.deleteFrom('sessions').where('id', '=', id).execute();
+    return null;
+  }
+  if (idle > Math.min(TOUCH_INTERVAL_MS, idleMs / 4)) {
     await ctx.db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
   }
   return { id: row.user_id, name: row.display_name, role: row.role, email: row.email, sessionId: id };
@@ -63,8 +71,9 @@ export async function endUserSessions(db: Db, userId: number, exceptSessionId?: 
   await query.execute();
 }
 
-/** Deletes expired sessions; run at start-up and hourly. */
+/** Deletes expired and idle sessions; run at start-up and hourly. */
 export async function purgeExpiredSessions(ctx: Ctx): Promise<number> {
-  const r = await ctx.db.deleteFrom('sessions').where('expires_at', '<=', new Date()).executeTakeFirst();
+  const idleSince = new Date(Date.now() - ctx.config.sessionIdleTimeoutMinutes * 60_000);
+  const r = await ctx.db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', new Date()), eb('last_seen_at', '<', idleSince)])).executeTakeFirst();
   return Number(r.numDeletedRows);
 }

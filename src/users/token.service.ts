@@ -1,9 +1,10 @@
+import { mayRevokeToken } from './user.policy.js';
 import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import { recordAudit } from './audit.js';
-import { can, requirePermission, type Actor } from './permissions.js';
+import { requirePermission, type Actor } from './permissions.js';
 import { hashSecret } from './session.service.js';
 
 export interface ApiToken {
@@ -52,7 +53,7 @@ export async function revokeApiToken(ctx: Ctx, actor: Actor, tokenId: number): P
   requirePermission(actor, 'token.own');
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('api_tokens').selectAll().where('id', '=', tokenId).forUpdate().executeTakeFirst();
-    if (!row || (row.user_id !== actor.id && !can(actor, 'user.manage'))) throw notFound('Token');
+    if (!row || !mayRevokeToken(actor, { userId: row.user_id })) throw notFound('Token');
     if (row.revoked_at) return toToken(row);
     const revoked = await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', tokenId).returningAll().executeTakeFirstOrThrow();
     await recordAudit(trx, { actorId: actor.id, action: 'token.revoked', subject: `token ${tokenId}`, details: { userId: row.user_id, name: row.name } });

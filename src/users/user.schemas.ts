@@ -1,5 +1,5 @@
 import { invalid } from '../http/errors.js';
-import { compileValidator } from '../http/validation.js';
+import { compileValidator, noBidiControls } from '../http/validation.js';
 import { roles, type Role } from './permissions.js';
 
 export interface NewUserInput {
@@ -29,7 +29,7 @@ export interface AuditQuery {
 export const normaliseEmail = (email: string) => email.trim().toLowerCase().slice(0, 254);
 
 const email = { type: 'string', minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$', description: 'must be an email address' };
-const displayName = { type: 'string', minLength: 1, maxLength: 120 };
+const displayName = { type: 'string', minLength: 1, maxLength: 120, ...noBidiControls };
 const role = { enum: [...roles] };
 // Long passphrases are welcome; the upper bound only keeps one scrypt call cheap to refuse.
 const password = { type: 'string', minLength: 10, maxLength: 200 };

@@ -1,3 +1,4 @@
+import { mayChangeOwnAccount } from './user.policy.js';
 import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
 import { conflict, forbidden, HttpError, notFound } from '../http/errors.js';
@@ -7,6 +8,7 @@ import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
 import { requirePermission, type Actor, type Role } from './permissions.js';
 import { endUserSessions } from './session.service.js';
 import { revokeUserTokens } from './token.service.js';
+import { refuseCommonPassword } from './common-passwords.js';
 import type { User } from './user.js';
 import { findUserRowByEmail, insertUser, listAllUsers, lockActiveAdmins, lockUserById, toUser, updateUser } from './user.repository.js';
 import { normaliseEmail, type NewUserInput } from './user.schemas.js';
@@ -20,6 +22,7 @@ export async function hasAnyUser(ctx: Ctx): Promise<boolean> {
  * check, so two racing set-up requests cannot both succeed.
  */
 export async function setupFirstAdmin(ctx: Ctx, input: Omit<NewUserInput, 'role'>, ip: string | null = null): Promise<User> {
+  refuseCommonPassword(input.password);
   const passwordHash = await hashPassword(input.password, ctx.config.passwordHashCost);
   return ctx.db.transaction().execute(async (trx) => {
     await sql`LOCK TABLE users IN EXCLUSIVE MODE`.execute(trx);
@@ -33,6 +36,7 @@ export async function setupFirstAdmin(ctx: Ctx, input: Omit<NewUserInput, 'role'
 /** Adds a user with a password (the CLI, and admins). A taken email is a 409. */
 export async function createUser(ctx: Ctx, actor: Actor, input: NewUserInput): Promise<User> {
   requirePermission(actor, 'user.manage');
+  refuseCommonPassword(input.password);
   const passwordHash = await hashPassword(input.password, ctx.config.passwordHashCost);
   const email = normaliseEmail(input.email);
   return ctx.db.transaction().execute(async (trx) => {
@@ -58,7 +62,7 @@ export async function listUsers(ctx: Ctx, actor: Actor): Promise<(User & { linkE
  */
 export async function changeUser(ctx: Ctx, actor: Actor, userId: number, change: { role?: Role; disabled?: boolean }): Promise<User> {
   requirePermission(actor, 'user.manage');
-  if (userId === actor.id && (change.disabled || (change.role && change.role !== 'admin'))) {
+  if (!mayChangeOwnAccount(actor, userId, change)) {
     throw forbidden('You cannot disable yourself or give up your own admin role; another admin can.');
   }
   return ctx.db.transaction().execute(async (trx) => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import request from 'supertest';
 import { findClaimById, findClaimsByDocumentId } from '../../../src/claims/claim.repository.js';
+import { updateClaim } from '../../../src/claims/claim.service.js';
 import type { Claim } from '../../../src/claims/claim.js';
 import type { Document } from '../../../src/documents/document.js';
 import { findEventsByClaimId } from '../../../src/history/event.repository.js';
@@ -36,7 +37,7 @@ describe(`merge, split (${engineName})`, () => {
     const [a, b] = [claims[0]!, claims[1]!];
     await addEvidence(db.ctx, editor.actor, a.id, 1);
     await addEvidence(db.ctx, editor.actor, b.id, 2);
-    const res = await user.post(`/claims/${a.id}/merge`, { with: 'next', version: a.version }, `/claims/${a.id}`);
+    const res = await user.post(`/claims/${a.id}/merge`, { with: 'next', version: a.version, withId: b.id, withVersion: b.version }, `/claims/${a.id}`);
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`/claims/${a.id}`);
     const merged = (await current(a.id))!;
@@ -60,19 +61,19 @@ describe(`merge, split (${engineName})`, () => {
   it('merges with the previous claim through the API and names `with` when there is no such claim', async () => {
     const all = await findClaimsByDocumentId(db.engine.db, document.id);
     const [prev, claim] = [all[1]!, all[2]!];
-    const res = await api(`/api/v1/claims/${claim.id}/merge`, { with: 'prev', version: claim.version });
+    const res = await api(`/api/v1/claims/${claim.id}/merge`, { with: 'prev', version: claim.version, withId: prev.id, withVersion: prev.version });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ absorbedId: prev.id, claim: { id: claim.id, start: prev.start, end: Math.max(claim.end, prev.end), version: claim.version + 1 } });
     expect(res.headers.etag).toBe(`"${claim.version + 1}"`);
 
     const first = (await findClaimsByDocumentId(db.engine.db, document.id))[0]!;
-    const none = await api(`/api/v1/claims/${first.id}/merge`, { with: 'prev', version: first.version });
+    const none = await api(`/api/v1/claims/${first.id}/merge`, { with: 'prev', version: first.version, withId: first.id, withVersion: 1 });
     expect(none.status).toBe(400);
     expect(none.body.error.fields).toEqual([{ field: 'with', message: 'there is no previous claim in this document to merge with' }]);
-    const malformed = await api(`/api/v1/claims/${first.id}/merge`, { with: 'sideways', version: '1', extra: true });
+    const malformed = await api(`/api/v1/claims/${first.id}/merge`, { with: 'sideways', version: '1', extra: true, withId: first.id, withVersion: 1 });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['extra', 'version', 'with']);
-    const page = await user.post(`/claims/${first.id}/merge`, { with: 'prev', version: first.version }, `/claims/${first.id}`);
+    const page = await user.post(`/claims/${first.id}/merge`, { with: 'prev', version: first.version, withId: first.id, withVersion: 1 }, `/claims/${first.id}`);
     expect(page.status).toBe(400);
     expect(page.text).toMatch(/id="merge-with-error">.*there is no previous claim/);
   });
@@ -80,21 +81,23 @@ describe(`merge, split (${engineName})`, () => {
   it('writes nothing when any part of a merge fails', async () => {
     const all = await findClaimsByDocumentId(db.engine.db, document.id);
     const claim = all[4]!;
+    const next = all[5]!;
     await sql`ALTER TABLE claim_events ADD CONSTRAINT test_no_merge CHECK (action <> 'claim.merged') NOT VALID`.execute(db.engine.db);
     const before = await tableChecksums(db.engine.db);
-    const res = await api(`/api/v1/claims/${claim.id}/merge`, { with: 'next', version: claim.version });
+    const res = await api(`/api/v1/claims/${claim.id}/merge`, { with: 'next', version: claim.version, withId: next.id, withVersion: next.version });
     await sql`ALTER TABLE claim_events DROP CONSTRAINT test_no_merge`.execute(db.engine.db);
     expect(res.status).toBe(400);
     expect(await tableChecksums(db.engine.db)).toEqual(before);
   });
 
   it('refuses merges and splits from a reviewer (403) and from a stale version (409 with the conflict page)', async () => {
-    const claim = (await findClaimsByDocumentId(db.engine.db, document.id))[5]!;
+    const [claim, next] = (await findClaimsByDocumentId(db.engine.db, document.id)).slice(5, 7) as [Claim, Claim];
+    const neighbour = { withId: next.id, withVersion: next.version };
     const reviewer = browser(app, (await signIn(db.ctx, 'reviewer')).cookie);
     const before = await tableChecksums(db.engine.db);
-    expect((await reviewer.post(`/claims/${claim.id}/merge`, { with: 'next', version: claim.version }, `/claims/${claim.id}`)).status).toBe(403);
+    expect((await reviewer.post(`/claims/${claim.id}/merge`, { with: 'next', version: claim.version, ...neighbour }, `/claims/${claim.id}`)).status).toBe(403);
     expect((await reviewer.post(`/claims/${claim.id}/split`, { at: claim.start + 1, version: claim.version }, `/claims/${claim.id}`)).status).toBe(403);
-    const stale = await user.post(`/claims/${claim.id}/merge`, { with: 'next', version: claim.version + 1 }, `/claims/${claim.id}`);
+    const stale = await user.post(`/claims/${claim.id}/merge`, { with: 'next', version: claim.version + 1, ...neighbour }, `/claims/${claim.id}`);
     expect(stale.status).toBe(409);
     expect(stale.text).toContain(`Claim #${claim.id} changed before you could merge it`);
     expect(stale.text).toContain(`<input type="hidden" name="with" value="next">`);
@@ -102,9 +105,26 @@ describe(`merge, split (${engineName})`, () => {
     const staleSplit = await user.post(`/claims/${claim.id}/split`, { at: claim.start + 1, version: claim.version + 1 }, `/claims/${claim.id}`);
     expect(staleSplit.status).toBe(409);
     expect(staleSplit.text).toContain(`<input type="hidden" name="at" value="${claim.start + 1}">`);
-    const staleApi = await api(`/api/v1/claims/${claim.id}/merge`, { with: 'next', version: claim.version + 1 });
+    const staleApi = await api(`/api/v1/claims/${claim.id}/merge`, { with: 'next', version: claim.version + 1, ...neighbour });
     expect(staleApi.status).toBe(409);
     expect(staleApi.body.error.current).toMatchObject({ id: claim.id, version: claim.version });
+    expect(await tableChecksums(db.engine.db)).toEqual(before);
+  });
+
+  it('refuses a merge when the neighbour moved since the page was opened (409), through the API and the form', async () => {
+    const [claim, next] = (await findClaimsByDocumentId(db.engine.db, document.id)).slice(7, 9) as [Claim, Claim];
+    // Someone else edits the neighbour after the editor opened the page: its version moves on.
+    await updateClaim(db.ctx, editor.actor, next.id, { version: next.version, explanation: 'Checked against the 2003 briefing.' });
+    const before = await tableChecksums(db.engine.db);
+    const api409 = await api(`/api/v1/claims/${claim.id}/merge`, { with: 'next', version: claim.version, withId: next.id, withVersion: next.version });
+    expect(api409.status).toBe(409);
+    expect(api409.body.error).toMatchObject({ neighbourId: next.id, neighbourVersion: next.version + 1 });
+    const form409 = await user.post(`/claims/${claim.id}/merge`, { with: 'next', version: claim.version, withId: next.id, withVersion: next.version }, `/claims/${claim.id}`);
+    expect(form409.status).toBe(409);
+    expect(form409.text).toContain('The next claim changed since you opened this page');
+    // Naming another claim than the one now next to it is refused the same way.
+    const other = await api(`/api/v1/claims/${claim.id}/merge`, { with: 'next', version: claim.version, withId: claim.id, withVersion: next.version + 1 });
+    expect(other.status).toBe(409);
     expect(await tableChecksums(db.engine.db)).toEqual(before);
   });
 

@@ -57,7 +57,7 @@ describe(`all or nothing, with history (${engineName})`, () => {
 
   it('merges and splits claims whole', async () => {
     const [a] = [claims[20]!];
-    const merged = await failsWholeThenSucceeds('claim.merged', () => mergeClaim(db.ctx, editor, a.id, { with: 'next', version: a.version }));
+    const merged = await failsWholeThenSucceeds('claim.merged', () => mergeClaim(db.ctx, editor, a.id, { with: 'next', version: a.version, withId: claims[21]!.id, withVersion: claims[21]!.version }));
     expect(merged.events).toBeGreaterThanOrEqual(1);
     const claim = merged.result.claim;
     const space = claim.quote.indexOf(' ');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import type { Claim } from '../../../src/claims/claim.js';
 import { findClaimsByDocumentId } from '../../../src/claims/claim.repository.js';
-import { updateClaim } from '../../../src/claims/claim.service.js';
+import { getClaim, updateClaim } from '../../../src/claims/claim.service.js';
 import { mergeClaim } from '../../../src/claims/restructure.service.js';
 import { addNote, editNote } from '../../../src/notes/note.service.js';
 import { addSource, removeSource } from '../../../src/sources/source.service.js';
@@ -116,7 +116,7 @@ describe(`claim queue (${engineName})`, () => {
     expect(await ids('Santolan')).toEqual([second.id]);
     expect(await ids('santolan lanzonesbayan')).toEqual([]);
     // Merging moves the absorbed claim's evidence, and its words, to the claim that stays.
-    await mergeClaim(db.ctx, editor.actor, first.id, { with: 'next', version: first.version });
+    await mergeClaim(db.ctx, editor.actor, first.id, { with: 'next', version: first.version, withId: second.id, withVersion: (await getClaim(db.ctx, editor.actor, second.id)).version });
     expect(await ids('santolan lanzonesbayan')).toEqual([first.id]);
     await removeSource(db.ctx, reviewer.actor, source.id, source.version);
     expect(await ids('Santolan')).toEqual([]);

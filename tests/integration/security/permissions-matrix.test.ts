@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import { createApp } from '../../../src/app.js';
+import { getClaim, updateClaim } from '../../../src/claims/claim.service.js';
 import type { Db } from '../../../src/db/database.js';
 import { testApp } from '../../helpers/app.js';
 import { engineName, openTestDb, testConfig, type TestDb } from '../../helpers/db.js';
@@ -73,5 +74,78 @@ describe(`permissions matrix: every state-changing route × every role × anonym
         }
       });
     }
+  }
+});
+
+describe(`permissions matrix: object rules (${engineName})`, () => {
+  let db: TestDb;
+  let app: Express;
+  let authors: Authors;
+  let editor: Awaited<ReturnType<typeof signIn>>;
+  let reviewer: Awaited<ReturnType<typeof signIn>>;
+  beforeAll(async () => {
+    db = await openTestDb();
+    app = testApp(db);
+    authors = await buildAuthors(db.ctx);
+    editor = await signIn(db.ctx, 'editor');
+    reviewer = await signIn(db.ctx, 'reviewer');
+  });
+  afterAll(() => db.close());
+
+  const assignRoutes = (claimId: number, version: number, assigneeId: number) => [
+    { via: 'the review form', method: 'POST', path: `/claims/${claimId}`, body: { version, assigneeId } },
+    { via: 'the bulk form', method: 'POST', path: '/claims/bulk', body: { claimIds: [claimId], action: 'assign', assigneeId } },
+    { via: 'the API', method: 'PATCH', path: `/api/v1/claims/${claimId}`, body: { version, assigneeId } },
+    { via: 'the bulk API', method: 'POST', path: '/api/v1/claims/bulk', body: { claimIds: [claimId], action: 'assign', assigneeId } },
+  ];
+
+  for (const who of ['a viewer', 'a disabled user'] as const) {
+    it(`refuses assigning a claim to ${who} through the form, the bulk action and the API, writing nothing`, async () => {
+      const scene = await buildScene(db.ctx, authors);
+      const assignee = who === 'a viewer' ? await buildUser(db.ctx, 'viewer') : await scene.disabledTarget();
+      for (const route of assignRoutes(scene.claim.id, scene.claim.version, assignee.id)) {
+        const before = await securityChecksums(db.engine.db);
+        const res = await send(app, route.method, route.path, route.body, editor);
+        expect(res.status, `${route.via}: ${res.text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+        expect(res.status, route.via).toBeLessThan(500);
+        expect(await securityChecksums(db.engine.db), route.via).toEqual(before);
+      }
+    });
+  }
+
+  it('still assigns to an active reviewer through the bulk API (the refusal above is about the assignee)', async () => {
+    const scene = await buildScene(db.ctx, authors);
+    const res = await send(app, 'POST', '/api/v1/claims/bulk', { claimIds: [scene.claim.id], action: 'assign', assigneeId: authors.reviewer.id }, editor);
+    expect(res.status, res.text).toBe(200);
+  });
+
+  const rewrites: Record<string, unknown> = { correction: 'A reviewer’s own words', explanation: 'Overruled.', proposedVerdict: 'accurate', verdict: 'accurate', kind: 'other' };
+
+  for (const decided of ['resolved', 'dismissed'] as const) {
+    it(`lets only an editor change the review fields of a ${decided} claim: a reviewer's PATCH, form post and bulk action are refused`, async () => {
+      const scene = await buildScene(db.ctx, authors);
+      const patch = decided === 'resolved' ? { status: 'resolved' as const, verdict: 'inaccurate' as const, correction: '150,000 troops' } : { status: 'dismissed' as const };
+      let { claim } = await updateClaim(db.ctx, authors.editor, scene.claim.id, { version: scene.claim.version, ...patch });
+      for (const [field, value] of Object.entries(rewrites)) {
+        for (const [method, path] of [['PATCH', `/api/v1/claims/${claim.id}`], ['POST', `/claims/${claim.id}`]] as const) {
+          const before = await securityChecksums(db.engine.db);
+          const res = await send(app, method, path, { version: claim.version, [field]: value }, reviewer);
+          expect(res.status, `${method} ${field}: ${res.text.slice(0, 200)}`).toBe(400);
+          expect(await securityChecksums(db.engine.db), `${method} ${field}`).toEqual(before);
+        }
+      }
+      for (const route of [['POST', '/claims/bulk'], ['POST', '/api/v1/claims/bulk']] as const) {
+        const before = await securityChecksums(db.engine.db);
+        const res = await send(app, route[0], route[1], { claimIds: [claim.id], action: 'status', status: 'in_review' }, reviewer);
+        expect(res.status, `${route[1]}: ${res.text.slice(0, 200)}`).toBe(400);
+        expect(await securityChecksums(db.engine.db)).toEqual(before);
+      }
+      // A reviewer may still add notes; an editor may still rewrite the review.
+      expect((await send(app, 'POST', `/api/v1/claims/${claim.id}/notes`, { body: 'Proposing to reopen: a newer figure exists.' }, reviewer)).status).toBe(201);
+      const res = await send(app, 'PATCH', `/api/v1/claims/${claim.id}`, { version: claim.version, explanation: 'Editor’s wording.', kind: 'other' }, editor);
+      expect(res.status, res.text).toBe(200);
+      claim = (await getClaim(db.ctx, authors.editor, claim.id));
+      expect(claim.explanation).toBe('Editor’s wording.');
+    });
   }
 });

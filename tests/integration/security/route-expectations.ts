@@ -59,9 +59,9 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   'POST /claims/:id': { allowed: researchers, build: (s) => ({ path: claimPath(s), body: { version: s.claim.version, status: 'in_review' } }) },
   'PATCH /api/v1/claims/:id': { allowed: researchers, build: (s) => ({ path: apiClaimPath(s), body: { version: s.claim.version, status: 'in_review' } }) },
   'POST /claims/:id/dismiss': { allowed: editors, build: (s) => ({ path: claimPath(s, '/dismiss'), body: { version: s.claim.version } }) },
-  'POST /claims/:id/merge': { allowed: editors, build: (s) => ({ path: claimPath(s, '/merge'), body: { with: 'next', version: s.claim.version } }) },
+  'POST /claims/:id/merge': { allowed: editors, build: (s) => ({ path: claimPath(s, '/merge'), body: { with: 'next', version: s.claim.version, withId: s.next.id, withVersion: s.next.version } }) },
   'POST /claims/:id/split': { allowed: editors, build: (s) => ({ path: claimPath(s, '/split'), body: { at: s.claim.start + 2, version: s.claim.version } }) },
-  'POST /api/v1/claims/:id/merge': { allowed: editors, build: (s) => ({ path: apiClaimPath(s, '/merge'), body: { with: 'next', version: s.claim.version } }) },
+  'POST /api/v1/claims/:id/merge': { allowed: editors, build: (s) => ({ path: apiClaimPath(s, '/merge'), body: { with: 'next', version: s.claim.version, withId: s.next.id, withVersion: s.next.version } }) },
   'POST /api/v1/claims/:id/split': { allowed: editors, build: (s) => ({ path: apiClaimPath(s, '/split'), body: { at: s.claim.start + 2, version: s.claim.version } }) },
 
   'POST /claims/:id/sources': { allowed: researchers, build: (s) => ({ path: claimPath(s, '/sources'), body: { url: 'https://example.org/a', stance: 'refutes' } }) },

@@ -22,6 +22,8 @@ export interface Scene {
   documentVersion: number;
   /** The first claim in text order (it has a next claim, and spaces to split at). */
   claim: Claim;
+  /** The claim after it, as a merge with 'next' must name it. */
+  next: Claim;
   sourceId: number;
   sourceVersion: number;
   /** An active reviewer other than the caller, for the admin routes. */
@@ -53,6 +55,7 @@ export async function buildScene(ctx: Ctx, { editor, reviewer }: Authors, title 
     documentId: document.id,
     documentVersion: document.version,
     claim: (await findClaimsByDocumentId(ctx.db, document.id))[0]!,
+    next: (await findClaimsByDocumentId(ctx.db, document.id))[1]!,
     sourceId: source.id,
     sourceVersion: source.version,
     target: () => buildUser(ctx, 'reviewer'),
