@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ClaimTable } from '../claims/claim.table.js';
 import type { DocumentTable } from '../documents/document.table.js';
 import type { ClaimEventTable } from '../history/event.table.js';
+import type { ClaimMatchKeyTable, ClaimMatchTable, ClaimMatchTermTable } from '../matching/match.table.js';
 import type { ClaimNoteTable } from '../notes/note.table.js';
 import type { ClaimSourceTable } from '../sources/source.table.js';
 import type { ApiTokenTable, AuditLogTable, SessionTable, UserInvitationTable } from '../users/auth.table.js';
@@ -15,6 +16,9 @@ export interface Database {
   claim_sources: ClaimSourceTable;
   claim_notes: ClaimNoteTable;
   claim_events: ClaimEventTable;
+  claim_match_keys: ClaimMatchKeyTable;
+  claim_match_terms: ClaimMatchTermTable;
+  claim_matches: ClaimMatchTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
