@@ -165,3 +165,11 @@ export async function findClaimIdsOfDocument(db: Db, documentId: number, sinceId
   const rows = await db.selectFrom('claims').select('id').where('document_id', '=', documentId).where('id', '>', sinceId).execute();
   return rows.map((r) => r.id);
 }
+
+/** Resolved claims whose review was reused from a match (the dashboard's count). */
+export async function countClaimsResolvedByReuse(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(DISTINCT e.claim_id)::int AS n FROM claim_events e JOIN claims c ON c.id = e.claim_id
+    WHERE e.action = 'claim.reused' AND c.status = 'resolved'`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}

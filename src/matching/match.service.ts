@@ -2,6 +2,8 @@ import type { Ctx } from '../context.js';
 import type { Db, Tx } from '../db/database.js';
 import { findClaimById } from '../claims/claim.repository.js';
 import { notFound } from '../http/errors.js';
+import type { Source } from '../sources/source.js';
+import { findSourcesByClaimIds } from '../sources/source.repository.js';
 import { requirePermission, type Actor } from '../users/permissions.js';
 import { claimTerms } from './claim-terms.js';
 import { MATCH_LIMIT, scoreMatch } from './match-score.js';
@@ -62,4 +64,15 @@ export async function listClaimMatches(ctx: Ctx, actor: Actor, claimId: number):
 /** Computes the matches of a document's claims (all, or those above `sinceId`) in the caller's transaction. */
 export async function refreshDocumentMatches(trx: Tx, documentId: number, sinceId = 0): Promise<void> {
   await refreshMatches(trx, await findClaimIdsOfDocument(trx, documentId, sinceId));
+}
+
+export interface SeenBefore extends MatchRow {
+  sources: Source[];
+}
+
+/** The claim page's "Seen before" panel: the matches with each one's sources, in two queries. */
+export async function seenBefore(db: Db, claimId: number): Promise<SeenBefore[]> {
+  const matches = await findMatchesOf(db, claimId, MATCH_LIMIT);
+  const sources = await findSourcesByClaimIds(db, matches.map((m) => m.claimId));
+  return matches.map((m) => ({ ...m, sources: sources.filter((s) => s.claimId === m.claimId) }));
 }
