@@ -57,7 +57,8 @@ export interface Candidate {
 /**
  * For each claim, the claims of other documents sharing most of its distinctive terms: those
  * carried by at most `maxDf` claims, rarest first (a name every claim mentions identifies
- * nothing). The GIN index finds them; pg_trgm scores their words.
+ * nothing), figures, names and lexicon words before other words, in byte order so that both
+ * engines pick the same ones whatever their collation. The GIN index finds them; pg_trgm scores their words.
  */
 export async function findCandidates(db: Db, claimIds: readonly number[], options: { maxDf: number; anchors: number; perClaim: number }): Promise<Candidate[]> {
   if (claimIds.length === 0) return [];
@@ -65,7 +66,7 @@ export async function findCandidates(db: Db, claimIds: readonly number[], option
     WITH q AS (
       SELECT k.claim_id, k.document_id, k.spelling, k.terms, k.focus, k.words,
         ARRAY(SELECT m.term FROM claim_match_terms m WHERE m.term = ANY(k.terms) AND m.df <= ${options.maxDf}
-              ORDER BY m.df, m.term LIMIT ${options.anchors}) AS anchors
+              ORDER BY m.df, left(m.term, 1) = 'w', m.term COLLATE "C" LIMIT ${options.anchors}) AS anchors
       FROM claim_match_keys k WHERE k.claim_id = ANY(${[...claimIds]}::integer[])
     )
     SELECT q.claim_id, o.claim_id AS other_id, q.terms, q.focus, o.terms AS other_terms, o.focus AS other_focus,
