@@ -48,11 +48,12 @@ export async function runMatchEval(ctx: Ctx, seedId: number, items: readonly Eva
   for (const item of items) {
     const targetIds = item.targets.flatMap((t) => seedClaims.filter((c) => c.sentenceIndex === t.sentence && c.quote === t.quote).map((c) => c.id));
     const { document, claims } = await importDocument(ctx, cliActor, { title: `eval ${item.id}`, text: item.text, language: item.language });
+    // Kept in the order the matches are read (reviewed claims first among equal scores).
     const best = new Map<number, number>();
     for (const claim of claims) {
       for (const m of await findMatchesOf(ctx.db, claim.id, MATCH_LIMIT)) best.set(m.claimId, Math.max(best.get(m.claimId) ?? 0, m.score));
     }
-    results.push({ item, targetIds, ranked: [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id), claims: claims.length });
+    results.push({ item, targetIds, ranked: [...best.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id), claims: claims.length });
     await ctx.db.deleteFrom('documents').where('id', '=', document.id).execute();
   }
   return results;

@@ -126,6 +126,8 @@ export async function findMatchesOf(db: Db, claimId: number, limit: number): Pro
     .where('c.status', '<>', 'dismissed')
     .select(['c.id', 'c.document_id', 'd.title', 'd.language', 'm.score', 'm.reasons', 'c.quote', 'c.status', 'c.verdict', 'c.proposed_verdict', 'c.correction', 'c.explanation', 'r.display_name as resolved_by_name', 'c.resolved_at'])
     .orderBy('m.score', 'desc')
+    // Of equal scores, a claim already reviewed first: it is the one worth reusing.
+    .orderBy(sql`c.status = 'resolved'`, 'desc')
     .orderBy('c.id')
     .limit(limit)
     .execute();
