@@ -86,6 +86,19 @@ describe(`seen before: matching claims across documents and languages (${engineN
     for (const claim of claims) expect(await matchesOf(claim.id), `claim ${claim.id}`).toEqual([]);
   });
 
+  it('filters the queue to claims with a reviewed match', async () => {
+    const { document, claims } = await importText('Filter', 'Critics estimated that more than half a million Iraqi children died as a result of the sanctions.\nRice prices rose by 10 percent in Mindanao last year.', 'en');
+    const res = await request(app).get(`/api/v1/claims?seen=reviewed&documentId=${document.id}`).set('Authorization', viewer.bearer);
+    expect(res.status).toBe(200);
+    const ids = (res.body.claims as { id: number; quote: string }[]).map((c) => c.id);
+    const withMatch = await Promise.all(claims.map(async (c) => ((await matchesOf(c.id)).some((m) => m.status === 'resolved') ? c.id : null)));
+    expect(ids.sort()).toEqual(withMatch.filter((id) => id !== null).sort());
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.length).toBeLessThan(claims.length);
+    expect((await request(app).get('/api/v1/claims?seen=maybe').set('Authorization', viewer.bearer)).status).toBe(400);
+    expect((await browser(app, viewer.cookie).get('/claims?seen=reviewed')).text).toContain('Has a reviewed match');
+  });
+
   it('refuses a malformed id with 400, answers 404 for an unknown claim, and an empty list for a claim with no words or figures', async () => {
     expect((await request(app).get('/api/v1/claims/abc/matches').set('Authorization', viewer.bearer)).status).toBe(400);
     expect((await request(app).get('/api/v1/claims/0/matches').set('Authorization', viewer.bearer)).status).toBe(400);
