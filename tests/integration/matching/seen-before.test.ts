@@ -97,6 +97,8 @@ describe(`seen before: matching claims across documents and languages (${engineN
     expect(ids.length).toBeLessThan(claims.length);
     expect((await request(app).get('/api/v1/claims?seen=maybe').set('Authorization', viewer.bearer)).status).toBe(400);
     expect((await browser(app, viewer.cookie).get('/claims?seen=reviewed')).text).toContain('Has a reviewed match');
+    const reader = (await browser(app, viewer.cookie).get(`/documents/${document.id}`)).text;
+    expect(reader.match(/data-testid="seen-before-mark"/g)).toHaveLength(ids.length);
   });
 
   it('refuses a malformed id with 400, answers 404 for an unknown claim, and an empty list for a claim with no words or figures', async () => {
