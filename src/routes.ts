@@ -17,6 +17,7 @@ import { accountRoutes } from './users/account.routes.js';
 import { adminRoutes } from './users/admin.routes.js';
 import { authRoutes } from './users/auth.routes.js';
 import { invitationRoutes } from './users/invitation.routes.js';
+import { matchRoutes } from './matching/match.routes.js';
 
 export interface RouteDeps {
   /** For the sign-in limits' counters, which every process shares through the database. */
@@ -32,6 +33,6 @@ export interface RouteDeps {
 export function routers(deps: RouteDeps): { publicRouters: Router[]; signedInRouters: Router[] } {
   return {
     publicRouters: [healthRoutes(), authRoutes(deps), invitationRoutes(), helpRoutes()],
-    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), queueRoutes(), claimApiRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes(deps)],
+    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), queueRoutes(), claimApiRoutes(), matchRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes(deps)],
   };
 }

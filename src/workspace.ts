@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { openEngine, type Engine } from './db/engine.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
+import { backfillMatches } from './matching/match.service.js';
 import type { Logger } from 'pino';
 
 /**
@@ -13,6 +14,9 @@ export async function openWorkspace(config: Readonly<Config>, log?: Pick<Logger,
   try {
     const applied = await migrate(engine);
     if (applied.length) log?.info({ applied }, `applied ${applied.length} migration(s)`);
+    // Claims from before sql/0016 (or loaded by bulk SQL) get their match keys and matches once.
+    const indexed = await backfillMatches(engine.db);
+    if (indexed) log?.info({ indexed }, `computed "seen before" matches for ${indexed} claim(s)`);
     if (config.demo !== 'off') {
       const seeded = await seedDemo({ db: engine.db, config }, { reviewed: config.demo === 'reviewed' });
       if (seeded) log?.info({ documentId: seeded.id }, 'loaded the demo document');

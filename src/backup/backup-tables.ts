@@ -74,5 +74,8 @@ export const backupTables: readonly BackupTable[] = [
   },
 ];
 
-/** Tables deliberately left out of every backup (credentials and bookkeeping the restore recreates). */
-export const excludedTables = ['sessions', 'api_tokens', 'user_invitations', 'schema_migrations'] as const;
+/**
+ * Tables deliberately left out of every backup (credentials and bookkeeping the restore
+ * recreates; claim matches are derived from the claims and recomputed after a restore).
+ */
+export const excludedTables = ['sessions', 'api_tokens', 'user_invitations', 'schema_migrations', 'claim_match_keys', 'claim_match_terms', 'claim_matches'] as const;

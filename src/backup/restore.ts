@@ -1,3 +1,5 @@
+import { findClaimsWithoutKeys } from '../matching/match.repository.js';
+import { refreshMatches } from '../matching/match.service.js';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import { conflict } from '../http/errors.js';
@@ -48,6 +50,8 @@ export async function restoreBackup(db: Db, file: string, progress: (message: st
     for (const table of backupTables) {
       await sql`SELECT setval(pg_get_serial_sequence(${table.name}, 'id'), coalesce(max(id), 0) + 1, false) FROM ${sql.table(table.name)}`.execute(trx);
     }
+    // Matches are derived, not backed up: recomputed for the restored claims in the same transaction.
+    for (let ids = await findClaimsWithoutKeys(trx, 1000); ids.length; ids = await findClaimsWithoutKeys(trx, 1000)) await refreshMatches(trx, ids);
     return restored;
   });
 }

@@ -89,7 +89,7 @@ export function claimReviewConflict(current: Claim, values: Submitted, names: Re
   };
 }
 
-const actionWords = { merge: 'merge it', split: 'split it', dismiss: 'dismiss it' } as const;
+const actionWords = { merge: 'merge it', split: 'split it', dismiss: 'dismiss it', reuse: 'reuse a review for it' } as const;
 
 /** Merge, split or dismiss based on an old version: show the claim as it is now and offer to do it anyway. */
 export function claimActionConflict(current: Claim, action: keyof typeof actionWords, submitted: Submitted): ConflictView {

@@ -15,6 +15,7 @@ import { findClaimById } from './claim.repository.js';
 import { quoteInContext, splitPoints, type QuoteContext, type SplitPoint } from './claim-context.js';
 import { describeEvent, type TimelineEntry } from './claim-timeline.js';
 import { findAdjacentClaims, type AdjacentClaims } from './restructure.repository.js';
+import { seenBefore, type SeenBefore } from '../matching/match.service.js';
 
 export interface ClaimPage {
   claim: Claim;
@@ -27,6 +28,8 @@ export interface ClaimPage {
   timeline: TimelineEntry[];
   /** Active users who can research, for the assignee picker. */
   assignees: User[];
+  /** Claims in other documents that state the same thing (docs/MATCHING.md). */
+  seenBefore: SeenBefore[];
 }
 
 /**
@@ -37,13 +40,14 @@ export async function getClaimPage(ctx: Ctx, actor: Actor, id: number): Promise<
   requirePermission(actor, 'claim.read');
   const claim = await findClaimById(ctx.db, id);
   if (!claim) throw notFound('Claim');
-  const [document, neighbours, sources, notes, events, users] = await Promise.all([
+  const [document, neighbours, sources, notes, events, users, matches] = await Promise.all([
     findDocumentById(ctx.db, claim.documentId),
     findAdjacentClaims(ctx.db, claim),
     findSourcesByClaimIds(ctx.db, [id]),
     findNotesByClaimIds(ctx.db, [id]),
     findEventsByClaimId(ctx.db, id),
     listActiveUsers(ctx.db),
+    seenBefore(ctx.db, id),
   ]);
   if (!document) throw notFound('Claim');
   const names = new Map(users.map((u) => [u.id, u.displayName]));
@@ -57,6 +61,7 @@ export async function getClaimPage(ctx: Ctx, actor: Actor, id: number): Promise<
     notes,
     timeline: events.map((e) => describeEvent(e, names)).reverse(),
     assignees: users.filter(mayBeAssigned),
+    seenBefore: matches,
   };
 }
 

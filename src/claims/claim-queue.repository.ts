@@ -12,6 +12,8 @@ export interface QueueFilters {
   kind?: ClaimKind;
   documentId?: number;
   assigneeId?: number | null;
+  /** Only claims with a resolved match in another document. */
+  seenReviewed?: boolean;
 }
 
 type Eb = ExpressionBuilder<Database & { c: Database['claims'] }, 'c'>;
@@ -29,6 +31,9 @@ function where(eb: Eb, f: QueueFilters, sort: QueueSort, after: CursorKey | null
   if (f.documentId) conditions.push(eb('c.document_id', '=', f.documentId));
   if (f.assigneeId === null) conditions.push(eb('c.assignee_id', 'is', null));
   else if (f.assigneeId !== undefined) conditions.push(eb('c.assignee_id', '=', f.assigneeId));
+  if (f.seenReviewed) {
+    conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM claim_matches m JOIN claims o ON o.id = m.matched_claim_id WHERE m.claim_id = c.id AND o.status = 'resolved')`);
+  }
   if (f.q) {
     // One expression index covers the claim's own text and its notes' and sources' words
     // (research_search, kept by triggers: sql/0009), so the planner estimates a search like any

@@ -66,6 +66,7 @@ function toFilters(actor: Actor, query: QueueQuery): QueueFilters {
   if (query.verdict) filters.verdict = query.verdict;
   if (query.kind) filters.kind = query.kind;
   if (query.documentId) filters.documentId = query.documentId;
+  if (query.seen === 'reviewed') filters.seenReviewed = true;
   if (query.assignee === 'me') {
     if (actor.id === null) throw invalid('assignee', 'me means nobody here: this actor is not a user');
     filters.assigneeId = actor.id;

@@ -20,6 +20,8 @@ export interface QueueQuery {
   documentId?: number;
   /** `me`, `none` (unassigned) or a user id. */
   assignee?: string;
+  /** `reviewed`: only claims with a resolved match in another document (docs/MATCHING.md). */
+  seen?: 'reviewed';
   sort: QueueSort;
   /** The keyset cursor of the last row of the previous page. */
   after?: string;
@@ -48,6 +50,7 @@ const querySchema = {
     kind: { enum: [...claimKinds] },
     documentId: { type: 'integer', minimum: 1, maximum: 2147483647 },
     assignee: { type: 'string', pattern: '^(me|none|[1-9][0-9]{0,9})$', description: 'must be me, none or a user id' },
+    seen: { enum: ['reviewed'] },
     sort: { enum: [...queueSorts], default: 'position' },
     after: { type: 'string', maxLength: 200, pattern: '^[A-Za-z0-9_-]+$', description: 'must be a cursor returned by the previous page' },
   },

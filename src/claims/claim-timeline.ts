@@ -70,6 +70,8 @@ export function describeEvent(e: ClaimEvent, names: ReadonlyMap<number, string>)
     case 'claim.split':
       if (typeof after.splitFrom === 'number') return { ...entry, what: 'split this passage off another claim', link: claimLink(after.splitFrom), excerpt: typeof after.quote === 'string' ? short(after.quote) : null };
       return { ...entry, what: 'split the claim; the second part is now a claim of its own', link: claimLink(after.newClaimId), changes: changesOf({ quote: before.quote }, { quote: after.quote }, names) };
+    case 'claim.reused':
+      return { ...entry, what: `reused the review of claim #${String(after.reusedFrom)}`, link: claimLink(after.reusedFrom), changes: changesOf(before, after, names) };
     case 'source.added':
       return { ...entry, what: `added a source (${valueInWords('stance', after.stance, names)})`, excerpt: short(String(after.title ?? after.url ?? '')) };
     case 'source.edited':

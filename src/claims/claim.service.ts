@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.js';
+import type { Tx } from '../db/database.js';
 import { findDocumentById } from '../documents/document.repository.js';
 import { findOccurrence, sentenceIndexAt } from '../documents/spans.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
@@ -12,6 +13,7 @@ import type { Claim, ClaimPatch, NewClaimInput } from './claim.js';
 import { applyReviewRules } from './claim-rules.js';
 import { findClaimById, findClaimsByDocumentId, insertClaims, lockClaimById, updateClaimAtVersion } from './claim.repository.js';
 import type { UpdateableClaimRow } from './claim.table.js';
+import { refreshMatches } from '../matching/match.service.js';
 
 /** A document's claims in text order. */
 export async function listDocumentClaims(ctx: Ctx, actor: Actor, documentId: number): Promise<Claim[]> {
@@ -37,45 +39,53 @@ export async function updateClaim(ctx: Ctx, actor: Actor, id: number, patch: Cla
   requirePermission(actor, 'claim.research');
   if (patch.assigneeId !== undefined) requirePermission(actor, 'claim.assign');
   if (patch.assigneeId) requireAssignable(await findUserById(ctx.db, patch.assigneeId));
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await lockClaimById(trx, id);
-    if (!current) throw notFound('Claim');
-    if (current.version !== patch.version) throw staleClaim(current);
-    const { next, warnings } = applyReviewRules(actor, current, patch);
-    const after: Claim = {
-      ...current,
-      ...next,
-      explanation: patch.explanation === undefined ? current.explanation : patch.explanation,
-      assigneeId: patch.assigneeId === undefined ? current.assigneeId : patch.assigneeId,
-      kind: patch.kind ?? current.kind,
-    };
-    const changed = trackedFields.filter((f) => after[f] !== current[f]);
-    if (changed.length === 0) return { claim: current, warnings };
-    const values: UpdateableClaimRow = {
-      status: after.status,
-      verdict: after.verdict,
-      proposed_verdict: after.proposedVerdict,
-      correction: after.correction,
-      explanation: after.explanation,
-      assignee_id: after.assigneeId,
-      kind: after.kind,
-    };
-    if (after.status === 'resolved' && current.status !== 'resolved') Object.assign(values, { resolved_by: actor.id, resolved_at: new Date() });
-    if (after.status !== 'resolved') Object.assign(values, { resolved_by: null, resolved_at: null });
-    if (!(await updateClaimAtVersion(trx, id, patch.version, values))) throw staleClaim(current);
-    await insertClaimEvents(trx, [
-      {
-        claimId: id,
-        documentId: current.documentId,
-        actorId: actor.id,
-        action: 'claim.updated',
-        before: Object.fromEntries(changed.map((f) => [f, current[f]])),
-        after: Object.fromEntries(changed.map((f) => [f, after[f]])),
-      },
-    ]);
-    const claim = await findClaimById(trx, id);
-    return { claim: claim!, warnings };
-  });
+  return ctx.db.transaction().execute((trx) => applyClaimPatch(trx, actor, id, patch));
+}
+
+/**
+ * updateClaim's work inside the caller's transaction (reusing a review runs it together with
+ * copying the sources). `provenance` goes into the history event, whose action it may rename.
+ */
+export async function applyClaimPatch(trx: Tx, actor: Actor, id: number, patch: ClaimPatch, provenance?: { action: string; after: Record<string, unknown> }): Promise<{ claim: Claim; warnings: string[] }> {
+  const current = await lockClaimById(trx, id);
+  if (!current) throw notFound('Claim');
+  if (current.version !== patch.version) throw staleClaim(current);
+  const { next, warnings } = applyReviewRules(actor, current, patch);
+  const after: Claim = {
+    ...current,
+    ...next,
+    explanation: patch.explanation === undefined ? current.explanation : patch.explanation,
+    assigneeId: patch.assigneeId === undefined ? current.assigneeId : patch.assigneeId,
+    kind: patch.kind ?? current.kind,
+  };
+  const changed = trackedFields.filter((f) => after[f] !== current[f]);
+  if (changed.length === 0 && !provenance) return { claim: current, warnings };
+  const values: UpdateableClaimRow = {
+    status: after.status,
+    verdict: after.verdict,
+    proposed_verdict: after.proposedVerdict,
+    correction: after.correction,
+    explanation: after.explanation,
+    assignee_id: after.assigneeId,
+    kind: after.kind,
+  };
+  if (after.status === 'resolved' && current.status !== 'resolved') Object.assign(values, { resolved_by: actor.id, resolved_at: new Date() });
+  if (after.status !== 'resolved') Object.assign(values, { resolved_by: null, resolved_at: null });
+  if (!(await updateClaimAtVersion(trx, id, patch.version, values))) throw staleClaim(current);
+  await insertClaimEvents(trx, [
+    {
+      claimId: id,
+      documentId: current.documentId,
+      actorId: actor.id,
+      action: provenance?.action ?? 'claim.updated',
+      before: Object.fromEntries(changed.map((f) => [f, current[f]])),
+      after: { ...Object.fromEntries(changed.map((f) => [f, after[f]])), ...provenance?.after },
+    },
+  ]);
+  // A spelling claim matches only spelling claims, so a change of kind changes its matches.
+  if (changed.includes('kind')) await refreshMatches(trx, [id]);
+  const claim = await findClaimById(trx, id);
+  return { claim: claim!, warnings };
 }
 
 /** Adds a claim a reviewer marked by hand, by span or by quoted passage and occurrence. */
@@ -92,6 +102,7 @@ export async function createClaim(ctx: Ctx, actor: Actor, documentId: number, in
     if (inserted === 0) throw conflict(`That passage is already a ${input.kind} claim.`);
     const row = await trx.selectFrom('claims').select('id').where('document_id', '=', documentId).where('start_offset', '=', start).where('end_offset', '=', end).where('kind', '=', input.kind).executeTakeFirstOrThrow();
     await insertClaimEvents(trx, [{ claimId: row.id, documentId, actorId: actor.id, action: 'claim.created', after: { kind: input.kind, quote, start, end, origin: 'manual' } }]);
+    await refreshMatches(trx, [row.id]);
     return (await findClaimById(trx, row.id))!;
   });
 }

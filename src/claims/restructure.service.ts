@@ -1,3 +1,4 @@
+import { refreshMatches } from '../matching/match.service.js';
 import type { Ctx } from '../context.js';
 import type { Tx } from '../db/database.js';
 import { lockDocumentById } from '../documents/document.repository.js';
@@ -81,6 +82,7 @@ export async function mergeClaim(ctx: Ctx, actor: Actor, id: number, input: Merg
       before: { survivor: snapshot(claim), absorbed: { ...snapshot(absorbed), history: absorbedHistory } },
       after: { ...snapshot(merged), absorbedId: absorbed.id, movedSources: moved.sources, movedNotes: moved.notes },
     }]);
+    await refreshMatches(trx, [claim.id]);
     return { claim: merged, absorbedId: absorbed.id };
   });
 }
@@ -114,6 +116,7 @@ export async function splitClaim(ctx: Ctx, actor: Actor, id: number, input: Spli
       { claimId: claim.id, documentId: claim.documentId, actorId: actor.id, action: 'claim.split', before: span(claim.start, claim.end, claim.quote), after: { ...span(claim.start, firstEnd, first), newClaimId: createdId } },
       { claimId: createdId, documentId: claim.documentId, actorId: actor.id, action: 'claim.split', after: { ...span(secondStart, claim.end, second), kind: claim.kind, splitFrom: claim.id } },
     ]);
+    await refreshMatches(trx, [claim.id, createdId]);
     return { claim: (await findClaimById(trx, claim.id))!, created: (await findClaimById(trx, createdId))! };
   });
 }

@@ -31,6 +31,8 @@ export interface Dashboard {
   byStatus: ChartRow[];
   byVerdict: ChartRow[];
   totalClaims: number;
+  /** Resolved claims whose review was reused from a match in another document. */
+  resolvedByReuse: number;
   documents: DocumentSummary[];
   assignments: { claims: AssignedClaim[]; total: number };
   activity: (ActivityItem & { summary: string })[];

@@ -3,6 +3,7 @@ import type { ClaimTable } from '../claims/claim.table.js';
 import type { DocumentTable } from '../documents/document.table.js';
 import type { ClaimEventTable } from '../history/event.table.js';
 import type { RateLimitCounterTable } from '../http/rate-limit.table.js';
+import type { ClaimMatchKeyTable, ClaimMatchTable, ClaimMatchTermTable } from '../matching/match.table.js';
 import type { ClaimNoteTable } from '../notes/note.table.js';
 import type { ClaimSourceTable } from '../sources/source.table.js';
 import type { ApiTokenTable, AuditLogTable, SessionTable, UserInvitationTable } from '../users/auth.table.js';
@@ -16,6 +17,9 @@ export interface Database {
   claim_sources: ClaimSourceTable;
   claim_notes: ClaimNoteTable;
   claim_events: ClaimEventTable;
+  claim_match_keys: ClaimMatchKeyTable;
+  claim_match_terms: ClaimMatchTermTable;
+  claim_matches: ClaimMatchTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;

@@ -84,18 +84,21 @@ async function openPglite(options: EngineOptions): Promise<Engine> {
   if ((options.pgliteCode ?? 'compact') === 'compact') setFlagsFromString('--liftoff-only');
   // Loaded only when used: the WebAssembly module costs ~35 MB a server-mode process need not carry.
   const { PGlite } = await import('@electric-sql/pglite');
+  // pg_trgm scores the words of "seen before" matches (sql/0016); on a server it is a contrib module.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const extensions = { pg_trgm };
   // PGlite's shared buffers live in the app's own memory: its default of 128 MB made a server at
   // 100,000 claims peak at 480 MB; 16 MB keeps the hot indexes, and the OS caches the files.
   const startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.pgliteSharedBuffersMb ?? 16}MB`];
   let pglite: PGlite;
   let unlock = () => {};
   if (options.pgliteSnapshot) {
-    pglite = await PGlite.create({ loadDataDir: options.pgliteSnapshot, parsers, startParams });
+    pglite = await PGlite.create({ loadDataDir: options.pgliteSnapshot, parsers, startParams, extensions });
   } else {
     secureDataDir(options.dataDir);
     unlock = lockDataDir(options.dataDir);
     try {
-      pglite = await PGlite.create({ dataDir: options.dataDir, parsers, startParams });
+      pglite = await PGlite.create({ dataDir: options.dataDir, parsers, startParams, extensions });
       secureDataDir(options.dataDir);
     } catch (err) {
       unlock();

@@ -11,6 +11,7 @@ import { requirePermission, type Actor } from '../users/permissions.js';
 import type { Document, DocumentSummary, ImportDocumentInput } from './document.js';
 import { countDocuments, findDocumentById, insertDocument, listDocumentSummaries } from './document.repository.js';
 import { checkDocumentText } from './text-checks.js';
+import { refreshDocumentMatches } from '../matching/match.service.js';
 
 export interface ImportResult {
   document: Document;
@@ -37,6 +38,7 @@ export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocume
     });
     await insertClaims(trx, claimRows(doc.id, extraction));
     await insertCreationEventsForDocument(trx, doc.id, actor.id);
+    await refreshDocumentMatches(trx, doc.id);
     return doc;
   });
   return { document, claims: await findClaimsByDocumentId(ctx.db, document.id) };

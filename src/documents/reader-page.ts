@@ -31,11 +31,11 @@ export async function readerPage(req: Request, id: number, filters: ReaderFilter
     `reader:${id}:${JSON.stringify(filters)}`,
     ['documents', 'claims', 'users'],
     async () => {
-      const { document, claims } = await getDocumentForReading(req.ctx, req.actor!, id);
+      const { document, claims, seen } = await getDocumentForReading(req.ctx, req.actor!, id);
       const view = readerView(document, claims, filters);
       const [articleHtml, listHtml] = await Promise.all([
         renderView(req.app, 'documents/article', { document, lines: view.lines, describeRun }),
-        renderView(req.app, 'documents/claim-list', { listed: view.listed }),
+        renderView(req.app, 'documents/claim-list', { listed: view.listed, seen }),
       ]);
       const parts = { articleHtml: Buffer.from(articleHtml, 'utf8'), listHtml: Buffer.from(listHtml, 'utf8') };
       return { document, claimCount: claims.length, listedCount: view.listed.length, statusCounts: view.statusCounts, filtered: view.filtered, parts };

@@ -9,6 +9,7 @@ import { findDocumentById, lockDocumentById } from './document.repository.js';
 import { claimRows } from './document.service.js';
 import { sentenceIndexAt } from './spans.js';
 import { boundedExtract } from './extraction-limits.js';
+import { refreshDocumentMatches } from '../matching/match.service.js';
 
 export interface ReextractResult {
   document: Document;
@@ -44,6 +45,7 @@ export async function reextractDocument(ctx: Ctx, actor: Actor, documentId: numb
     const last = existing.reduce((max, claim) => Math.max(max, claim.id), 0);
     await insertClaims(trx, candidates);
     await insertCreationEventsForDocument(trx, documentId, actor.id, last);
+    await refreshDocumentMatches(trx, documentId, last);
     const created = (await findClaimsByDocumentId(trx, documentId)).filter((claim) => claim.id > last);
     return { document, created };
   });

@@ -18,6 +18,7 @@ export const actionLabels: Record<string, string> = {
   'claim.merged': 'merged claims',
   'claim.split': 'split the claim',
   'claim.reextracted': 'updated from re-extraction',
+  'claim.reused': 'reused a review',
   'source.added': 'added a source',
   'source.edited': 'edited a source',
   'source.removed': 'removed a source',

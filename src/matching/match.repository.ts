@@ -1,0 +1,178 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from '../db/database.js';
+import type { ClaimTerms } from './claim-terms.js';
+
+export interface ClaimText {
+  claimId: number;
+  documentId: number;
+  kind: string;
+  quote: string;
+  sentence: string;
+}
+
+/** Claims with the sentence each stands in (from the document's stored sentence starts). */
+export async function findClaimTexts(db: Db, claimIds: readonly number[]): Promise<ClaimText[]> {
+  if (claimIds.length === 0) return [];
+  const { rows } = await sql<{ id: number; document_id: number; kind: string; quote: string; sentence: string }>`
+    SELECT c.id, c.document_id, c.kind, c.quote,
+      substr(d.body, coalesce(d.sentence_starts[c.sentence_index], 0) + 1,
+        coalesce(d.sentence_starts[c.sentence_index + 1], char_length(d.body)) - coalesce(d.sentence_starts[c.sentence_index], 0)) AS sentence
+    FROM claims c JOIN documents d ON d.id = c.document_id
+    WHERE c.id = ANY(${[...claimIds]}::integer[])`.execute(db);
+  return rows.map((r) => ({ claimId: r.id, documentId: r.document_id, kind: r.kind, quote: r.quote, sentence: r.sentence }));
+}
+
+/** Claims that have no match key yet (claims loaded before matching existed), oldest first. */
+export async function findClaimsWithoutKeys(db: Db, limit: number): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_match_keys k WHERE k.claim_id = c.id) ORDER BY c.id LIMIT ${limit}`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+/** Replaces the keys of these claims, and forgets their matches both ways round. */
+export async function replaceMatchKeys(trx: Tx, keys: readonly (ClaimTerms & { claimId: number; documentId: number; spelling: boolean })[]): Promise<void> {
+  const ids = keys.map((k) => k.claimId);
+  await trx.deleteFrom('claim_matches').where((eb) => eb.or([eb('claim_id', 'in', ids), eb('matched_claim_id', 'in', ids)])).execute();
+  await trx.deleteFrom('claim_match_keys').where('claim_id', 'in', ids).execute();
+  // Terms never hold "|" (the tokenizer keeps letters, digits and . , ' - only), so each list
+  // travels as one string: text[][] parameters would need equal lengths.
+  await sql`
+    INSERT INTO claim_match_keys (claim_id, document_id, spelling, terms, focus, words)
+    SELECT claim_id, document_id, spelling, string_to_array(terms, '|'), string_to_array(focus, '|'), words
+    FROM unnest(${ids}::integer[], ${keys.map((k) => k.documentId)}::integer[], ${keys.map((k) => k.spelling)}::boolean[],
+      ${keys.map((k) => k.terms.join('|'))}::text[], ${keys.map((k) => k.focus.join('|'))}::text[], ${keys.map((k) => k.words)}::text[])
+      AS x(claim_id, document_id, spelling, terms, focus, words)`.execute(trx);
+}
+
+export interface Candidate {
+  claimId: number;
+  otherId: number;
+  terms: string[];
+  focus: string[];
+  otherTerms: string[];
+  otherFocus: string[];
+  trigram: number;
+}
+
+/**
+ * For each claim, the claims of other documents sharing most of its distinctive terms: those
+ * carried by at most `maxDf` claims, rarest first (a name every claim mentions identifies
+ * nothing), figures, names and lexicon words before other words, in byte order so that both
+ * engines pick the same ones whatever their collation. The GIN index finds them; pg_trgm scores their words.
+ */
+export async function findCandidates(db: Db, claimIds: readonly number[], options: { maxDf: number; anchors: number; perClaim: number }): Promise<Candidate[]> {
+  if (claimIds.length === 0) return [];
+  const { rows } = await sql<{ claim_id: number; other_id: number; terms: string[]; focus: string[]; other_terms: string[]; other_focus: string[]; trigram: number }>`
+    WITH q AS (
+      SELECT k.claim_id, k.document_id, k.spelling, k.terms, k.focus, k.words,
+        ARRAY(SELECT m.term FROM claim_match_terms m WHERE m.term = ANY(k.terms) AND m.df <= ${options.maxDf}
+              ORDER BY m.df, left(m.term, 1) = 'w', m.term COLLATE "C" LIMIT ${options.anchors}) AS anchors
+      FROM claim_match_keys k WHERE k.claim_id = ANY(${[...claimIds]}::integer[])
+    )
+    SELECT q.claim_id, o.claim_id AS other_id, q.terms, q.focus, o.terms AS other_terms, o.focus AS other_focus,
+      similarity(q.words, o.words) AS trigram
+    FROM q CROSS JOIN LATERAL (
+      SELECT k.claim_id, k.terms, k.focus, k.words FROM claim_match_keys k
+      WHERE k.terms && q.anchors AND k.document_id <> q.document_id AND k.spelling = q.spelling
+      ORDER BY cardinality(ARRAY(SELECT unnest(k.terms) INTERSECT SELECT unnest(q.terms))) DESC, k.claim_id
+      LIMIT ${options.perClaim}
+    ) o`.execute(db);
+  return rows.map((r) => ({ claimId: r.claim_id, otherId: r.other_id, terms: r.terms, focus: r.focus, otherTerms: r.other_terms, otherFocus: r.other_focus, trigram: Number(r.trigram) }));
+}
+
+/** Stores scored pairs both ways round (a pair found again keeps its newest score). */
+export async function insertMatches(trx: Tx, pairs: readonly { claimId: number; otherId: number; score: number; reasons: string[] }[]): Promise<void> {
+  if (pairs.length === 0) return;
+  const both = pairs.flatMap((p) => [p, { ...p, claimId: p.otherId, otherId: p.claimId }]);
+  const unique = [...new Map(both.map((p) => [`${p.claimId}:${p.otherId}`, p])).values()];
+  await sql`
+    INSERT INTO claim_matches (claim_id, matched_claim_id, score, reasons)
+    SELECT * FROM unnest(${unique.map((p) => p.claimId)}::integer[], ${unique.map((p) => p.otherId)}::integer[],
+      ${unique.map((p) => p.score)}::real[], ${unique.map((p) => JSON.stringify(p.reasons))}::jsonb[])
+    ON CONFLICT (claim_id, matched_claim_id) DO UPDATE SET score = EXCLUDED.score, reasons = EXCLUDED.reasons`.execute(trx);
+}
+
+/** How many claims carry a match key (the size the retrieval limit is measured against). */
+export async function countMatchKeys(db: Db): Promise<number> {
+  const row = await db.selectFrom('claim_match_keys').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface MatchRow {
+  claimId: number;
+  documentId: number;
+  documentTitle: string;
+  language: string;
+  score: number;
+  reasons: string[];
+  quote: string;
+  status: string;
+  verdict: string | null;
+  proposedVerdict: string | null;
+  correction: string | null;
+  explanation: string | null;
+  resolvedByName: string | null;
+  resolvedAt: Date | null;
+}
+
+/** A claim's stored matches, best first, with what the desk decided about each; dismissed claims are left out. */
+export async function findMatchesOf(db: Db, claimId: number, limit: number): Promise<MatchRow[]> {
+  const rows = await db
+    .selectFrom('claim_matches as m')
+    .innerJoin('claims as c', 'c.id', 'm.matched_claim_id')
+    .innerJoin('documents as d', 'd.id', 'c.document_id')
+    .leftJoin('users as r', 'r.id', 'c.resolved_by')
+    .where('m.claim_id', '=', claimId)
+    .where('c.status', '<>', 'dismissed')
+    .select(['c.id', 'c.document_id', 'd.title', 'd.language', 'm.score', 'm.reasons', 'c.quote', 'c.status', 'c.verdict', 'c.proposed_verdict', 'c.correction', 'c.explanation', 'r.display_name as resolved_by_name', 'c.resolved_at'])
+    .orderBy('m.score', 'desc')
+    // Of equal scores, a claim already reviewed first: it is the one worth reusing.
+    .orderBy(sql`c.status = 'resolved'`, 'desc')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    claimId: r.id,
+    documentId: r.document_id,
+    documentTitle: r.title,
+    language: r.language,
+    score: Number(r.score),
+    reasons: r.reasons,
+    quote: r.quote,
+    status: r.status,
+    verdict: r.verdict,
+    proposedVerdict: r.proposed_verdict,
+    correction: r.correction,
+    explanation: r.explanation,
+    resolvedByName: r.resolved_by_name,
+    resolvedAt: r.resolved_at,
+  }));
+}
+
+/** Of these claims, the ones with a resolved match (the reader's and the queue's mark). */
+export async function findClaimsWithReviewedMatch(db: Db, claimIds: readonly number[]): Promise<Set<number>> {
+  if (claimIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('claim_matches as m')
+    .innerJoin('claims as c', 'c.id', 'm.matched_claim_id')
+    .where('m.claim_id', 'in', [...claimIds])
+    .where('c.status', '=', 'resolved')
+    .select('m.claim_id')
+    .distinct()
+    .execute();
+  return new Set(rows.map((r) => r.claim_id));
+}
+
+/** The ids of a document's claims, those above `sinceId` only (a re-extraction's new ones). */
+export async function findClaimIdsOfDocument(db: Db, documentId: number, sinceId = 0): Promise<number[]> {
+  const rows = await db.selectFrom('claims').select('id').where('document_id', '=', documentId).where('id', '>', sinceId).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Resolved claims whose review was reused from a match (the dashboard's count). */
+export async function countClaimsResolvedByReuse(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(DISTINCT e.claim_id)::int AS n FROM claim_events e JOIN claims c ON c.id = e.claim_id
+    WHERE e.action = 'claim.reused' AND c.status = 'resolved'`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
