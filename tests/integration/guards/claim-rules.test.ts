@@ -73,4 +73,51 @@ describe(`claim rules the API must keep (${engineName})`, () => {
     expect(res.body.error.fields).toEqual([{ field: 'start', message: 'the span holds only white space' }]);
     expect(await tableChecksums(db.engine.db)).toEqual(before);
   });
+
+  it('warns about a verdict without a correction whenever a review field changes, and not on an assignment', async () => {
+    const claim = await claimAt(10);
+    let version = claim.version;
+    const step = async (who: string, body: object) => {
+      const res = await patch(who, claim.id, { version, ...body });
+      expect(res.status, JSON.stringify(body)).toBe(200);
+      version = res.body.claim.version;
+      return res.body.warnings as string[];
+    };
+    const proposed = 'A proposed verdict of “Inaccurate” usually needs a proposed correction.';
+    expect(await step(reviewer, { proposedVerdict: 'inaccurate' })).toEqual([proposed]);
+    expect(await step(reviewer, { correction: 'The right figure' })).toEqual([]);
+    expect(await step(reviewer, { correction: null })).toEqual([proposed]);
+    expect(await step(reviewer, { status: 'in_review' })).toEqual([proposed]);
+    expect(await step(editor, { assigneeId: null })).toEqual([]);
+    expect(await step(editor, { status: 'resolved', verdict: 'inaccurate' })).toEqual(['A verdict of “Inaccurate” usually needs a proposed correction.']);
+    expect(await step(editor, { verdict: 'misleading' })).toEqual(['A verdict of “Misleading” usually needs a proposed correction.']);
+    expect(await step(editor, { verdict: 'needs_context' })).toEqual(['Consider proposing a correction or the context to add for a claim that needs context.']);
+    expect(await step(editor, { verdict: 'accurate' })).toEqual([]);
+    expect(await step(editor, { verdict: 'unverifiable' })).toEqual([]);
+  });
+
+  it('refuses a final verdict on a claim that is not being resolved (400 on verdict)', async () => {
+    const claim = await claimAt(12);
+    const res = await patch(editor, claim.id, { version: claim.version, status: 'in_review', verdict: 'accurate' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([{ field: 'verdict', message: 'can only be set when the claim is resolved' }]);
+  });
+
+  it('refuses a reviewer reopening a dismissed claim (400 on status), an editor decides', async () => {
+    const claim = await claimAt(14);
+    const dismissed = await patch(editor, claim.id, { version: claim.version, status: 'dismissed' });
+    expect(dismissed.status).toBe(200);
+    const res = await patch(reviewer, claim.id, { version: dismissed.body.claim.version, status: 'open' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([{ field: 'status', message: 'a reviewer cannot move a claim from dismissed to open; an editor decides' }]);
+    expect((await findClaimById(db.engine.db, claim.id))!.status).toBe('dismissed');
+  });
+
+  it('names the role and the permission when it refuses an action (403)', async () => {
+    const { bearer: viewer } = await signIn(db.ctx, 'viewer');
+    const claim = await claimAt(16);
+    const res = await patch(viewer, claim.id, { version: claim.version, explanation: 'no' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/^Your role \(viewer\) cannot do that \(claim\.\w+\)\.$/);
+  });
 });
