@@ -96,6 +96,13 @@ describe(`claim rules the API must keep (${engineName})`, () => {
     expect(await step(editor, { verdict: 'unverifiable' })).toEqual([]);
   });
 
+  it('lets a reviewer send the whole claim back with its unchanged (empty) final verdict', async () => {
+    const claim = await claimAt(11);
+    const res = await patch(reviewer, claim.id, { version: claim.version, verdict: null, proposedVerdict: 'accurate', status: 'in_review' });
+    expect(res.status).toBe(200);
+    expect(res.body.claim).toMatchObject({ status: 'in_review', verdict: null, proposedVerdict: 'accurate' });
+  });
+
   it('refuses a final verdict on a claim that is not being resolved (400 on verdict)', async () => {
     const claim = await claimAt(12);
     const res = await patch(editor, claim.id, { version: claim.version, status: 'in_review', verdict: 'accurate' });
