@@ -89,6 +89,21 @@ describe(`backup and restore (${engineName})`, () => {
     }
   });
 
+  it('refuses a backup made by a newer claimdesk (a migration this one lacks), naming it, writing nothing', async () => {
+    const lines = readFileSync(first, 'utf8').split('\n');
+    expect(lines[0]).toContain('"migrations":["');
+    lines[0] = lines[0]!.replace('"migrations":[', '"migrations":["9999_from_the_future.sql",');
+    writeFileSync(join(dir, 'newer.json'), lines.join('\n'));
+    const target = await openTestDb();
+    try {
+      const before = await tableChecksums(target.engine.db);
+      await expect(restoreBackup(target.engine.db, join(dir, 'newer.json'))).rejects.toThrow(/made by a newer claimdesk \(its schema has 9999_from_the_future\.sql\); upgrade claimdesk first/);
+      expect(await tableChecksums(target.engine.db)).toEqual(before);
+    } finally {
+      await target.close();
+    }
+  });
+
   it('covers every table and column of the schema, except credentials', async () => {
     const { rows } = await sql<{ table_name: string; columns: string }>`
       SELECT table_name, string_agg(column_name || ':' || udt_name || CASE WHEN is_nullable = 'YES' THEN '?' ELSE '' END, ' ' ORDER BY column_name) AS columns

@@ -5,6 +5,10 @@ import type { Claim } from '../../../src/claims/claim.js';
 import { mergeClaim, splitClaim } from '../../../src/claims/restructure.service.js';
 import { importDocument } from '../../../src/documents/document.service.js';
 import { reextractDocument } from '../../../src/documents/reextract.service.js';
+import { createClaim, updateClaim } from '../../../src/claims/claim.service.js';
+import { addNote, editNote } from '../../../src/notes/note.service.js';
+import { saveCorrectionNote } from '../../../src/reports/correction-note.service.js';
+import { addSource, editSource, removeSource } from '../../../src/sources/source.service.js';
 import type { SignedInActor } from '../../../src/http/request-context.js';
 import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
 import { buildDocument, buildUser, seedText } from '../../helpers/factories.js';
@@ -27,17 +31,19 @@ describe(`all or nothing, with history (${engineName})`, () => {
   });
   afterAll(() => db.close());
 
-  async function failsWholeThenSucceeds<T>(action: string, operation: () => Promise<T>): Promise<{ result: T; events: number }> {
+  // The event table is claim_events for claim history, audit_log for the edits recorded there.
+  async function failsWholeThenSucceeds<T>(action: string, operation: () => Promise<T>, table: 'claim_events' | 'audit_log' = 'claim_events'): Promise<{ result: T; events: number }> {
     const constraint = sql.id(`test_fail_${action.replace('.', '_')}`);
-    await sql`ALTER TABLE claim_events ADD CONSTRAINT ${constraint} CHECK (action <> ${sql.lit(action)}) NOT VALID`.execute(db.engine.db);
+    const events = sql.table(table);
+    await sql`ALTER TABLE ${events} ADD CONSTRAINT ${constraint} CHECK (action <> ${sql.lit(action)}) NOT VALID`.execute(db.engine.db);
     const before = await tableChecksums(db.engine.db);
     try {
       await expect(operation()).rejects.toThrow(/test_fail_/);
       expect(await tableChecksums(db.engine.db)).toEqual(before);
     } finally {
-      await sql`ALTER TABLE claim_events DROP CONSTRAINT ${constraint}`.execute(db.engine.db);
+      await sql`ALTER TABLE ${events} DROP CONSTRAINT ${constraint}`.execute(db.engine.db);
     }
-    const count = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM claim_events WHERE action = ${action}`.execute(db.engine.db)).rows[0]!.n;
+    const count = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${events} WHERE action = ${action}`.execute(db.engine.db)).rows[0]!.n;
     const eventsBefore = await count();
     const result = await operation();
     return { result, events: (await count()) - eventsBefore };
@@ -73,4 +79,61 @@ describe(`all or nothing, with history (${engineName})`, () => {
     expect(result.created.length).toBeGreaterThanOrEqual(gone.length);
     expect(events).toBe(result.created.length);
   });
+
+  it('updates one claim with its claim.updated event, or not at all', async () => {
+    const claim = claims[40]!;
+    const { result, events } = await failsWholeThenSucceeds('claim.updated', () => updateClaim(db.ctx, editor, claim.id, { version: claim.version, status: 'in_review', explanation: 'whole or nothing' }));
+    expect(result.claim).toMatchObject({ status: 'in_review', explanation: 'whole or nothing', version: claim.version + 1 });
+    expect(events).toBe(1);
+  });
+
+  it('adds a claim by hand with its claim.created event, or adds nothing', async () => {
+    const claim = claims[41]!;
+    const { result, events } = await failsWholeThenSucceeds('claim.created', () => createClaim(db.ctx, editor, documentId, { kind: 'other', start: claim.start, end: claim.end }));
+    expect(result).toMatchObject({ start: claim.start, end: claim.end, kind: 'other', origin: 'manual' });
+    expect(events).toBe(1);
+  });
+
+  it('assigns and dismisses in bulk with one event per claim, or changes none', async () => {
+    const ids = claims.slice(42, 46).map((c) => c.id);
+    const assigned = await failsWholeThenSucceeds('claim.updated', () => bulkUpdateClaims(db.ctx, editor, { claimIds: ids, action: 'assign', assigneeId: editor.id }));
+    expect(assigned.result.changed).toHaveLength(4);
+    expect(assigned.events).toBe(4);
+    const dismissed = await failsWholeThenSucceeds('claim.updated', () => bulkUpdateClaims(db.ctx, editor, { claimIds: ids, action: 'dismiss' }));
+    expect(dismissed.result.changed).toHaveLength(4);
+    expect(dismissed.events).toBe(4);
+  });
+
+  it('adds and edits a note with its note.added / note.edited event, or not at all', async () => {
+    const claim = claims[47]!;
+    const added = await failsWholeThenSucceeds('note.added', () => addNote(db.ctx, editor, claim.id, 'Checked the archive.'));
+    expect(added.result.body).toBe('Checked the archive.');
+    expect(added.events).toBe(1);
+    const edited = await failsWholeThenSucceeds('note.edited', () => editNote(db.ctx, editor, added.result.id, 'Checked the archive twice.', added.result.version));
+    expect(edited.result.body).toBe('Checked the archive twice.');
+    expect(edited.events).toBe(1);
+  });
+
+  it('adds, edits and removes a source with its source.* event, or not at all', async () => {
+    const claim = claims[48]!;
+    const added = await failsWholeThenSucceeds('source.added', () => addSource(db.ctx, editor, claim.id, { url: 'https://example.org/census', stance: 'supports' }));
+    expect(added.result.url).toBe('https://example.org/census');
+    expect(added.events).toBe(1);
+    const edited = await failsWholeThenSucceeds('source.edited', () => editSource(db.ctx, editor, added.result.id, { version: added.result.version, stance: 'refutes' }));
+    expect(edited.result.stance).toBe('refutes');
+    expect(edited.events).toBe(1);
+    const removed = await failsWholeThenSucceeds('source.removed', () => removeSource(db.ctx, editor, added.result.id, edited.result.version));
+    expect(removed.events).toBe(1);
+    expect(await db.engine.db.selectFrom('claim_sources').select('id').where('id', '=', added.result.id).executeTakeFirst()).toBeUndefined();
+  });
+
+  it('saves a correction note with its audit entry, or keeps the old note', async () => {
+    const { version } = await db.engine.db.selectFrom('documents').select('version').where('id', '=', documentId).executeTakeFirstOrThrow();
+    const { result, events } = await failsWholeThenSucceeds('report.note_edited', () => saveCorrectionNote(db.ctx, editor, documentId, { note: 'Corrected on review.', version }), 'audit_log');
+    expect(result.stored).toBe('Corrected on review.');
+    expect(events).toBe(1);
+  });
+
+  // Not here yet on this branch: reusing a review (issue 17) and publishing a correction (issue 16);
+  // their events belong in this file, with the same pattern, when they merge.
 });

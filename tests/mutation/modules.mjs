@@ -1,0 +1,33 @@
+// The mutation-testing scope (issue 20): the code whose mistakes cost most, one module at a time,
+// each with the test files that guard it. Running a module's own tests (not the whole suite) is
+// what makes Stryker practical on two cores; a test that kills a mutant elsewhere does not count.
+export const modules = {
+  rules: {
+    mutate: ['src/claims/claim-rules.ts', 'src/users/permissions.ts'],
+    testFiles: ['tests/integration/guards/claim-rules.test.ts', 'tests/integration/claim-page/review.test.ts', 'tests/integration/security/permissions-matrix.test.ts'],
+  },
+  'claim-services': {
+    mutate: ['src/claims/claim.service.ts', 'src/claims/restructure.service.ts', 'src/claims/bulk.service.ts', 'src/notes/note.service.ts', 'src/sources/source.service.ts'],
+    testFiles: [
+      'tests/integration/guards/claim-rules.test.ts', 'tests/integration/reliability/transactions.test.ts', 'tests/integration/reliability/stale-edits.test.ts',
+      'tests/integration/claim-page/restructure.test.ts', 'tests/integration/claim-page/sources-notes.test.ts', 'tests/integration/claim-page/review.test.ts',
+      'tests/integration/review-desk/bulk.test.ts',
+    ],
+  },
+  'auth-csrf': {
+    mutate: ['src/http/csrf.ts', 'src/http/auth.ts'],
+    testFiles: ['tests/integration/security/csrf.test.ts', 'tests/integration/security/sessions.test.ts', 'tests/integration/security/setup-login.test.ts'],
+  },
+  validation: {
+    mutate: ['src/http/validation.ts', 'src/http/input-guard.ts', 'src/http/params.ts'],
+    testFiles: ['tests/integration/reliability/bad-input.test.ts', 'tests/integration/reliability/input-guard.test.ts'],
+  },
+  reports: {
+    mutate: ['src/reports/corrections.ts', 'src/reports/passage.ts', 'src/reports/formats/*.ts', 'src/reports/report-claims.repository.ts'],
+    testFiles: ['tests/unit/reports/*.test.ts', 'tests/integration/guards/exports.test.ts', 'tests/integration/reports/exports.test.ts', 'tests/integration/reports/claimreview.test.ts'],
+  },
+  backup: {
+    mutate: ['src/backup/*.ts'],
+    testFiles: ['tests/integration/reliability/backup.test.ts', 'tests/integration/reliability/backup-cli.test.ts'],
+  },
+};
