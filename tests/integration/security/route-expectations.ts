@@ -24,7 +24,11 @@ const admins: readonly Role[] = ['admin'];
 
 let unique = 0;
 const next = () => `${Date.now()}-${++unique}`;
-const article = () => ({ title: `Imported ${next()}`, text: 'In 2004 the council spent 3.2 million pesos on roads, the mayor said.', language: 'en' });
+// Each text differs: an identical text is refused as a duplicate import.
+const article = () => {
+  const n = next();
+  return { title: `Imported ${n}`, text: `In 2004 the council spent 3.2 million pesos on roads, the mayor said. Filed as ${n}.`, language: 'en' };
+};
 const claimPath = (s: Scene, suffix = '') => `/claims/${s.claim.id}${suffix}`;
 const apiClaimPath = (s: Scene, suffix = '') => `/api/v1/claims/${s.claim.id}${suffix}`;
 
