@@ -4,6 +4,7 @@ import { claimRoutes } from './claims/claim.routes.js';
 import { queueRoutes } from './claims/queue.routes.js';
 import { dashboardRoutes, helpRoutes } from './dashboard/dashboard.routes.js';
 import { documentApiRoutes } from './documents/document.api.routes.js';
+import { documentDeleteRoutes } from './documents/document-delete.routes.js';
 import { documentEditRoutes } from './documents/document-edit.routes.js';
 import { documentRoutes } from './documents/document.routes.js';
 import { healthRoutes } from './http/health.routes.js';
@@ -29,6 +30,6 @@ export interface RouteDeps {
 export function routers(deps: RouteDeps): { publicRouters: Router[]; signedInRouters: Router[] } {
   return {
     publicRouters: [healthRoutes(), authRoutes(), invitationRoutes(), helpRoutes()],
-    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), queueRoutes(), claimApiRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes()],
+    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), documentDeleteRoutes(), queueRoutes(), claimApiRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes()],
   };
 }

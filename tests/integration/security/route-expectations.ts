@@ -55,6 +55,8 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   'POST /documents/:id/reextract': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/reextract`, body: {} }) },
   'POST /api/v1/documents': { allowed: editors, build: () => ({ path: '/api/v1/documents', body: article() }) },
   'PATCH /api/v1/documents/:id': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}`, body: { version: s.documentVersion, title: 'Retitled' } }) },
+  'POST /documents/:id/delete': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/delete`, body: {} }) },
+  'DELETE /api/v1/documents/:id': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}` }) },
   'POST /api/v1/documents/:id/reextract': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/reextract`, body: {} }) },
   'POST /api/v1/documents/:id/claims': { allowed: researchers, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/claims`, body: { kind: 'other', quote: 'the coalition sent' } }) },
 
