@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { findLatestEventByClaimId } from '../history/event.repository.js';
 import { declareForm, type PageForm } from '../http/forms.js';
 import { can, type Actor } from '../users/permissions.js';
 import type { ConflictView } from './claim-conflict.js';
@@ -66,9 +67,13 @@ export async function submitForm(req: Request, res: Response, s: FormSubmission)
     labels: claimFormLabels,
     render: async (_req, _res, { status, errors, error }) => {
       const current = status === 409 ? error.details?.current : undefined;
-      if (current && s.conflict) return void res.status(409).render('claims/conflict', { title: 'Edit conflict', conflict: await s.conflict(current as never) });
-      if (status === 409) throw error;
       const id = typeof s.claimId === 'number' ? s.claimId : await s.claimId();
+      if (current && s.conflict) {
+        const lastSave = await findLatestEventByClaimId(req.ctx.db, id);
+        const savedBy = lastSave ? { name: lastSave.actorName ?? 'claimdesk CLI', at: lastSave.createdAt } : null;
+        return void res.status(409).render('claims/conflict', { title: 'Edit conflict', conflict: await s.conflict(current as never), savedBy });
+      }
+      if (status === 409) throw error;
       await renderClaimPage(req, res, id, { name: s.form, values: s.values, errors }, status);
     },
   };
