@@ -87,7 +87,8 @@ const bulkForm: PageForm<BulkInput> = {
   validate: validateBulkForm,
   input: (req) => bulkFormInput(req.body),
   values: (req) => bulkFormInput(req.body),
-  labels: { claimIds: 'Your selection', assigneeId: 'Assignee', action: 'Action' },
+  labels: { claimIds: 'Your selection', assigneeId: 'Assignee', action: 'Action', reason: 'The reason for dismissing', confirm: 'The confirmation box' },
+  fieldIds: { assigneeId: 'bulk-assignee', status: 'bulk-status', reason: 'bulk-reason', confirm: 'bulk-confirm' },
   render: (req, res, { status, values, errors }) => {
     const rawQuery = returnQuery(req);
     return renderQueue(req, res, { rawQuery, query: validateQueueQuery({ ...rawQuery }), errors: {}, bulk: { values, errors }, status });
@@ -101,7 +102,7 @@ export function queueRoutes(): Router {
   router.get('/claims', formRoute(filterForm, (req, res, query) => renderQueue(req, res, { rawQuery: formInput(req.query), query, errors: {}, bulk: noBulkForm, status: 200 })));
 
   router.post('/claims/bulk', formRoute(bulkForm, async (req, res, input) => {
-    const result = await bulkUpdateClaims(req.ctx, req.actor!, input);
+    const result = await bulkUpdateClaims(req.ctx, req.actor!, input, { confirmDismissal: true });
     flash(res, 'success', bulkMessage(result));
     res.redirect(303, safeReturn(req.body?.returnTo));
   }));
