@@ -5,6 +5,7 @@ import { claimRoutes } from './claims/claim.routes.js';
 import { queueRoutes } from './claims/queue.routes.js';
 import { dashboardRoutes, helpRoutes } from './dashboard/dashboard.routes.js';
 import { documentApiRoutes } from './documents/document.api.routes.js';
+import { documentDeleteRoutes } from './documents/document-delete.routes.js';
 import { documentEditRoutes } from './documents/document-edit.routes.js';
 import { documentRoutes } from './documents/document.routes.js';
 import { healthRoutes } from './http/health.routes.js';
@@ -33,6 +34,6 @@ export interface RouteDeps {
 export function routers(deps: RouteDeps): { publicRouters: Router[]; signedInRouters: Router[] } {
   return {
     publicRouters: [healthRoutes(), authRoutes(deps), invitationRoutes(), helpRoutes()],
-    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), queueRoutes(), claimApiRoutes(), matchRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes(deps)],
+    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), documentDeleteRoutes(), queueRoutes(), claimApiRoutes(), matchRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes(deps)],
   };
 }

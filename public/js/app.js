@@ -101,3 +101,7 @@ window.addEventListener('pageshow', () => {
 
 if (location.hash === '#search') document.querySelector('[data-shortcut="search"]')?.focus();
 if (document.querySelector('[data-article]')) import('./reader.js');
+
+// A refused form: the error summary takes focus, so a screen reader announces it and Tab
+// reaches its links first (the GOV.UK pattern).
+document.querySelector('[data-error-summary]')?.focus();

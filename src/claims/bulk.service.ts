@@ -17,7 +17,7 @@ import type { UpdateableClaimRow } from './claim.table.js';
  * claim as they would to a single edit; if any claim is refused, nothing is written.
  * Queries: a fixed handful, whatever the number of claims (at most 500).
  */
-export async function bulkUpdateClaims(ctx: Ctx, actor: Actor, input: BulkInput): Promise<BulkResult> {
+export async function bulkUpdateClaims(ctx: Ctx, actor: Actor, input: BulkInput, options: { confirmDismissal?: boolean } = {}): Promise<BulkResult> {
   requirePermission(actor, 'claim.research');
   const status: BulkStatus | null = input.action === 'dismiss' ? 'dismissed' : input.action === 'status' ? (input.status ?? null) : null;
   if (input.action === 'assign') requirePermission(actor, 'claim.assign');
@@ -25,6 +25,7 @@ export async function bulkUpdateClaims(ctx: Ctx, actor: Actor, input: BulkInput)
   // Which companion field an action needs is checked here rather than in the schema, so the
   // message can say what it is for.
   if (input.action === 'status' && !status) throw invalid('status', 'is required: choose the status to set');
+  if (status === 'dismissed' && options.confirmDismissal) requireDismissalConfirmed(input);
   if (input.action === 'assign' && input.assigneeId === undefined) throw invalid('assigneeId', 'is required: choose a person, or Nobody to unassign');
   const assigneeId = input.action === 'assign' ? (input.assigneeId ?? null) : null;
   const assignee = assigneeId === null ? undefined : await findUserById(ctx.db, assigneeId);
@@ -37,12 +38,21 @@ export async function bulkUpdateClaims(ctx: Ctx, actor: Actor, input: BulkInput)
       const missing = input.claimIds.filter((id) => !found.has(id)).slice(0, 10).map((id) => `#${id}`);
       throw invalid('claimIds', `${missing.join(', ')} no longer ${missing.length === 1 ? 'exists' : 'exist'} (merged or deleted); reload the list and try again`);
     }
-    const changes = claims.map((claim) => (status ? statusChange(actor, claim, status) : assignChange(claim, assigneeId))).filter((c) => c !== null);
+    const changes = claims.map((claim) => (status ? statusChange(actor, claim, status, input.reason) : assignChange(claim, assigneeId))).filter((c) => c !== null);
     const values: UpdateableClaimRow = status ? { status, verdict: null, resolved_by: null, resolved_at: null } : { assignee_id: assigneeId };
     const changed = await updateLockedClaims(trx, changes.map((c) => c.claim.id), values);
     await insertClaimEvents(trx, changes.map((c): NewClaimEvent => ({ claimId: c.claim.id, documentId: c.claim.documentId, actorId: actor.id, action: 'claim.updated', before: c.before, after: c.after })));
     return { action: input.action, changed, unchanged: claims.length - changed.length, assigneeName: assignee?.displayName ?? null, status };
   });
+}
+
+/** Dismissing from the queue's form is deliberate: a reason and a ticked confirmation, both named if missing. */
+function requireDismissalConfirmed(input: BulkInput): void {
+  const fields = [
+    ...(input.reason?.trim() ? [] : [{ field: 'reason', message: 'is required: say why the selected claims are dismissed' }]),
+    ...(input.confirm ? [] : [{ field: 'confirm', message: 'must be ticked to dismiss the selected claims' }]),
+  ];
+  if (fields.length > 0) throw new ValidationError(fields);
 }
 
 interface Change {
@@ -52,7 +62,7 @@ interface Change {
 }
 
 /** The review rules decide, as for a single edit; a refusal names the claim it is about. */
-function statusChange(actor: Actor, claim: Claim, status: BulkStatus): Change | null {
+function statusChange(actor: Actor, claim: Claim, status: BulkStatus, reason: string | undefined): Change | null {
   if (claim.status === status) return null;
   let next;
   try {
@@ -63,6 +73,7 @@ function statusChange(actor: Actor, claim: Claim, status: BulkStatus): Change | 
   }
   const before: Record<string, unknown> = { status: claim.status };
   const after: Record<string, unknown> = { status: next.status };
+  if (status === 'dismissed' && reason?.trim()) after.reason = reason.trim();
   if (claim.verdict !== next.verdict) {
     before.verdict = claim.verdict;
     after.verdict = next.verdict;

@@ -22,6 +22,10 @@ export interface BulkInput {
   assigneeId?: number | null;
   /** For `status`. */
   status?: BulkStatus;
+  /** Why the claims are dismissed; kept in each claim's history. The queue's form requires it. */
+  reason?: string;
+  /** The queue's form: the "yes, dismiss them" box was ticked. */
+  confirm?: boolean;
 }
 
 export interface BulkResult {
@@ -43,6 +47,8 @@ const bulkSchema = {
     action: { enum: [...bulkActions] },
     assigneeId: { type: ['integer', 'null'], minimum: 1, maximum: 2147483647 },
     status: { enum: [...bulkStatuses] },
+    reason: { type: 'string', minLength: 1, maxLength: 500 },
+    confirm: { type: 'boolean' },
   },
 };
 

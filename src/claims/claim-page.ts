@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { HttpError, ValidationError } from '../http/errors.js';
-import { fieldMap } from '../users/auth.routes.js';
+import { findLatestEventByClaimId } from '../history/event.repository.js';
+import { declareForm, type PageForm } from '../http/forms.js';
 import type { ConflictView } from './claim-conflict.js';
 import { getClaimPage } from './claim-page.service.js';
 
@@ -39,25 +39,31 @@ export interface FormSubmission {
   run: () => Promise<string>;
 }
 
+/** The review fields as the form labels them, for the error summary's sentences. */
+const claimFormLabels = { verdict: 'Verdict', proposedVerdict: 'Proposed verdict', correction: 'Correction', explanation: 'Explanation', status: 'Status', assigneeId: 'Assignee', quote: 'Passage', url: 'Source URL', body: 'Note' };
+
 /**
- * POST/redirect/GET for the claim page's forms: success redirects (303); refused input
- * re-renders the claim page with the input kept and each message next to its field (400);
- * an edit based on a stale version renders the conflict page (409). Anything else goes on to
- * the error handler.
+ * POST/redirect/GET for the claim page's forms: success redirects (303). The form is declared
+ * to the central error handler, which shows refused input again on the claim page, each
+ * message next to its field and in the error summary (400), and an edit based on a stale
+ * version as the conflict page (409).
  */
 export async function submitForm(req: Request, res: Response, s: FormSubmission): Promise<void> {
-  let location: string;
-  try {
-    location = await s.run();
-  } catch (err) {
-    if (err instanceof ValidationError) {
+  const form: PageForm = {
+    values: () => s.values,
+    labels: claimFormLabels,
+    render: async (_req, _res, { status, errors, error }) => {
+      const current = status === 409 ? error.details?.current : undefined;
       const id = typeof s.claimId === 'number' ? s.claimId : await s.claimId();
-      return renderClaimPage(req, res, id, { name: s.form, values: s.values, errors: fieldMap(err) }, 400);
-    }
-    const current = err instanceof HttpError && err.status === 409 ? err.details?.current : undefined;
-    if (!current || !s.conflict) throw err;
-    const conflict = await s.conflict(current as never);
-    return res.status(409).render('claims/conflict', { title: 'Edit conflict', conflict });
-  }
-  res.redirect(303, location);
+      if (current && s.conflict) {
+        const lastSave = await findLatestEventByClaimId(req.ctx.db, id);
+        const savedBy = lastSave ? { name: lastSave.actorName ?? 'claimdesk CLI', at: lastSave.createdAt } : null;
+        return void res.status(409).render('claims/conflict', { title: 'Edit conflict', conflict: await s.conflict(current as never), savedBy });
+      }
+      if (status === 409) throw error;
+      await renderClaimPage(req, res, id, { name: s.form, values: s.values, errors }, status);
+    },
+  };
+  declareForm(req, res, form);
+  res.redirect(303, await s.run());
 }

@@ -1,10 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import { ValidationError } from '../http/errors.js';
 import { flash } from '../http/flash.js';
+import { formRoute, type FieldErrors, type PageForm } from '../http/forms.js';
 import { sendWithKeptParts } from '../http/view-engine.js';
 import { formInput } from '../http/validation.js';
-import { fieldMap } from '../users/auth.routes.js';
-import { bulkStatusesFor, type BulkResult, validateBulkForm, validateBulkJson } from './bulk.js';
+import { bulkStatusesFor, type BulkInput, type BulkResult, validateBulkForm, validateBulkJson } from './bulk.js';
 import { bulkUpdateClaims } from './bulk.service.js';
 import { queueParams, queueSortLabels, queueSorts, validateQueueQuery, type QueueQuery } from './claim-queue.js';
 import { listClaimQueue, queueFilterOptions, type QueueFilterOptions } from './claim-queue.service.js';
@@ -31,62 +30,80 @@ function bulkMessage(r: BulkResult): string {
   return `${n} ${n === 1 ? 'claim' : 'claims'} ${done}${already}.`;
 }
 
+type BulkForm = { values: Record<string, unknown>; errors: FieldErrors };
+const noBulkForm: BulkForm = { values: {}, errors: {} };
+
+/** What the queue page shows: the filters as typed, the query they make (null when refused), the bulk form. */
+interface QueueState {
+  rawQuery: Record<string, unknown>;
+  query: QueueQuery | null;
+  errors: FieldErrors;
+  bulk: BulkForm;
+  status: number;
+}
+
+/** The queue's query from the address the bulk form came from, as the filters sent it. */
+const returnQuery = (req: Request) => formInput(Object.fromEntries(new URL(safeReturn(req.body?.returnTo), 'http://x').searchParams));
+
+async function renderQueue(req: Request, res: Response, state: QueueState) {
+  const { rawQuery, errors, bulk, status } = state;
+  const query: QueueQuery = state.query ?? { sort: 'position' };
+  const selected = new Set((Array.isArray(bulk.values.claimIds) ? bulk.values.claimIds : []).map(Number));
+  const options: QueueFilterOptions = await queueFilterOptions(req.ctx, req.actor!, query.documentId);
+  const view: QueueView = state.query ? await queueView(req, query, rawQuery, options, selected) : { page: { claims: [], nextCursor: null }, rowsHtml: Buffer.alloc(0) };
+  // A bulk form sent back shows what was chosen and what was wrong: its bar is rendered afresh.
+  const sentBack = Object.keys(bulk.values).length > 0 || Object.keys(bulk.errors).length > 0;
+  const { page, rowsHtml, filtersHtml, bulkBarHtml } = view;
+  // Parts left out are rendered by the view itself (the form with its errors, the bar as sent).
+  const parts = { rowsHtml, ...(filtersHtml ? { filtersHtml } : {}), ...(bulkBarHtml && !sentBack ? { bulkBarHtml } : {}) };
+  res.status(status);
+  await sendWithKeptParts(res, 'claims/index', {
+    title: 'Claims',
+    query,
+    values: rawQuery,
+    errors,
+    page,
+    options,
+    bulk: { ...bulk, selected, statuses: bulkStatusesFor(req.actor) },
+    sorts: queueSorts,
+    sortLabels: queueSortLabels,
+    returnTo: req.method === 'GET' ? req.originalUrl : safeReturn(req.body?.returnTo),
+    firstPage: `/claims?${queueParams(query)}`,
+    nextPage: page.nextCursor ? `/claims?${queueParams(query, page.nextCursor)}` : null,
+  }, parts);
+}
+
+/** The filters: a refused query (or cursor) shows the page with the filters as typed and no rows. */
+const filterForm: PageForm<QueueQuery> = {
+  validate: (raw) => validateQueueQuery({ ...(raw as object) }),
+  labels: { q: 'Search', documentId: 'Document', after: 'The page cursor' },
+  render: (req, res, { status, values, errors }) => renderQueue(req, res, { rawQuery: values, query: null, errors, bulk: noBulkForm, status }),
+};
+
+/** The bulk actions: refused input shows the queue it came from with the choices kept. */
+const bulkForm: PageForm<BulkInput> = {
+  validate: validateBulkForm,
+  input: (req) => bulkFormInput(req.body),
+  values: (req) => bulkFormInput(req.body),
+  labels: { claimIds: 'Your selection', assigneeId: 'Assignee', action: 'Action', reason: 'The reason for dismissing', confirm: 'The confirmation box' },
+  fieldIds: { assigneeId: 'bulk-assignee', status: 'bulk-status', reason: 'bulk-reason', confirm: 'bulk-confirm' },
+  render: (req, res, { status, values, errors }) => {
+    const rawQuery = returnQuery(req);
+    return renderQueue(req, res, { rawQuery, query: validateQueueQuery({ ...rawQuery }), errors: {}, bulk: { values, errors }, status });
+  },
+};
+
 /** The claim queue across documents, its bulk actions, and their JSON API. */
 export function queueRoutes(): Router {
   const router = Router();
 
-  async function renderQueue(req: Request, res: Response, rawQuery: Record<string, unknown>, bulk: { values: Record<string, unknown>; errors: Record<string, string> }, status = 200) {
-    let query: QueueQuery = { sort: 'position' };
-    let errors: Record<string, string> = {};
-    let view: QueueView = { page: { claims: [], nextCursor: null }, rowsHtml: Buffer.alloc(0) };
-    let options: QueueFilterOptions | undefined;
-    const selected = new Set((Array.isArray(bulk.values.claimIds) ? bulk.values.claimIds : []).map(Number));
-    try {
-      query = validateQueueQuery({ ...rawQuery });
-      options = await queueFilterOptions(req.ctx, req.actor!, query.documentId);
-      view = await queueView(req, query, rawQuery, options, selected);
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      errors = fieldMap(err);
-      status = 400;
-    }
-    options ??= await queueFilterOptions(req.ctx, req.actor!, query.documentId);
-    // A bulk form sent back shows what was chosen and what was wrong: its bar is rendered afresh.
-    const sentBack = Object.keys(bulk.values).length > 0 || Object.keys(bulk.errors).length > 0;
-    const { page, rowsHtml, filtersHtml, bulkBarHtml } = view;
-    // Parts left out are rendered by the view itself (the form with its errors, the bar as sent).
-    const parts = { rowsHtml, ...(filtersHtml ? { filtersHtml } : {}), ...(bulkBarHtml && !sentBack ? { bulkBarHtml } : {}) };
-    res.status(status);
-    await sendWithKeptParts(res, 'claims/index', {
-      title: 'Claims',
-      query,
-      values: rawQuery,
-      errors,
-      page,
-      options,
-      bulk: { ...bulk, selected, statuses: bulkStatusesFor(req.actor) },
-      sorts: queueSorts,
-      sortLabels: queueSortLabels,
-      returnTo: req.method === 'GET' ? req.originalUrl : safeReturn(req.body?.returnTo),
-      firstPage: `/claims?${queueParams(query)}`,
-      nextPage: page.nextCursor ? `/claims?${queueParams(query, page.nextCursor)}` : null,
-    }, parts);
-  }
+  router.get('/claims', formRoute(filterForm, (req, res, query) => renderQueue(req, res, { rawQuery: formInput(req.query), query, errors: {}, bulk: noBulkForm, status: 200 })));
 
-  router.get('/claims', (req, res) => renderQueue(req, res, formInput(req.query), { values: {}, errors: {} }));
-
-  router.post('/claims/bulk', async (req, res) => {
-    const returnTo = safeReturn(req.body?.returnTo);
-    const values = bulkFormInput(req.body);
-    try {
-      const result = await bulkUpdateClaims(req.ctx, req.actor!, validateBulkForm(values));
-      flash(res, 'success', bulkMessage(result));
-      res.redirect(303, returnTo);
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      await renderQueue(req, res, formInput(Object.fromEntries(new URL(returnTo, 'http://x').searchParams)), { values, errors: fieldMap(err) }, 400);
-    }
-  });
+  router.post('/claims/bulk', formRoute(bulkForm, async (req, res, input) => {
+    const result = await bulkUpdateClaims(req.ctx, req.actor!, input, { confirmDismissal: true });
+    flash(res, 'success', bulkMessage(result));
+    res.redirect(303, safeReturn(req.body?.returnTo));
+  }));
 
   router.get('/api/v1/claims', async (req, res) => {
     const page = await listClaimQueue(req.ctx, req.actor!, validateQueueQuery(formInput(req.query)));

@@ -18,6 +18,11 @@ export async function lockDocumentById(trx: Tx, id: number): Promise<Document | 
   return row && toDocument(row);
 }
 
+/** The oldest document whose text hashes to `contentHash`, archived or not. */
+export async function findDocumentByContentHash(db: Db, contentHash: string): Promise<{ id: number; title: string } | undefined> {
+  return db.selectFrom('documents').select(['id', 'title']).where('content_hash', '=', contentHash).orderBy('id').limit(1).executeTakeFirst();
+}
+
 export async function countDocuments(db: Db): Promise<number> {
   const row = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);

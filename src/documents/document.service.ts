@@ -5,11 +5,11 @@ import type { Claim } from '../claims/claim.js';
 import { findClaimsByDocumentId } from '../claims/claim.repository.js';
 import type { ExtractionResult } from '../extraction/index.js';
 import { boundedExtract } from './extraction-limits.js';
-import { notFound } from '../http/errors.js';
+import { conflict, notFound } from '../http/errors.js';
 import { insertCreationEventsForDocument } from '../history/event.repository.js';
 import { requirePermission, type Actor } from '../users/permissions.js';
 import type { Document, DocumentSummary, ImportDocumentInput } from './document.js';
-import { countDocuments, findDocumentById, insertDocument, listDocumentSummaries } from './document.repository.js';
+import { countDocuments, findDocumentByContentHash, findDocumentById, insertDocument, listDocumentSummaries } from './document.repository.js';
 import { checkDocumentText } from './text-checks.js';
 import { refreshDocumentMatches } from '../matching/match.service.js';
 
@@ -20,11 +20,15 @@ export interface ImportResult {
 
 /**
  * Imports a text and the claims extraction proposes for it. The document, every claim and
- * every claim's creation event commit in one transaction, or nothing is written.
+ * every claim's creation event commit in one transaction, or nothing is written. A text
+ * identical to an existing document's is refused (409 with `existingDocumentId`) unless
+ * `allowDuplicate` says the copy is meant.
  */
 export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocumentInput): Promise<ImportResult> {
   requirePermission(actor, 'document.import');
   checkDocumentText(input.text, ctx.config.maxTextBytes);
+  const contentHash = createHash('sha256').update(input.text).digest('hex');
+  if (!input.allowDuplicate) await refuseDuplicate(ctx, contentHash);
   const extraction = boundedExtract(ctx.config, input.text, input.language);
   const document = await ctx.db.transaction().execute(async (trx) => {
     const doc = await insertDocument(trx, {
@@ -32,7 +36,7 @@ export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocume
       language: extraction.language,
       source_url: input.sourceUrl ?? null,
       body: input.text,
-      content_hash: createHash('sha256').update(input.text).digest('hex'),
+      content_hash: contentHash,
       sentence_starts: extraction.sentences.map((s) => s.start),
       created_by: actor.id,
     });
@@ -42,6 +46,12 @@ export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocume
     return doc;
   });
   return { document, claims: await findClaimsByDocumentId(ctx.db, document.id) };
+}
+
+async function refuseDuplicate(ctx: Ctx, contentHash: string): Promise<void> {
+  const existing = await findDocumentByContentHash(ctx.db, contentHash);
+  if (!existing) return;
+  throw conflict(`This text is already in claimdesk as “${existing.title}” (document #${existing.id}). Open it, or import the text again as a separate document.`, { existingDocumentId: existing.id });
 }
 
 export function claimRows(documentId: number, extraction: ExtractionResult): NewClaimRow[] {

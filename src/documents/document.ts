@@ -34,6 +34,8 @@ export interface ImportDocumentInput {
   text: string;
   language?: string;
   sourceUrl?: string;
+  /** Imports a text even when a document with the identical text exists (otherwise 409 naming it). */
+  allowDuplicate?: boolean;
 }
 
 export const languagePattern = '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$';
@@ -47,6 +49,7 @@ const importSchema = {
     text: { type: 'string', minLength: 1 },
     language: { type: 'string', pattern: languagePattern, maxLength: 35, description: 'must be a BCP 47 language tag such as tl or en' },
     sourceUrl: { type: 'string', maxLength: 2000, pattern: '^https?://[^\\s]+$', description: 'must be a full http(s) URL' },
+    allowDuplicate: { type: 'boolean' },
   },
 };
 

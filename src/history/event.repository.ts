@@ -50,6 +50,12 @@ export async function findEventsByClaimId(db: Db, claimId: number): Promise<Clai
   return (await baseQuery(db).where('e.claim_id', '=', claimId).orderBy('e.id').execute()).map(toEvent);
 }
 
+/** The claim's latest history entry: who saved it last, and when (the conflict page names them). */
+export async function findLatestEventByClaimId(db: Db, claimId: number): Promise<ClaimEvent | undefined> {
+  const row = await baseQuery(db).where('e.claim_id', '=', claimId).orderBy('e.id', 'desc').limit(1).executeTakeFirst();
+  return row && toEvent(row);
+}
+
 export async function findRecentEvents(db: Db, limit: number): Promise<ClaimEvent[]> {
   return (await baseQuery(db).orderBy('e.id', 'desc').limit(limit).execute()).map(toEvent);
 }

@@ -1,6 +1,8 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { availabilityOf, isDatabaseUnavailable } from './db-availability.js';
 import { HttpError, serviceUnavailable, ValidationError } from './errors.js';
+import { errorSummary } from './error-summary.js';
+import { refusal, refusedFormOf } from './forms.js';
 import { isApiRequest } from './params.js';
 
 const RETRY_AFTER_SECONDS = '5';
@@ -76,6 +78,8 @@ export function errorHandler(): ErrorRequestHandler {
       res.json({ error: { code: error.code, message: error.message, requestId, ...publicDetails(error) } });
       return;
     }
+    const form = refusedFormOf(req, res, error);
+    if (form) return void showFormAgain(req, res, form, error);
     const view = error.status === 503 ? 'errors/unavailable' : 'errors/error';
     res.render(view, { title: titleFor(error.status), error, requestId, retryAfter: RETRY_AFTER_SECONDS }, (renderErr, html) => {
       if (renderErr) {
@@ -84,6 +88,24 @@ export function errorHandler(): ErrorRequestHandler {
       } else res.send(html);
     });
   };
+}
+
+/**
+ * A refused form is the page again, with what was typed, each message by its field and the
+ * error summary at the top of the main content (head.ejs renders `errorSummary`). If the page
+ * itself cannot be rendered, the plain error page says what was refused.
+ */
+async function showFormAgain(req: Request, res: Response, form: NonNullable<ReturnType<typeof refusedFormOf>>, error: HttpError): Promise<void> {
+  const refused = refusal(req, form, error);
+  res.locals.errorSummary = errorSummary(refused.errors, form.labels, form.fieldIds);
+  try {
+    await form.render(req, res, refused);
+  } catch (renderErr) {
+    // A form may decline (rethrow the error) when it has no way to show it, as a 409 without a current version.
+    if (renderErr !== error) req.log?.error({ err: renderErr }, 'refused form failed to render');
+    delete res.locals.errorSummary;
+    if (!res.headersSent) res.status(error.status).render('errors/error', { title: titleFor(error.status), error, requestId: String(req.id ?? '') });
+  }
 }
 
 function publicDetails(error: HttpError): Record<string, unknown> {

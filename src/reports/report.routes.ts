@@ -1,13 +1,12 @@
 import { Router, type Request, type Response } from 'express';
-import { HttpError, ValidationError } from '../http/errors.js';
 import { flash } from '../http/flash.js';
+import { formRoute, type PageForm } from '../http/forms.js';
 import { idParam } from '../http/params.js';
 import { formInput } from '../http/validation.js';
-import { fieldMap } from '../users/auth.routes.js';
 import { openNoteEditor, saveCorrectionNote, type CorrectionNoteState } from './correction-note.service.js';
 import { exportDocumentReport } from './export.js';
 import { renderStreamed } from './html/templates.js';
-import { validateNoteEditForm } from './note-input.js';
+import { validateNoteEditForm, type NoteEditInput } from './note-input.js';
 import { parseDocumentQuery } from './report-query.js';
 import { openDocumentReport } from './report.service.js';
 import { sendExport, sendStream } from './send-export.js';
@@ -24,6 +23,20 @@ const downloadFormats = [
 
 /** Locals every page template expects (what res.render would merge in). */
 const pageLocals = (req: Request, res: Response) => ({ ...req.app.locals, ...res.locals });
+
+/**
+ * The correction note editor: a refused edit shows the form again with the editor's own text,
+ * never losing it; a stale one (409) with the current version, so saving again overwrites knowingly.
+ */
+const noteForm: PageForm<NoteEditInput> = {
+  validate: validateNoteEditForm,
+  labels: { note: 'The correction note', version: 'The version' },
+  render: async (req, res, { status, values, errors }) => {
+    const state = await openNoteEditor(req.ctx, req.actor!, idParam(req, 'id', 'Document'));
+    res.status(status);
+    renderNoteForm(res, state, { note: String(values.note ?? ''), version: status === 409 ? state.version : Number(values.version) || state.version }, errors, status === 409);
+  },
+};
 
 /** The report pages: the report itself (streamed), its downloads, and the correction note editor. */
 export function reportRoutes(): Router {
@@ -53,22 +66,12 @@ export function reportRoutes(): Router {
     renderNoteForm(res, state, { note: state.stored ?? state.draft ?? '', version: state.version }, {});
   });
 
-  router.post('/documents/:id/report/note', async (req, res) => {
+  router.post('/documents/:id/report/note', formRoute(noteForm, async (req, res, input) => {
     const id = idParam(req, 'id', 'Document');
-    const values = formInput(req.body);
-    try {
-      const saved = await saveCorrectionNote(req.ctx, req.actor!, id, validateNoteEditForm(values), req.ip ?? null);
-      flash(res, 'success', saved.stored ? 'Correction note saved.' : 'Correction note cleared: the report shows the note generated from the errors.');
-      res.redirect(303, `/documents/${id}/report`);
-    } catch (err) {
-      // A refused edit shows the form again with the editor's own text, never losing it.
-      if (!(err instanceof HttpError) || (err.status !== 400 && err.status !== 409)) throw err;
-      const state = await openNoteEditor(req.ctx, req.actor!, id);
-      const errors = err instanceof ValidationError ? fieldMap(err) : { form: err.message };
-      res.status(err.status);
-      renderNoteForm(res, state, { note: String(values.note ?? ''), version: err.status === 409 ? state.version : Number(values.version) || state.version }, errors, err.status === 409);
-    }
-  });
+    const saved = await saveCorrectionNote(req.ctx, req.actor!, id, input, req.ip ?? null);
+    flash(res, 'success', saved.stored ? 'Correction note saved.' : 'Correction note cleared: the report shows the note generated from the errors.');
+    res.redirect(303, `/documents/${id}/report`);
+  }));
 
   return router;
 }

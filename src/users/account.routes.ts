@@ -1,14 +1,12 @@
 import type { RouteDeps } from '../routes.js';
 import { Router, type Request, type Response } from 'express';
-import { ValidationError } from '../http/errors.js';
 import { flash } from '../http/flash.js';
+import { formRoute, type PageForm } from '../http/forms.js';
 import { idParam } from '../http/params.js';
 import { passwordCheckLimiter } from '../http/rate-limit.js';
-import { formInput } from '../http/validation.js';
 import { changeOwnPassword, getAccount } from './account.service.js';
-import { fieldMap } from './auth.routes.js';
 import { createApiToken, revokeApiToken } from './token.service.js';
-import { requireConfirmation, validatePasswordChange, validateTokenName } from './user.schemas.js';
+import { requireConfirmation, validatePasswordChange, validateTokenName, type PasswordChangeInput } from './user.schemas.js';
 
 type Form = { values: Record<string, unknown>; errors: Record<string, string> };
 const emptyForm: Form = { values: {}, errors: {} };
@@ -19,6 +17,19 @@ async function renderAccount(req: Request, res: Response, status = 200, forms: {
   res.status(status).render('account/index', { title: 'Your account', user, tokens, password: forms.password ?? emptyForm, token: forms.token ?? emptyForm });
 }
 
+const passwordForm: PageForm<PasswordChangeInput> = {
+  validate: (body) => requireConfirmation(validatePasswordChange(body)),
+  values: () => ({}),
+  labels: { currentPassword: 'Current password', password: 'New password', confirmPassword: 'The confirmation' },
+  render: (req, res, { status, errors }) => renderAccount(req, res, status, { password: { values: {}, errors } }),
+};
+
+const tokenForm: PageForm<{ name: string }> = {
+  validate: validateTokenName,
+  labels: { name: 'Token name' },
+  render: (req, res, { status, values, errors }) => renderAccount(req, res, status, { token: { values, errors } }),
+};
+
 /** /account: one's own password and API tokens. */
 export function accountRoutes(deps: Pick<RouteDeps, 'db'>): Router {
   const router = Router();
@@ -26,31 +37,19 @@ export function accountRoutes(deps: Pick<RouteDeps, 'db'>): Router {
 
   router.get('/account', (req, res) => renderAccount(req, res));
 
-  router.post('/account/password', limited, async (req, res) => {
-    try {
-      const input = requireConfirmation(validatePasswordChange(formInput(req.body)));
-      await changeOwnPassword(req.ctx, req.actor!, input, req.ip ?? null);
-      flash(res, 'success', 'Your password is changed. Your other sessions have been signed out.');
-      res.redirect(303, '/account');
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      await renderAccount(req, res, 400, { password: { values: {}, errors: fieldMap(err) } });
-    }
-  });
+  router.post('/account/password', limited, formRoute(passwordForm, async (req, res, input) => {
+    await changeOwnPassword(req.ctx, req.actor!, input, req.ip ?? null);
+    flash(res, 'success', 'Your password is changed. Your other sessions have been signed out.');
+    res.redirect(303, '/account');
+  }));
 
-  router.post('/account/tokens', async (req, res) => {
-    const values = formInput(req.body);
-    try {
-      const { token, record } = await createApiToken(req.ctx, req.actor!, req.actor!.id, validateTokenName(values).name);
-      // The secret exists only in this response (only its hash is stored), so it is rendered
-      // from the POST and never cached, rather than carried through a redirect.
-      res.set('Cache-Control', 'no-store');
-      res.status(201).render('account/token-created', { title: 'New API token', token, record });
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      await renderAccount(req, res, 400, { token: { values, errors: fieldMap(err) } });
-    }
-  });
+  router.post('/account/tokens', formRoute(tokenForm, async (req, res, input) => {
+    const { token, record } = await createApiToken(req.ctx, req.actor!, req.actor!.id, input.name);
+    // The secret exists only in this response (only its hash is stored), so it is rendered
+    // from the POST and never cached, rather than carried through a redirect.
+    res.set('Cache-Control', 'no-store');
+    res.status(201).render('account/token-created', { title: 'New API token', token, record });
+  }));
 
   router.post('/account/tokens/:id/revoke', async (req, res) => {
     const token = await revokeApiToken(req.ctx, req.actor!, idParam(req, 'id', 'Token'));

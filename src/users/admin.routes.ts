@@ -1,14 +1,13 @@
 import { Router, type Request, type Response } from 'express';
-import { HttpError, ValidationError } from '../http/errors.js';
 import { flash } from '../http/flash.js';
+import { formRoute, type PageForm } from '../http/forms.js';
 import { idParam } from '../http/params.js';
 import { formInput } from '../http/validation.js';
 import { readAuditLog } from './audit.service.js';
-import { fieldMap } from './auth.routes.js';
 import { inviteUser, issueInvitation, type Invitation } from './invitation.service.js';
 import { roles } from './permissions.js';
 import { changeUser, listUsers } from './user.service.js';
-import { validateAuditQuery, validateInvite, validateRoleChange } from './user.schemas.js';
+import { validateAuditQuery, validateInvite, validateRoleChange, type InviteInput } from './user.schemas.js';
 
 /** The address an invitee opens: PUBLIC_URL when configured, else the address the admin used. */
 function invitationLink(req: Request, token: string): string {
@@ -29,22 +28,23 @@ async function renderUsers(req: Request, res: Response, status = 200, form: { va
   res.status(status).render('admin/users', { title: 'Users', users: await listUsers(req.ctx, req.actor!), roles, ...form });
 }
 
+/** Inviting someone: an address already in use (409) is refused next to the email field. */
+const inviteForm: PageForm<InviteInput> = {
+  validate: validateInvite,
+  labels: { email: 'Email address', displayName: 'Name', role: 'Role' },
+  conflictField: 'email',
+  render: (req, res, { status, values, errors }) => renderUsers(req, res, status, { values, errors }),
+};
+
 /** Admin pages: users (invite, change role, disable/enable, new sign-in link) and the audit log. */
 export function adminRoutes(): Router {
   const router = Router();
 
   router.get('/admin/users', (req, res) => renderUsers(req, res));
 
-  router.post('/admin/users', async (req, res) => {
-    const values = formInput(req.body);
-    try {
-      showInvitation(req, res, await inviteUser(req.ctx, req.actor!, validateInvite(values)), true);
-    } catch (err) {
-      if (err instanceof ValidationError) return renderUsers(req, res, 400, { values, errors: fieldMap(err) });
-      if (err instanceof HttpError && err.status === 409) return renderUsers(req, res, 409, { values, errors: { email: err.message } });
-      throw err;
-    }
-  });
+  router.post('/admin/users', formRoute(inviteForm, async (req, res, input) => {
+    showInvitation(req, res, await inviteUser(req.ctx, req.actor!, input), true);
+  }));
 
   router.post('/admin/users/:id/role', async (req, res) => {
     const { role } = validateRoleChange(formInput(req.body));

@@ -1,14 +1,14 @@
 import type { RouteDeps } from '../routes.js';
 import { Router, type Request, type Response } from 'express';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../http/auth.js';
-import { HttpError, ValidationError } from '../http/errors.js';
 import { flash } from '../http/flash.js';
+import { formRoute, type PageForm } from '../http/forms.js';
 import { loginLimiters } from '../http/rate-limit.js';
 import { formInput } from '../http/validation.js';
 import { recordAudit } from './audit.js';
 import { createSession, endSession } from './session.service.js';
 import { authenticate, hasAnyUser, setupFirstAdmin } from './user.service.js';
-import { validateLogin, validateNewUser } from './user.schemas.js';
+import { validateLogin, validateNewUser, type LoginInput, type NewUserInput } from './user.schemas.js';
 
 /**
  * A local path to return to after signing in; anything else goes home. Refused: other hosts,
@@ -30,6 +30,30 @@ export async function startSession(req: Request, res: Response, userId: number):
 const renderLogin = (res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>, next: string) =>
   res.status(status).render('auth/login', { title: 'Sign in', values: { email: typeof values.email === 'string' ? values.email : '' }, errors, next });
 
+const withoutNext = (req: Request) => {
+  const { next: _next, ...values } = formInput(req.body);
+  return values;
+};
+
+/** The first admin's form; the role is not the visitor's to choose. */
+const setupForm: PageForm<NewUserInput> = {
+  validate: validateNewUser,
+  input: (req) => ({ ...formInput(req.body), role: 'admin' }),
+  values: (req) => ({ ...formInput(req.body), password: '' }),
+  labels: { displayName: 'Your name', email: 'Email address', password: 'Password' },
+  render: (_req, res, { status, values, errors }) => res.status(status).render('auth/setup', { title: 'Set up claimdesk', values, errors }),
+};
+
+/** Sign-in: a wrong password (401) shows the form again like refused input. */
+const loginForm: PageForm<LoginInput> = {
+  validate: validateLogin,
+  input: withoutNext,
+  values: withoutNext,
+  labels: { email: 'Email address', password: 'Password' },
+  alsoOn: [401],
+  render: (req, res, { status, values, errors }) => renderLogin(res, status, values, errors, safeNext(req.body?.next)),
+};
+
 /** /setup (only while nobody has an account), /login and /logout. */
 export function authRoutes(deps: Pick<RouteDeps, 'db'>): Router {
   const router = Router();
@@ -41,20 +65,15 @@ export function authRoutes(deps: Pick<RouteDeps, 'db'>): Router {
     res.render('auth/setup', { title: 'Set up claimdesk', values: {}, errors: {} });
   });
 
-  router.post('/setup', async (req, res) => {
+  router.post('/setup', async (req, res, next) => {
     if (await hasAnyUser(req.ctx)) return res.redirect(303, '/login');
-    const values = formInput(req.body);
-    try {
-      const input = validateNewUser({ ...values, role: 'admin' });
-      const user = await setupFirstAdmin(req.ctx, input, req.ip ?? null);
-      await startSession(req, res, user.id);
-      flash(res, 'success', `Welcome, ${user.displayName}. You are the admin of this claimdesk: invite your colleagues from Admin.`);
-      res.redirect(303, '/');
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      res.status(400).render('auth/setup', { title: 'Set up claimdesk', values: { ...values, password: '' }, errors: fieldMap(err) });
-    }
-  });
+    next();
+  }, formRoute(setupForm, async (req, res, input) => {
+    const user = await setupFirstAdmin(req.ctx, input, req.ip ?? null);
+    await startSession(req, res, user.id);
+    flash(res, 'success', `Welcome, ${user.displayName}. You are the admin of this claimdesk: invite your colleagues from Admin.`);
+    res.redirect(303, '/');
+  }));
 
   router.get('/login', async (req, res) => {
     if (!(await hasAnyUser(req.ctx))) return res.redirect(303, '/setup');
@@ -62,21 +81,11 @@ export function authRoutes(deps: Pick<RouteDeps, 'db'>): Router {
     res.render('auth/login', { title: 'Sign in', values: {}, errors: {}, next: safeNext(req.query.next) });
   });
 
-  router.post('/login', ...limiters, async (req, res) => {
-    const values = formInput(req.body);
-    const next = safeNext(values.next);
-    delete values.next;
-    try {
-      const input = validateLogin(values);
-      const user = await authenticate(req.ctx, input.email, input.password, req.ip ?? null);
-      await startSession(req, res, user.id);
-      res.redirect(303, next);
-    } catch (err) {
-      if (err instanceof ValidationError) return renderLogin(res, 400, values, fieldMap(err), next);
-      if (err instanceof HttpError && err.status === 401) return renderLogin(res, 401, values, { form: err.message }, next);
-      throw err;
-    }
-  });
+  router.post('/login', ...limiters, formRoute(loginForm, async (req, res, input) => {
+    const user = await authenticate(req.ctx, input.email, input.password, req.ip ?? null);
+    await startSession(req, res, user.id);
+    res.redirect(303, safeNext(req.body?.next));
+  }));
 
   router.post('/logout', async (req, res) => {
     const token = req.cookies?.[SESSION_COOKIE];
@@ -88,8 +97,4 @@ export function authRoutes(deps: Pick<RouteDeps, 'db'>): Router {
   });
 
   return router;
-}
-
-export function fieldMap(err: ValidationError): Record<string, string> {
-  return Object.fromEntries(err.fields.map((f) => [f.field || 'form', f.message]));
 }

@@ -27,8 +27,8 @@ export async function signIn(ctx: Ctx, role: Role = 'editor', name?: string) {
   return { actor, cookie: `claimdesk_session=${session}`, bearer: `Bearer ${token}` };
 }
 
-/** A document (the seed article by default) imported through the service, with its extracted claims. */
+/** A document (the seed article by default) imported through the service, with its extracted claims; the same text may be built twice. */
 export async function buildDocument(ctx: Ctx, overrides: { title?: string; text?: string; language?: string; sourceUrl?: string } = {}) {
   const editor = await buildUser(ctx, 'editor');
-  return importDocument(ctx, editor, { title: overrides.title ?? 'Digmaan sa Iraq', text: overrides.text ?? seedText(), language: overrides.language ?? 'tl', ...(overrides.sourceUrl ? { sourceUrl: overrides.sourceUrl } : {}) });
+  return importDocument(ctx, editor, { title: overrides.title ?? 'Digmaan sa Iraq', text: overrides.text ?? seedText(), language: overrides.language ?? 'tl', allowDuplicate: true, ...(overrides.sourceUrl ? { sourceUrl: overrides.sourceUrl } : {}) });
 }

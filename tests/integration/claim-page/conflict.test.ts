@@ -59,4 +59,13 @@ describe(`claim edit conflicts (${engineName})`, () => {
     expect(again.status).toBe(303);
     expect(await current(claim.id)).toMatchObject({ status: 'in_review', correction: 'Their correction', explanation: 'Only this is mine' });
   });
+
+  it('names who saved the claim last and when', async () => {
+    const claim = await current(claims[8]!.id);
+    const maria = await signIn(db.ctx, 'editor', 'Maria Santos');
+    await updateClaim(db.ctx, maria.actor, claim.id, { version: claim.version, status: 'in_review' });
+    const res = await editor.post(`/claims/${claim.id}`, { version: claim.version, status: 'open', explanation: 'Mine' }, `/claims/${claim.id}`);
+    expect(res.status).toBe(409);
+    expect(res.text).toMatch(/<p data-testid="saved-by">Last saved by <strong>Maria Santos<\/strong> at <time datetime="[^"]+">/);
+  });
 });

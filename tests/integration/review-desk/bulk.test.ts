@@ -84,7 +84,7 @@ describe(`bulk actions (${engineName})`, () => {
     ['a status action without a status', [26], { action: 'status' }, 'status-error', 'is required: choose the status to set'],
     ['an assignment without a person', [26], { action: 'assign' }, 'assigneeId-error', 'is required: choose a person'],
     ['an unknown action', [26], { action: 'delete' }, 'claimIds-error', 'must be one of: assign, status, dismiss'],
-    ['a claim that no longer exists', [999999], { action: 'dismiss' }, 'claimIds-error', '#999999 no longer exists'],
+    ['a claim that no longer exists', [999999], { action: 'dismiss', reason: 'Duplicate', confirm: 'true' }, 'claimIds-error', '#999999 no longer exists'],
   ])('re-renders the queue for %s, with the message next to the field and the selection kept', async (_name, claimIdsIndex, fields, errorId, message) => {
     const before = await tableChecksums(db.engine.db);
     const selected = claimIdsIndex.map((i) => (i === 999999 ? i : claims[i]!.id));
@@ -152,5 +152,24 @@ describe(`bulk actions (${engineName})`, () => {
     expect(res.headers.location).toBe('/claims');
     const all = await findClaimsByDocumentId(db.engine.db, claims[0]!.documentId);
     expect(all.filter((c) => c.status === 'dismissed').map((c) => c.id).sort()).toEqual([claims[6]!.id, claims[7]!.id].sort());
+  });
+
+  it('dismissing from the form asks for a reason and a confirmation, then keeps the reason in each claim\'s history', async () => {
+    const chosen = ids(30, 33);
+    const before = await tableChecksums(db.engine.db);
+    const { res } = await postBulk(editor, chosen, { action: 'dismiss' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('<a href="#bulk-reason">The reason for dismissing is required: say why the selected claims are dismissed.</a>');
+    expect(res.text).toContain('<a href="#bulk-confirm">The confirmation box must be ticked to dismiss the selected claims.</a>');
+    expect(res.text).toContain('id="reason-error"');
+    expect(await tableChecksums(db.engine.db)).toEqual(before);
+
+    const { res: done, user } = await postBulk(editor, chosen, { action: 'dismiss', reason: 'Opinion, not a checkable claim', confirm: 'true' });
+    expect(done.status).toBe(303);
+    expect((await follow(user, done)).text).toContain('3 claims dismissed.');
+    for (const id of chosen) {
+      expect(await current(id)).toMatchObject({ status: 'dismissed' });
+      expect((await findEventsByClaimId(db.engine.db, id)).at(-1)).toMatchObject({ after: { status: 'dismissed', reason: 'Opinion, not a checkable claim' } });
+    }
   });
 });

@@ -24,7 +24,11 @@ const admins: readonly Role[] = ['admin'];
 
 let unique = 0;
 const next = () => `${Date.now()}-${++unique}`;
-const article = () => ({ title: `Imported ${next()}`, text: 'In 2004 the council spent 3.2 million pesos on roads, the mayor said.', language: 'en' });
+// Each text differs: an identical text is refused as a duplicate import.
+const article = () => {
+  const n = next();
+  return { title: `Imported ${n}`, text: `In 2004 the council spent 3.2 million pesos on roads, the mayor said. Filed as ${n}.`, language: 'en' };
+};
 const claimPath = (s: Scene, suffix = '') => `/claims/${s.claim.id}${suffix}`;
 const apiClaimPath = (s: Scene, suffix = '') => `/api/v1/claims/${s.claim.id}${suffix}`;
 
@@ -51,6 +55,8 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   'POST /documents/:id/reextract': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/reextract`, body: {} }) },
   'POST /api/v1/documents': { allowed: editors, build: () => ({ path: '/api/v1/documents', body: article() }) },
   'PATCH /api/v1/documents/:id': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}`, body: { version: s.documentVersion, title: 'Retitled' } }) },
+  'POST /documents/:id/delete': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/delete`, body: {} }) },
+  'DELETE /api/v1/documents/:id': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}` }) },
   'POST /api/v1/documents/:id/reextract': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/reextract`, body: {} }) },
   'POST /api/v1/documents/:id/claims': { allowed: researchers, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/claims`, body: { kind: 'other', quote: 'the coalition sent' } }) },
 

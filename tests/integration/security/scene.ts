@@ -47,7 +47,7 @@ export async function buildAuthors(ctx: Ctx): Promise<Authors> {
 }
 
 export async function buildScene(ctx: Ctx, { editor, reviewer }: Authors, title = 'Scene'): Promise<Scene> {
-  const { document } = await importDocument(ctx, editor, { title, text: sceneText, language: 'en' });
+  const { document } = await importDocument(ctx, editor, { title, text: sceneText, language: 'en', allowDuplicate: true });
   const claim = (await findClaimsByDocumentId(ctx.db, document.id))[0]!;
   const source = await addSource(ctx, reviewer, claim.id, { url: 'https://example.org/pentagon-2003', stance: 'supports', title: 'Pentagon briefing' });
   return {
