@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { ClaimKind, ClaimStatus, Verdict } from '../claims/claim-vocabulary.js';
 import { errorVerdicts } from '../claims/claim-vocabulary.js';
 import type { Db } from '../db/database.js';
-import type { AcceptedCorrection, ReportFilter, ReportSource } from './report.js';
+import type { ReportFilter, ReportSource } from './report.js';
+import type { ScopedCorrection } from './sentence-scope.js';
 import { listed } from './report.repository.js';
 
 /** A claim as a report reads it: the review fields and who did the review, no history. */
@@ -76,7 +77,7 @@ export async function findReportClaimsPage(db: Db, filter: ReportFilter, documen
 }
 
 /** One page of a document's accepted corrections (resolved errors with a correction), in text order. */
-export async function findAcceptedCorrectionsPage(db: Db, documentId: number, after: Cursor | null, limit: number): Promise<AcceptedCorrection[]> {
+export async function findAcceptedCorrectionsPage(db: Db, documentId: number, after: Cursor | null, limit: number): Promise<ScopedCorrection[]> {
   const rows = await db
     .selectFrom('claims')
     .where('document_id', '=', documentId)
@@ -84,12 +85,12 @@ export async function findAcceptedCorrectionsPage(db: Db, documentId: number, af
     .where('verdict', 'in', [...errorVerdicts])
     .where('correction', 'is not', null)
     .$if(after !== null, (q) => q.where((eb) => eb(eb.refTuple('start_offset', 'id'), '>', eb.tuple(after!.start, after!.id))))
-    .select(['id', 'start_offset', 'end_offset', 'quote', 'correction', 'verdict'])
+    .select(['id', 'start_offset', 'end_offset', 'quote', 'correction', 'verdict', 'correction_scope'])
     .orderBy('start_offset')
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ claimId: r.id, start: r.start_offset, end: r.end_offset, quote: r.quote, correction: r.correction!, verdict: r.verdict! }));
+  return rows.map((r) => ({ claimId: r.id, start: r.start_offset, end: r.end_offset, quote: r.quote, correction: r.correction!, verdict: r.verdict!, scope: r.correction_scope }));
 }
 
 /** Reads every page in turn; `fetch` gets the cursor after the last row of the previous page. */

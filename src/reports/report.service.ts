@@ -62,7 +62,7 @@ export async function openDocumentReport(ctx: Ctx, actor: Actor, documentId: num
 export async function openTextReport(ctx: Ctx, actor: Actor, documentId: number): Promise<TextReport> {
   requirePermission(actor, 'report.read');
   const document = await loadDocument(ctx, documentId);
-  const corrections = await readAcceptedCorrections(ctx.db, documentId);
+  const corrections = await readAcceptedCorrections(ctx.db, document);
   assertNoOverlap(corrections);
   const header = { generatedAt: new Date(), organization: { name: ctx.config.orgName, url: ctx.config.orgUrl }, document: reportDocument(document) };
   return { header, text: document.text, corrections };

@@ -1,4 +1,4 @@
-import type { ClaimKind, ClaimStatus, Stance, Verdict } from '../claims/claim-vocabulary.js';
+import type { ClaimKind, ClaimStatus, CorrectionScope, Stance, Verdict } from '../claims/claim-vocabulary.js';
 
 /** Which claims a report reads. A document report is a workspace report scoped to one document. */
 export interface ReportFilter {
@@ -114,4 +114,8 @@ export interface AcceptedCorrection {
   quote: string;
   correction: string;
   verdict: Verdict;
+  /** What the correction replaces; start, end and quote are already widened to the sentence. */
+  scope?: CorrectionScope;
+  /** Passage corrections in the same sentence that this sentence-scope correction covers. */
+  supersedes?: number[];
 }
