@@ -1,11 +1,8 @@
 import { correctedSentence, type SentenceText } from '../reports/sentence-scope.js';
 import type { Claim } from './claim.js';
 
-/**
- * The API shape of a claim. Given its document's text, it carries `correctedSentence`: the
- * claim's sentence as it will read with this correction applied (null without a correction).
- */
-export function claimJson(c: Claim, doc?: SentenceText) {
+/** The API shape of a claim. */
+export function claimJson(c: Claim) {
   return {
     id: c.id,
     documentId: c.documentId,
@@ -24,7 +21,6 @@ export function claimJson(c: Claim, doc?: SentenceText) {
     correction: c.correction,
     correctionScope: c.correctionScope,
     claimStatement: c.claimStatement,
-    ...(doc ? { correctedSentence: correctedSentence(doc, c) } : {}),
     explanation: c.explanation,
     assignee: c.assigneeId ? { id: c.assigneeId, name: c.assigneeName } : null,
     resolvedBy: c.resolvedById ? { id: c.resolvedById, name: c.resolvedByName } : null,
@@ -33,4 +29,12 @@ export function claimJson(c: Claim, doc?: SentenceText) {
     updatedAt: c.updatedAt.toISOString(),
     version: c.version,
   };
+}
+
+/**
+ * One claim as the claim API returns it: with `correctedSentence`, the claim's sentence as it will
+ * read with this correction applied (null without a correction), cut from its document's text.
+ */
+export function claimDetailJson(c: Claim, doc: SentenceText) {
+  return { ...claimJson(c), correctedSentence: correctedSentence(doc, c) };
 }
