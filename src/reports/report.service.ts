@@ -27,7 +27,7 @@ function publicUrl(ctx: Ctx, path: string): string | null {
 async function documentHeader(ctx: Ctx, document: Document, filter: ReportFilter): Promise<ReportHeader> {
   const [summary, draft] = await Promise.all([
     summariseClaims(ctx.db, filter),
-    document.correctionNote ? null : draftCorrectionNote(ctx, document.id, document.language),
+    document.correctionNote ? null : draftCorrectionNote(ctx, document),
   ]);
   return {
     scope: 'document',

@@ -1,4 +1,5 @@
-import type { CorrectionScope } from '../claims/claim-vocabulary.js';
+import type { ClaimKind, CorrectionScope } from '../claims/claim-vocabulary.js';
+import type { NoteError } from './correction-note.js';
 import { sentenceIndexAt } from '../documents/spans.js';
 import type { AcceptedCorrection } from './report.js';
 
@@ -55,4 +56,17 @@ export function correctedSentence(doc: SentenceText, claim: { start: number; end
   if (claim.correctionScope === 'sentence') return claim.correction;
   const span = sentenceSpan(doc, claim.start, claim.end);
   return doc.text.slice(span.start, claim.start) + claim.correction + doc.text.slice(claim.end, span.end);
+}
+
+/**
+ * A resolved error as the correction note names it: what the article said (the passage, or the
+ * whole sentence for a sentence-scope correction) and the rest of its sentence around it.
+ */
+export function noteErrorAt(
+  doc: SentenceText,
+  c: { verdict: NoteError['verdict']; kind: ClaimKind; start: number; end: number; correction: string | null; correctionScope: CorrectionScope },
+): NoteError {
+  const span = sentenceSpan(doc, c.start, c.end);
+  if (c.correctionScope === 'sentence') return { verdict: c.verdict, kind: c.kind, quote: doc.text.slice(span.start, span.end), correction: c.correction, before: '', after: '' };
+  return { verdict: c.verdict, kind: c.kind, quote: doc.text.slice(c.start, c.end), correction: c.correction, before: doc.text.slice(span.start, c.start), after: doc.text.slice(c.end, span.end) };
 }
