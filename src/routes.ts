@@ -8,6 +8,8 @@ import { documentEditRoutes } from './documents/document-edit.routes.js';
 import { documentRoutes } from './documents/document.routes.js';
 import { healthRoutes } from './http/health.routes.js';
 import { noteRoutes } from './notes/note.routes.js';
+import { correctionsLogRoutes } from './reports/corrections-log.routes.js';
+import { publishRoutes } from './reports/publish.routes.js';
 import { reportApiRoutes } from './reports/report.api.routes.js';
 import { reportRoutes } from './reports/report.routes.js';
 import { workspaceReportRoutes } from './reports/workspace.routes.js';
@@ -28,7 +30,7 @@ export interface RouteDeps {
  */
 export function routers(deps: RouteDeps): { publicRouters: Router[]; signedInRouters: Router[] } {
   return {
-    publicRouters: [healthRoutes(), authRoutes(), invitationRoutes(), helpRoutes()],
-    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), queueRoutes(), claimApiRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes()],
+    publicRouters: [healthRoutes(), authRoutes(), invitationRoutes(), helpRoutes(), correctionsLogRoutes()],
+    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), queueRoutes(), claimApiRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), publishRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes()],
   };
 }

@@ -11,6 +11,7 @@ import { renderStreamed } from './html/templates.js';
 import { validateNoteEditForm } from './note-input.js';
 import { parseDocumentQuery } from './report-query.js';
 import { openDocumentReport } from './report.service.js';
+import { listRevisions } from './publish.service.js';
 import { sendExport, sendStream } from './send-export.js';
 
 const downloadFormats = [
@@ -19,6 +20,7 @@ const downloadFormats = [
   { format: 'csv', label: 'Spreadsheet (CSV)', openClaims: true },
   { format: 'json', label: 'JSON', openClaims: true },
   { format: 'claimreview', label: 'ClaimReview (JSON-LD)', openClaims: false },
+  { format: 'newsarticle', label: 'NewsArticle with corrections (JSON-LD)', openClaims: false },
   { format: 'corrected', label: 'Corrected text', openClaims: false },
   { format: 'redline', label: 'Redline (HTML)', openClaims: false },
 ] as const;
@@ -44,6 +46,7 @@ export function reportRoutes(): Router {
       header: report.header,
       downloads,
       canEditNote: can(req.actor, 'report.edit_note'),
+      revisions: await listRevisions(req.ctx, req.actor!, id),
       claimLinks: true,
     };
     res.type('html').set('Cache-Control', 'private, no-store');

@@ -10,6 +10,8 @@ import type { Report, ReportDocument, ReportFilter, ReportHeader, TextReport } f
 import { readAcceptedCorrections, reportItems } from './report-items.js';
 import { documentFilter, workspaceFilter, type DocumentReportQuery, type WorkspaceReportQuery } from './report-query.js';
 import { findReportDocumentIds, summariseClaims } from './report.repository.js';
+import { findRevisionsByDocumentId } from './revision.repository.js';
+import type { CorrectionRevision } from './revision.js';
 
 async function loadDocument(ctx: Ctx, documentId: number): Promise<Document> {
   const document = await findDocumentById(ctx.db, documentId);
@@ -66,6 +68,13 @@ export async function openTextReport(ctx: Ctx, actor: Actor, documentId: number)
   assertNoOverlap(corrections);
   const header = { generatedAt: new Date(), organization: { name: ctx.config.orgName, url: ctx.config.orgUrl }, document: reportDocument(document) };
   return { header, text: document.text, corrections };
+}
+
+/** A document with its published correction revisions (newest first), for the NewsArticle markup. */
+export async function openNewsArticle(ctx: Ctx, actor: Actor, documentId: number): Promise<{ document: Document; revisions: CorrectionRevision[] }> {
+  requirePermission(actor, 'report.read');
+  const document = await loadDocument(ctx, documentId);
+  return { document, revisions: await findRevisionsByDocumentId(ctx.db, documentId) };
 }
 
 /** The same report across the workspace, filtered by document, resolution date and verdict. */
