@@ -13,6 +13,7 @@ import type { Claim } from './claim.js';
 import { findClaimById } from './claim.repository.js';
 import { quoteInContext, splitPoints, type QuoteContext, type SplitPoint } from './claim-context.js';
 import { describeEvent, type TimelineEntry } from './claim-timeline.js';
+import { correctionView, type CorrectionView } from './correction-preview.js';
 import { findAdjacentClaims, type AdjacentClaims } from './restructure.repository.js';
 
 export interface ClaimPage {
@@ -26,6 +27,8 @@ export interface ClaimPage {
   timeline: TimelineEntry[];
   /** Active users who can research, for the assignee picker. */
   assignees: User[];
+  /** The correction preview and how this correction combines with others in its sentence. */
+  correctionView: CorrectionView;
 }
 
 /**
@@ -46,6 +49,7 @@ export async function getClaimPage(ctx: Ctx, actor: Actor, id: number): Promise<
   ]);
   if (!document) throw notFound('Claim');
   const names = new Map(users.map((u) => [u.id, u.displayName]));
+  const view = await correctionView(ctx.db, document, claim);
   return {
     claim,
     document: { id: document.id, title: document.title, language: document.language },
@@ -56,6 +60,7 @@ export async function getClaimPage(ctx: Ctx, actor: Actor, id: number): Promise<
     notes,
     timeline: events.map((e) => describeEvent(e, names)).reverse(),
     assignees: users.filter((u) => can({ id: u.id, name: u.displayName, role: u.role }, 'claim.research')),
+    correctionView: view,
   };
 }
 

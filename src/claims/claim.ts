@@ -99,3 +99,9 @@ export const validateClaimPatchJson = compileValidator<ClaimPatch>(patchSchema, 
 export const validateClaimPatchForm = compileValidator<ClaimPatch>(patchSchema, 'form');
 export const validateNewClaimJson = compileValidator<NewClaimInput>(newClaimSchema, 'json');
 export const validateNewClaimForm = compileValidator<NewClaimInput>(newClaimSchema, 'form');
+
+/** The claim page's query: `useSuggestion` pre-fills the correction (other parameters are the page's own and ignored). */
+export const validateSuggestionQuery = compileValidator<{ useSuggestion?: string }>(
+  { type: 'object', properties: { useSuggestion: { type: 'string', maxLength: MAX_CORRECTION_LENGTH } } },
+  'form',
+);

@@ -1,4 +1,4 @@
-import { claimKinds, claimStatuses, kindLabels, stanceLabels, stances, statusLabels, verdictLabels, verdicts } from '../claims/claim-vocabulary.js';
+import { claimKinds, claimStatuses, correctionScopeLabels, correctionScopes, kindLabels, stanceLabels, stances, statusLabels, verdictLabels, verdicts } from '../claims/claim-vocabulary.js';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
@@ -28,6 +28,8 @@ export const viewHelpers = {
   statusLabels,
   verdictLabels,
   stanceLabels,
+  correctionScopes,
+  correctionScopeLabels,
   formatDate: (d: Date | string | null | undefined) => (d ? formatDay(new Date(d).getTime()) : ''),
   formatDateTime: (d: Date | string | null | undefined) => (d ? dateTimeFormat.format(new Date(d)) : ''),
   isoDate: (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : ''),

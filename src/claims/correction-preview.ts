@@ -1,0 +1,52 @@
+import type { Db } from '../db/database.js';
+import { sentenceSpan, type SentenceText } from '../reports/sentence-scope.js';
+import type { Claim } from './claim.js';
+import { errorVerdicts } from './claim-vocabulary.js';
+
+/** What the claim page needs to preview a correction and say how it combines with others. */
+export interface CorrectionView {
+  /** The claim's sentence split around the claim: a passage correction replaces `quote`, a sentence correction all three. */
+  sentence: { before: string; quote: string; after: string };
+  /** The default claim statement: the sentence on one line, trimmed to the statement's limit. */
+  defaultStatement: string;
+  /** The sentence-scope correction of another claim that covers this claim's passage correction. */
+  supersededBy: number | null;
+  /** Passage corrections of other claims that this claim's sentence correction covers. */
+  supersedes: number[];
+}
+
+/** The claim statement a ClaimReview falls back to: the claim's sentence, trimmed to a short line. */
+export function defaultClaimStatement(sentence: string, max = 300): string {
+  const line = sentence.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}…`;
+}
+
+/**
+ * The claim's sentence for the preview, and which accepted corrections of the same sentence
+ * supersede or are superseded by this one (one query over that sentence's claims).
+ */
+export async function correctionView(db: Db, doc: SentenceText, claim: Claim): Promise<CorrectionView> {
+  const span = sentenceSpan(doc, claim.start, claim.end);
+  const others = await db
+    .selectFrom('claims')
+    .select(['id', 'correction_scope'])
+    .where('document_id', '=', claim.documentId)
+    .where('sentence_index', '=', claim.sentenceIndex)
+    .where('id', '<>', claim.id)
+    .where('status', '=', 'resolved')
+    .where('verdict', 'in', [...errorVerdicts])
+    .where('correction', 'is not', null)
+    .orderBy('id')
+    .execute();
+  const accepted = claim.status === 'resolved' && claim.correction !== null;
+  const supersededBy = claim.correctionScope === 'passage' ? (others.find((o) => o.correction_scope === 'sentence')?.id ?? null) : null;
+  const supersedes = accepted && claim.correctionScope === 'sentence' ? others.filter((o) => o.correction_scope === 'passage').map((o) => o.id) : [];
+  return {
+    sentence: { before: doc.text.slice(span.start, claim.start), quote: claim.quote, after: doc.text.slice(claim.end, span.end) },
+    defaultStatement: defaultClaimStatement(doc.text.slice(span.start, span.end)),
+    supersededBy,
+    supersedes,
+  };
+}
