@@ -10,6 +10,7 @@ import { healthRoutes } from './http/health.routes.js';
 import { noteRoutes } from './notes/note.routes.js';
 import { correctionsLogRoutes } from './reports/corrections-log.routes.js';
 import { publishRoutes } from './reports/publish.routes.js';
+import { publicationRoutes } from './documents/publication.routes.js';
 import { reportApiRoutes } from './reports/report.api.routes.js';
 import { reportRoutes } from './reports/report.routes.js';
 import { workspaceReportRoutes } from './reports/workspace.routes.js';
@@ -31,6 +32,6 @@ export interface RouteDeps {
 export function routers(deps: RouteDeps): { publicRouters: Router[]; signedInRouters: Router[] } {
   return {
     publicRouters: [healthRoutes(), authRoutes(), invitationRoutes(), helpRoutes(), correctionsLogRoutes()],
-    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), queueRoutes(), claimApiRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), publishRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes()],
+    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), queueRoutes(), claimApiRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), publishRoutes(), publicationRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes()],
   };
 }

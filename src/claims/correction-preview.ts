@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { sentenceSpan, type SentenceText } from '../reports/sentence-scope.js';
+import { defaultClaimStatement, sentenceSpan, type SentenceText } from '../reports/sentence-scope.js';
 import type { Claim } from './claim.js';
 import { errorVerdicts } from './claim-vocabulary.js';
 
@@ -13,14 +13,6 @@ export interface CorrectionView {
   supersededBy: number | null;
   /** Passage corrections of other claims that this claim's sentence correction covers. */
   supersedes: number[];
-}
-
-/** The claim statement a ClaimReview falls back to: the claim's sentence, trimmed to a short line. */
-export function defaultClaimStatement(sentence: string, max = 300): string {
-  const line = sentence.replace(/\s+/g, ' ').trim();
-  if (line.length <= max) return line;
-  const cut = line.slice(0, max - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}…`;
 }
 
 /**

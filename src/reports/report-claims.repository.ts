@@ -18,6 +18,7 @@ export interface ReportClaim {
   status: ClaimStatus;
   verdict: Verdict | null;
   correction: string | null;
+  claimStatement: string | null;
   explanation: string | null;
   reviewer: string | null;
   assignee: string | null;
@@ -46,7 +47,7 @@ export async function findReportClaimsPage(db: Db, filter: ReportFilter, documen
     .$if(after !== null, (q) => q.where((eb) => eb(eb.refTuple('claims.start_offset', 'claims.id'), '>', eb.tuple(after!.start, after!.id))))
     .select([
       'claims.id', 'claims.document_id', 'claims.start_offset', 'claims.end_offset', 'claims.quote', 'claims.sentence_index', 'claims.kind',
-      'claims.status', 'claims.verdict', 'claims.correction', 'claims.explanation', 'claims.resolved_at',
+      'claims.status', 'claims.verdict', 'claims.correction', 'claims.claim_statement', 'claims.explanation', 'claims.resolved_at',
       'r.display_name as reviewer', 'a.display_name as assignee',
       sql<ReportSource[]>`coalesce((
         SELECT json_agg(json_build_object('url', s.url, 'title', s.title, 'publisher', s.publisher, 'publishedOn', s.published_on,
@@ -68,6 +69,7 @@ export async function findReportClaimsPage(db: Db, filter: ReportFilter, documen
     status: r.status,
     verdict: r.verdict,
     correction: r.correction,
+    claimStatement: r.claim_statement,
     explanation: r.explanation,
     reviewer: r.reviewer,
     assignee: r.assignee,

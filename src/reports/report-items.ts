@@ -42,6 +42,7 @@ function toItem(number: number, document: Document, c: ReportClaim): ReportItem 
     open,
     passage: passageAround(document.text, document.sentenceStarts, c.start, c.end),
     correction: c.correction,
+    claimStatement: c.claimStatement,
     explanation: c.explanation,
     sources: c.sources,
     reviewer: c.reviewer,

@@ -11,7 +11,7 @@ import { readAcceptedCorrections, reportItems } from './report-items.js';
 import { documentFilter, workspaceFilter, type DocumentReportQuery, type WorkspaceReportQuery } from './report-query.js';
 import { findReportDocumentIds, summariseClaims } from './report.repository.js';
 import { findRevisionsByDocumentId } from './revision.repository.js';
-import type { CorrectionRevision } from './revision.js';
+import { publicAddress, revisionPath, type CorrectionRevision } from './revision.js';
 
 async function loadDocument(ctx: Ctx, documentId: number): Promise<Document> {
   const document = await findDocumentById(ctx.db, documentId);
@@ -27,9 +27,10 @@ function publicUrl(ctx: Ctx, path: string): string | null {
 }
 
 async function documentHeader(ctx: Ctx, document: Document, filter: ReportFilter): Promise<ReportHeader> {
-  const [summary, draft] = await Promise.all([
+  const [summary, draft, [latest]] = await Promise.all([
     summariseClaims(ctx.db, filter),
     document.correctionNote ? null : draftCorrectionNote(ctx, document),
+    findRevisionsByDocumentId(ctx.db, document.id),
   ]);
   return {
     scope: 'document',
@@ -42,6 +43,12 @@ async function documentHeader(ctx: Ctx, document: Document, filter: ReportFilter
     correctionNote: document.correctionNote
       ? { text: document.correctionNote, edited: true, language: document.language }
       : { text: draft, edited: false, language: templateLanguage(document.language) },
+    article: { author: document.author, publisher: document.publisher, publishedAt: document.publishedAt },
+    noteListsTypos: document.noteListsTypos,
+    addresses: {
+      report: publicAddress(ctx.config, `/documents/${document.id}/report`),
+      correction: latest ? { url: publicAddress(ctx.config, revisionPath(latest)), claimIds: latest.claimIds } : null,
+    },
   };
 }
 

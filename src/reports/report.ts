@@ -66,6 +66,8 @@ export interface ReportItem {
   open: boolean;
   passage: Passage;
   correction: string | null;
+  /** What was claimed, for ClaimReview (null: the claim's sentence is used). */
+  claimStatement: string | null;
   explanation: string | null;
   sources: ReportSource[];
   reviewer: string | null;
@@ -93,6 +95,12 @@ export interface ReportHeader {
   /** Document reports only. */
   document: ReportDocument | null;
   correctionNote: CorrectionNote | null;
+  /** Document reports only: who wrote and published the article, and when (ClaimReview's itemReviewed). */
+  article?: { author: string | null; publisher: string | null; publishedAt: Date | null };
+  /** Document reports only: whether the published note lists typos. */
+  noteListsTypos?: boolean;
+  /** Document reports only: where ClaimReview points — the latest published correction covering a claim, else the report. */
+  addresses?: { report: string; correction: { url: string; claimIds: readonly number[] } | null };
 }
 
 export interface Report {

@@ -70,3 +70,11 @@ export function noteErrorAt(
   if (c.correctionScope === 'sentence') return { verdict: c.verdict, kind: c.kind, quote: doc.text.slice(span.start, span.end), correction: c.correction, before: '', after: '' };
   return { verdict: c.verdict, kind: c.kind, quote: doc.text.slice(c.start, c.end), correction: c.correction, before: doc.text.slice(span.start, c.start), after: doc.text.slice(c.end, span.end) };
 }
+
+/** The claim statement a ClaimReview falls back to: the claim's sentence, trimmed to a short line. */
+export function defaultClaimStatement(sentence: string, max = 300): string {
+  const line = sentence.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}…`;
+}
