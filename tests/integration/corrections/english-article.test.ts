@@ -22,7 +22,7 @@ describe(`an English article reviewed through the API (${engineName})`, () => {
     return api().patch(`/api/v1/claims/${current.id}`).set('Authorization', editor).send({ version: current.version, ...body });
   };
   const addSource = (quote: string, stance: string) =>
-    api().post(`/api/v1/claims/${claim(quote).id}/sources`).set('Authorization', editor).send({ url: 'https://www.nasa.gov/mission/apollo-11/', title: 'Apollo 11', publisher: 'NASA', stance, excerpt: 'July 20, 1969' });
+    api().post(`/api/v1/claims/${claim(quote).id}/sources`).set('Authorization', editor).send({ url: 'https://www.nasa.gov/mission/apollo-11/', title: 'Apollo 11', publisher: 'NASA', publishedOn: '2019-07-16', stance, excerpt: 'Two of the three astronauts walked on the Moon.' });
 
   beforeAll(async () => {
     db = await openTestDb();
@@ -80,6 +80,16 @@ describe(`an English article reviewed through the API (${engineName})`, () => {
       'Clarification: An earlier version of this article gave a misleading account of a figure: “Three astronauts walked on the Moon during the mission.” Clarified, the passage reads: “Two astronauts walked on the Moon; Michael Collins stayed in lunar orbit.”',
     );
     expect(note).not.toContain('Untied');
+  });
+
+  it('puts each source’s title, publisher, date, stance and excerpt in the html, md and csv exports', async () => {
+    const download = async (format: string) => (await api().get(`/api/v1/documents/${documentId}/report?format=${format}`).set('Authorization', editor).buffer(true).parse(textParser)).body as string;
+    const html = await download('html');
+    expect(html).toContain('<span class="stance-badge stance-refutes">Refutes</span> <a href="https://www.nasa.gov/mission/apollo-11/" rel="noopener noreferrer">Apollo 11</a> · NASA, ');
+    expect(html).toContain('<blockquote class="source-excerpt">Two of the three astronauts walked on the Moon.</blockquote>');
+    const md = await download('md');
+    expect(md).toMatch(/- Refutes: \[Apollo 11\]\(<https:\/\/www\.nasa\.gov\/mission\/apollo-11\/>\) · NASA, [^\n]*2019\n  > Two of the three astronauts walked on the Moon\./);
+    expect(await download('csv')).toContain('Refutes: Apollo 11 <https://www.nasa.gov/mission/apollo-11/> (NASA, 2019-07-16) — “Two of the three astronauts walked on the Moon.”');
   });
 
   it('refuses bad input with a 4xx and writes nothing', async () => {
