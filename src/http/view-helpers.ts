@@ -1,3 +1,4 @@
+import { progressWords, reviewProgress } from '../claims/progress.js';
 import { claimKinds, claimStatuses, correctionScopeLabels, correctionScopes, kindLabels, stanceLabels, stances, statusLabels, verdictLabels, verdicts } from '../claims/claim-vocabulary.js';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -30,6 +31,8 @@ export const viewHelpers = {
   stanceLabels,
   correctionScopes,
   correctionScopeLabels,
+  reviewProgress,
+  progressWords,
   formatDate: (d: Date | string | null | undefined) => (d ? formatDay(new Date(d).getTime()) : ''),
   formatDateTime: (d: Date | string | null | undefined) => (d ? dateTimeFormat.format(new Date(d)) : ''),
   isoDate: (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : ''),

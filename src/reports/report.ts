@@ -23,8 +23,9 @@ export interface ReportDocument {
 export interface ReportSummary {
   documents: number;
   claims: number;
-  /** Resolved or dismissed. */
+  /** Resolved or dismissed (src/claims/progress.ts). */
   checked: number;
+  dismissed: number;
   /** Open or in review. */
   unreviewed: number;
   sentences: number;
