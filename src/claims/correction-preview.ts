@@ -17,10 +17,15 @@ export interface CorrectionView {
 
 /**
  * The claim's sentence for the preview, and which accepted corrections of the same sentence
- * supersede or are superseded by this one (one query over that sentence's claims).
+ * supersede or are superseded by this one (one query over that sentence's claims, only when this
+ * claim's own correction is accepted).
  */
 export async function correctionView(db: Db, doc: SentenceText, claim: Claim): Promise<CorrectionView> {
   const span = sentenceSpan(doc, claim.start, claim.end);
+  const sentence = { before: doc.text.slice(span.start, claim.start), quote: claim.quote, after: doc.text.slice(claim.end, span.end) };
+  const defaultStatement = defaultClaimStatement(doc.text.slice(span.start, span.end));
+  // Only an accepted correction can supersede or be superseded: the page of any other claim needs no query.
+  if (claim.status !== 'resolved' || claim.correction === null) return { sentence, defaultStatement, supersededBy: null, supersedes: [] };
   const others = await db
     .selectFrom('claims')
     .select(['id', 'correction_scope'])
@@ -32,13 +37,7 @@ export async function correctionView(db: Db, doc: SentenceText, claim: Claim): P
     .where('correction', 'is not', null)
     .orderBy('id')
     .execute();
-  const accepted = claim.status === 'resolved' && claim.correction !== null;
   const supersededBy = claim.correctionScope === 'passage' ? (others.find((o) => o.correction_scope === 'sentence')?.id ?? null) : null;
-  const supersedes = accepted && claim.correctionScope === 'sentence' ? others.filter((o) => o.correction_scope === 'passage').map((o) => o.id) : [];
-  return {
-    sentence: { before: doc.text.slice(span.start, claim.start), quote: claim.quote, after: doc.text.slice(claim.end, span.end) },
-    defaultStatement: defaultClaimStatement(doc.text.slice(span.start, span.end)),
-    supersededBy,
-    supersedes,
-  };
+  const supersedes = claim.correctionScope === 'sentence' ? others.filter((o) => o.correction_scope === 'passage').map((o) => o.id) : [];
+  return { sentence, defaultStatement, supersededBy, supersedes };
 }
