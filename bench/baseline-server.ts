@@ -45,8 +45,14 @@ if (process.env.NODE_ENV === 'production') app.enable('view cache');
 Object.assign(app.locals, viewHelpers, { orgName: 'claimdesk' });
 const claims = inMemoryRows();
 const actor = { id: 2, name: 'Bench Editor', role: 'editor' };
+// `?bytes=N` pads the page to N bytes, so it can stand beside a real page (or a mix's mean) of that size.
 app.get('/baseline', (req, res) => {
-  res.render('baseline', { title: 'Claims', claims, actor, currentPath: req.path, csrfToken: () => 'bench-csrf-token-'.padEnd(88, 'x'), flashes: [] });
+  const bytes = Number(req.query.bytes ?? 0);
+  res.render('baseline', { title: 'Claims', claims, actor, currentPath: req.path, csrfToken: () => 'bench-csrf-token-'.padEnd(88, 'x'), flashes: [] }, (err, html) => {
+    if (err) return void res.status(500).end(String(err));
+    const pad = Math.max(0, bytes - Buffer.byteLength(html));
+    res.type('html').send(pad ? html.replace('</main>', `<p hidden>${'claim '.repeat(Math.ceil(pad / 6)).slice(0, pad - 14)}</p></main>`) : html);
+  });
 });
 
 const server = app.listen(Number(process.env.PORT ?? 4100), '127.0.0.1', () => {

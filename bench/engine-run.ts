@@ -4,13 +4,16 @@
  * mode, watching its CPU and memory (and its database backends' CPU).
  */
 import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
 import type { Ctx } from '../src/context.js';
 import { createSession } from '../src/users/session.service.js';
+import { createApiToken } from '../src/users/token.service.js';
 import { explainPages, type ExplainedPage } from './explain.js';
 import { articleOfBytes, measureImport, type ImportResult } from './import.js';
 import { measurePage, processMemory, round, warmUp, type LoadResult } from './load.js';
 import type { PlannedDocument } from './plan.js';
 import { startBaseline, startServer } from './processes.js';
+import { runReviewMix, type MixResult, type MixTarget } from './review-mix.js';
 import { seedWorkspace, type SeededWorkspace } from './seed.js';
 import { createWorkspace, serverVersion, vacuumAnalyze, type EngineName } from './workspace.js';
 
@@ -42,6 +45,14 @@ export interface EngineResult {
   pages: PageResult[];
   server: { startRssMb: number | null; peakRssMb: number | null };
   explain: ExplainedPage[];
+  mix: ReviewMixResult | null;
+}
+
+/** The review mix with the page cache on and off, and an in-memory page of the mix's mean size. */
+export interface ReviewMixResult {
+  cached: MixResult;
+  uncached: MixResult;
+  baseline: LoadResult;
 }
 
 /** Runs the whole measurement on one engine and removes its workspace afterwards. */
@@ -82,6 +93,14 @@ export async function runEngine(name: EngineName, plan: readonly PlannedDocument
     for (const p of missing) o.log(`[${name}] GET ${p.path} answers ${p.status}: not measured`);
     const available = pages.filter((p) => !missing.some((m) => m.path === p.path));
 
+    const mixTarget: Omit<MixTarget, 'baseUrl'> = {
+      cookie,
+      bearer: `Bearer ${(await createApiToken(ctx, editor, editor.id, 'review mix')).token}`,
+      // The 10,000-claim document's reader is left out: a person opens it rarely, and it alone would set every figure.
+      documentIds: seeded.documentIds.slice(1),
+      claimIds: (await ctx.db.selectFrom('claims').select('id').orderBy(sql`random()`).limit(5_000).execute()).map((r) => r.id),
+      words: [o.search, o.commonSearch, 'Baghdad', 'porsiyento', 'ayon', 'Bush', 'milyon', 'sundalo'],
+    };
     await ws.closeEngine();
 
     const load = { durationS: o.durationS, warmupS: o.warmupS, connections: o.connections };
@@ -127,8 +146,37 @@ export async function runEngine(name: EngineName, plan: readonly PlannedDocument
         await fresh.stop();
       }
     }
-    return { engine: name, version, seed, import: imported, baseline, pages: results, server: { startRssMb: startRssMb === null ? null : round(startRssMb), peakRssMb: peakRssMb === null ? null : round(peakRssMb) }, explain };
+    const mix = await measureReviewMix(name, ws.serverEnv, mixTarget, o, ws.databasePids);
+    return { engine: name, version, seed, import: imported, baseline, pages: results, server: { startRssMb: startRssMb === null ? null : round(startRssMb), peakRssMb: peakRssMb === null ? null : round(peakRssMb) }, explain, mix };
   } finally {
     await ws.destroy();
+  }
+}
+
+/**
+ * The review mix on a fresh server, with rendered pages kept (PAGE_CACHE_MB default) and without
+ * (PAGE_CACHE_MB=0), then the in-memory baseline padded to the mix's mean response size, so the
+ * ratio compares like with like.
+ */
+async function measureReviewMix(name: EngineName, serverEnv: Record<string, string>, target: Omit<MixTarget, 'baseUrl'>, o: BenchOptions, databasePids?: () => Promise<number[]>): Promise<ReviewMixResult> {
+  const run = async (env: Record<string, string>, label: string, seed: number) => {
+    const server = await startServer(env);
+    try {
+      const r = await runReviewMix({ ...target, baseUrl: server.url }, { durationS: o.durationS, warmupS: o.warmupS, connections: o.connections, pid: server.child.pid!, seed, ...(databasePids ? { databasePids } : {}) });
+      o.log(`[${name}] review mix, ${label}: ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, CPU/request app ${r.serverCpuMs} ms db ${r.databaseCpuMs ?? '—'} ms, ${r.unexpected} unexpected, ${r.errors} errors, load ${r.loadAverage}`);
+      return r;
+    } finally {
+      await server.stop();
+    }
+  };
+  const cached = await run(serverEnv, 'page cache on', 1);
+  const uncached = await run({ ...serverEnv, PAGE_CACHE_MB: '0' }, 'page cache off', 2);
+  const baselineServer = await startBaseline();
+  try {
+    const baseline = await measurePage({ durationS: o.durationS, warmupS: o.warmupS, connections: o.connections, baseUrl: baselineServer.url, path: `/baseline?bytes=${uncached.bytesPerResponse}`, pid: baselineServer.child.pid! });
+    o.log(`[${name}] baseline of the mix's mean size (${uncached.bytesPerResponse} bytes): ${baseline.requestsPerSecond} req/s`);
+    return { cached, uncached, baseline };
+  } finally {
+    await baselineServer.stop();
   }
 }

@@ -46,6 +46,21 @@ export function renderResults(r: BenchResults): string {
   const failures = r.engines.flatMap((e) => e.pages.filter((p) => p.load.non2xx || p.load.errors).map((p) => `${e.engine} ${p.label}: ${p.load.non2xx} non-2xx, ${p.load.errors} errors`));
   if (failures.length) out.push('', `Failed requests: ${failures.join('; ')}.`);
 
+  out.push('', '### Review mix (bench/review-mix.ts: simulated reviewers, 10% writes, varied filters)', '');
+  const mixRows = r.engines.filter((e) => e.mix).flatMap((e) => {
+    const m = e.mix!;
+    const line = (label: string, x: typeof m.cached) => [e.engine, label, x.requestsPerSecond, (x.requestsPerSecond / m.baseline.requestsPerSecond).toFixed(3), x.latencyMs.p50, x.latencyMs.p99, kb(x.bytesPerResponse), x.serverCpuMs ?? '—', x.databaseCpuMs ?? '—', x.unexpected, x.loadAverage];
+    return [
+      [e.engine, `in-memory page of the mix's mean size`, m.baseline.requestsPerSecond, '1.000', m.baseline.latencyMs.p50, m.baseline.latencyMs.p99, kb(m.baseline.bytesPerResponse), m.baseline.serverCpuMs ?? '—', '—', m.baseline.non2xx, m.baseline.loadAverage],
+      line('review mix, page cache on', m.cached),
+      line('review mix, page cache off', m.uncached),
+    ];
+  });
+  out.push(mixRows.length ? table(['engine', 'run', 'req/s', '× baseline', 'p50 ms', 'p99 ms', 'mean response', 'app CPU ms/req', 'db CPU ms/req', 'non-2xx', 'load avg'], mixRows) : 'Not measured.');
+  const kindRows = r.engines.filter((e) => e.mix).flatMap((e) =>
+    (['cached', 'uncached'] as const).flatMap((which) => Object.entries(e.mix![which].byKind).map(([kind, k]) => [e.engine, which === 'cached' ? 'on' : 'off', kind, k!.requests, k!.p50, k!.p99, kb(k!.bytesPerResponse)])));
+  if (kindRows.length) out.push('', 'By page type:', '', table(['engine', 'page cache', 'request', 'count', 'p50 ms', 'p99 ms', 'mean response'], kindRows));
+
   out.push('', '### Import of a 1 MB document (importDocument: extraction + storage)', '');
   out.push(table(['engine', 'size', 'claims', 'extraction ms', 'storage ms', 'total ms', 'app CPU ms', 'db CPU ms'],
     r.engines.filter((e) => e.import).map((e) => [e.engine, `${(e.import!.bytes / 1048576).toFixed(2)} MB`, e.import!.claims, e.import!.extractMs, e.import!.storeMs, e.import!.totalMs, e.import!.appCpuMs, e.import!.databaseCpuMs ?? '—'])));

@@ -41,6 +41,7 @@ export function checkTargets(results: readonly EngineResult[], reports: ReportBe
     figure: pg?.import ? `${(pg.import.totalMs / 1000).toFixed(2)} s (${pg.import.claims} claims)` : 'not measured',
     met: pg?.import ? pg.import.totalMs < 3000 : null,
   });
+  checks.push(...reviewMixTargets(pg, lite));
   for (const r of results) {
     const formats = reports?.formats[r.engine] ?? [];
     const large = formats.filter((f) => f.claims >= 10_000);
@@ -64,6 +65,51 @@ export function checkTargets(results: readonly EngineResult[], reports: ReportBe
       target: `Server peak RSS under load at ${r.seed.counts.claims.toLocaleString('en-US')} claims, ${r.engine}: < 300 MB`,
       figure: underLoad === null ? 'not measured' : `${underLoad} MB sampled under load (VmHWM with start-up: ${r.server.peakRssMb ?? '—'} MB)`,
       met: underLoad === null ? null : underLoad < 300,
+    });
+  }
+  return checks;
+}
+
+/** The review-mix measurement the mix issue reported before its work: 0.045× an in-memory page. */
+const MIX_RATIO_BEFORE = 0.045;
+
+/** Issue 19's targets: the mix, the queue rendered afresh, the claim page under the mix, the big reader. */
+function reviewMixTargets(pg: EngineResult | undefined, lite: EngineResult | undefined): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const ratio = (r: EngineResult) => r.mix!.uncached.requestsPerSecond / r.mix!.baseline.requestsPerSecond;
+  checks.push({
+    target: `Review mix, Postgres, page cache off: ≥ 3× the ratio measured before (${MIX_RATIO_BEFORE}×) to a same-size in-memory page, i.e. ≥ ${(3 * MIX_RATIO_BEFORE).toFixed(3)}×`,
+    figure: pg?.mix ? `${ratio(pg).toFixed(3)}× (${pg.mix.uncached.requestsPerSecond} vs ${pg.mix.baseline.requestsPerSecond} req/s)` : 'not measured',
+    met: pg?.mix ? ratio(pg) >= 3 * MIX_RATIO_BEFORE : null,
+  });
+  for (const [r, limit] of [[pg, 40], [lite, 80]] as const) {
+    checks.push({
+      target: `Review mix, ${r?.engine ?? (limit === 40 ? 'postgres' : 'pglite')}: p99 < ${limit} ms (page cache off)`,
+      figure: r?.mix ? `p99 ${r.mix.uncached.latencyMs.p99} ms (cache on: ${r.mix.cached.latencyMs.p99} ms)` : 'not measured',
+      met: r?.mix ? r.mix.uncached.latencyMs.p99 < limit : null,
+    });
+  }
+  const claim = pg?.mix?.uncached.byKind.claim;
+  checks.push({ target: 'Claim page under the review mix, Postgres: p99 < 40 ms', figure: claim ? `p99 ${claim.p99} ms` : 'not measured', met: claim ? claim.p99 < 40 : null });
+  const fresh = pg?.pages.find((p) => p.name === 'queue_search_uncached');
+  checks.push({
+    target: 'Queue page rendered afresh, Postgres: ≤ 1.2 ms app CPU and ≤ 0.6 ms database CPU per request',
+    figure: fresh ? `app ${fresh.load.serverCpuMs} ms, db ${fresh.load.databaseCpuMs ?? '—'} ms` : 'not measured',
+    met: fresh && fresh.load.serverCpuMs !== null && fresh.load.databaseCpuMs !== null ? fresh.load.serverCpuMs <= 1.2 && fresh.load.databaseCpuMs <= 0.6 : null,
+  });
+  const reader = pg?.pages.find((p) => p.name === 'reader');
+  checks.push({
+    target: 'Reader of the 2,000-claim document, Postgres: p50 < 60 ms and HTML < 600 KB',
+    figure: reader ? `p50 ${reader.load.latencyMs.p50} ms, ${(reader.load.bytesPerResponse / 1024).toFixed(0)} KB` : 'not measured',
+    met: reader ? reader.load.latencyMs.p50 < 60 && reader.load.bytesPerResponse < 600 * 1024 : null,
+  });
+  for (const r of [pg, lite]) {
+    if (!r?.mix) continue;
+    const gain = r.mix.cached.requestsPerSecond / r.mix.uncached.requestsPerSecond - 1;
+    checks.push({
+      target: `The page cache pays on the review mix, ${r.engine}: > 20% more requests/s (else remove it)`,
+      figure: `${gain >= 0 ? '+' : ''}${(gain * 100).toFixed(0)}% (${r.mix.cached.requestsPerSecond} vs ${r.mix.uncached.requestsPerSecond} req/s)`,
+      met: gain > 0.2,
     });
   }
   return checks;

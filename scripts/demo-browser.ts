@@ -1,5 +1,5 @@
 // The setup both screenshot scripts share: the reviewed demo in a throwaway embedded database, an
-// editor signed in, the app listening on a free port, and Debian's Chromium holding the session.
+// editor signed in, the app listening on a free port, and the tests' Chromium (tests/helpers/chromium.ts) holding the session.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 // Regenerates docs/screenshots/report.png: the correction report of the reviewed demo, as an
-// editor sees it, in Debian's Chromium. `node bin/run-ts.js scripts/report-screenshot.ts`.
+// editor sees it, in the tests' Chromium (tests/helpers/chromium.ts). `node bin/run-ts.js scripts/report-screenshot.ts`.
 // Uses a throwaway embedded database.
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

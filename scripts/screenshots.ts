@@ -1,4 +1,4 @@
-// Regenerates docs/screenshots/reader.png and claim.png from the reviewed demo, in Debian's
+// Regenerates docs/screenshots/reader.png and claim.png from the reviewed demo, in the tests'
 // Chromium: `node bin/run-ts.js scripts/screenshots.ts`. Uses a throwaway embedded database.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

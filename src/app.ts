@@ -93,7 +93,7 @@ export function createApp({ db, config, secret, cache }: AppOptions): express.Ex
     next();
   });
   app.use((req, res, next) => (isUploadRoute(req) ? next() : csrf.protect(req, res, next)));
-  const { publicRouters, signedInRouters } = routers({ csrf: csrf.protect });
+  const { publicRouters, signedInRouters } = routers({ db, csrf: csrf.protect });
   for (const router of publicRouters) app.use(router);
   app.use(requireSignedIn());
   for (const router of signedInRouters) app.use(router);

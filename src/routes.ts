@@ -1,4 +1,5 @@
 import type { RequestHandler, Router } from 'express';
+import type { Db } from './db/database.js';
 import { claimApiRoutes } from './claims/claim.api.routes.js';
 import { claimRoutes } from './claims/claim.routes.js';
 import { queueRoutes } from './claims/queue.routes.js';
@@ -21,6 +22,8 @@ import { authRoutes } from './users/auth.routes.js';
 import { invitationRoutes } from './users/invitation.routes.js';
 
 export interface RouteDeps {
+  /** For the sign-in limits' counters, which every process shares through the database. */
+  db: Db;
   /** CSRF check for routes that parse their own (multipart) body. */
   csrf: RequestHandler;
 }
@@ -31,7 +34,7 @@ export interface RouteDeps {
  */
 export function routers(deps: RouteDeps): { publicRouters: Router[]; signedInRouters: Router[] } {
   return {
-    publicRouters: [healthRoutes(), authRoutes(), invitationRoutes(), helpRoutes(), correctionsLogRoutes()],
-    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), queueRoutes(), claimApiRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), publishRoutes(), publicationRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes()],
+    publicRouters: [healthRoutes(), authRoutes(deps), invitationRoutes(), helpRoutes(), correctionsLogRoutes()],
+    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), queueRoutes(), claimApiRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), publishRoutes(), publicationRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes(deps)],
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ClaimTable } from '../claims/claim.table.js';
 import type { DocumentTable } from '../documents/document.table.js';
 import type { ClaimEventTable } from '../history/event.table.js';
+import type { RateLimitCounterTable } from '../http/rate-limit.table.js';
 import type { ClaimNoteTable } from '../notes/note.table.js';
 import type { ClaimSourceTable } from '../sources/source.table.js';
 import type { ApiTokenTable, AuditLogTable, SessionTable, UserInvitationTable } from '../users/auth.table.js';
@@ -21,6 +22,7 @@ export interface Database {
   audit_log: AuditLogTable;
   correction_revisions: CorrectionRevisionTable;
   user_invitations: UserInvitationTable;
+  rate_limit_counters: RateLimitCounterTable;
   schema_migrations: { name: string; checksum: string; applied_at: Date };
 }
 

@@ -1,6 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Db } from '../db/database.js';
 import { normaliseEmail } from '../users/user.schemas.js';
+import { DatabaseRateLimitStore } from './rate-limit-store.js';
 
 /** What a limited request gets: a message saying when to come back. The route decides how to show it. */
 export type LimitedResponder = (req: Request, res: Response, message: string, next: NextFunction) => void;
@@ -20,12 +22,12 @@ const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
 /**
  * A limiter that counts failed attempts only (responses of 400 and above): a successful sign-in
- * costs nothing. Counters live in this process's memory, which is right for one process; several
- * processes behind a load balancer need a shared store (see docs/SECURITY.md).
+ * costs nothing. Counters live in the database, so the limit holds across every process.
  */
-export function failureLimiter(limit: FailureLimit, respond: LimitedResponder): RequestHandler {
+export function failureLimiter(db: Db, limit: FailureLimit, respond: LimitedResponder): RequestHandler {
   const property = `rateLimit_${limit.name}`;
   return rateLimit({
+    store: new DatabaseRateLimitStore(db, limit.name),
     windowMs: limit.windowMs,
     limit: limit.limit,
     skipSuccessfulRequests: true,
@@ -49,16 +51,16 @@ export function failureLimiter(limit: FailureLimit, respond: LimitedResponder): 
  * minutes. The account key is the email as it is stored, so `Alice@X.org ` and `alice@x.org`
  * share one counter; the address key groups IPv6 clients by /56 as one household.
  */
-export function loginLimiters(respond: LimitedResponder): RequestHandler[] {
+export function loginLimiters(db: Db, respond: LimitedResponder): RequestHandler[] {
   return [
-    failureLimiter({ name: 'ip', limit: 20, windowMs: FIFTEEN_MINUTES, subject: 'sign-ins from your network address', key: (req) => ipKeyGenerator(req.ip ?? 'unknown') }, respond),
-    failureLimiter({ name: 'account', limit: 5, windowMs: FIFTEEN_MINUTES, subject: 'this account', key: (req) => accountKey(req.body?.email) }, respond),
+    failureLimiter(db, { name: 'ip', limit: 20, windowMs: FIFTEEN_MINUTES, subject: 'sign-ins from your network address', key: (req) => ipKeyGenerator(req.ip ?? 'unknown') }, respond),
+    failureLimiter(db, { name: 'account', limit: 5, windowMs: FIFTEEN_MINUTES, subject: 'this account', key: (req) => accountKey(req.body?.email) }, respond),
   ];
 }
 
 /** Failed current-password checks per signed-in user (a borrowed, unlocked browser must not guess it). */
-export function passwordCheckLimiter(respond: LimitedResponder): RequestHandler {
-  return failureLimiter({ name: 'password', limit: 5, windowMs: FIFTEEN_MINUTES, subject: 'your current password', key: (req) => (req.actor ? `user:${req.actor.id}` : undefined) }, respond);
+export function passwordCheckLimiter(db: Db, respond: LimitedResponder): RequestHandler {
+  return failureLimiter(db, { name: 'password', limit: 5, windowMs: FIFTEEN_MINUTES, subject: 'your current password', key: (req) => (req.actor ? `user:${req.actor.id}` : undefined) }, respond);
 }
 
 function accountKey(email: unknown): string | undefined {

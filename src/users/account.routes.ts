@@ -1,3 +1,4 @@
+import type { RouteDeps } from '../routes.js';
 import { Router, type Request, type Response } from 'express';
 import { ValidationError } from '../http/errors.js';
 import { flash } from '../http/flash.js';
@@ -19,9 +20,9 @@ async function renderAccount(req: Request, res: Response, status = 200, forms: {
 }
 
 /** /account: one's own password and API tokens. */
-export function accountRoutes(): Router {
+export function accountRoutes(deps: Pick<RouteDeps, 'db'>): Router {
   const router = Router();
-  const limited = passwordCheckLimiter((req, res, message, next) => void renderAccount(req, res, 429, { password: { values: {}, errors: { currentPassword: message } } }).catch(next));
+  const limited = passwordCheckLimiter(deps.db, (req, res, message, next) => void renderAccount(req, res, 429, { password: { values: {}, errors: { currentPassword: message } } }).catch(next));
 
   router.get('/account', (req, res) => renderAccount(req, res));
 

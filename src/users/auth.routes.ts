@@ -1,3 +1,4 @@
+import type { RouteDeps } from '../routes.js';
 import { Router, type Request, type Response } from 'express';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../http/auth.js';
 import { HttpError, ValidationError } from '../http/errors.js';
@@ -30,10 +31,10 @@ const renderLogin = (res: Response, status: number, values: Record<string, unkno
   res.status(status).render('auth/login', { title: 'Sign in', values: { email: typeof values.email === 'string' ? values.email : '' }, errors, next });
 
 /** /setup (only while nobody has an account), /login and /logout. */
-export function authRoutes(): Router {
+export function authRoutes(deps: Pick<RouteDeps, 'db'>): Router {
   const router = Router();
   // Built per app, so each app (and each test) has its own counters.
-  const limiters = loginLimiters((req, res, message) => renderLogin(res, 429, formInput(req.body), { form: message }, safeNext(req.body?.next)));
+  const limiters = loginLimiters(deps.db, (req, res, message) => renderLogin(res, 429, formInput(req.body), { form: message }, safeNext(req.body?.next)));
 
   router.get('/setup', async (req, res) => {
     if (await hasAnyUser(req.ctx)) return res.redirect(303, '/login');

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Express } from 'express';
+import { chromiumForThisProcess } from './chromium.js';
 
-/** Debian's Chromium; the suite never downloads a browser. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Flags for a headless Chromium on a machine with no network beyond loopback. */
 export const chromiumArgs = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -22,11 +22,16 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** A fresh Chromium with its own temporary profile (so no state leaks between runs). */
+/**
+ * A fresh Chromium with its own temporary profile (so no state leaks between runs). Which
+ * binary is decided by tests/helpers/chromium.ts; when none can be had this throws, so a
+ * browser test fails with the reason instead of being skipped.
+ */
 export async function openBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<TestBrowser> {
+  const { path: executablePath } = await chromiumForThisProcess();
   const profile = mkdtempSync(join(tmpdir(), 'claimdesk-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
+    executablePath,
     args: chromiumArgs,
     headless: true,
     javaScriptEnabled: options.javaScriptEnabled ?? true,

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { dumpPglite, openEngine } from '../../src/db/engine.js';
 import { migrate } from '../../src/db/migrate.js';
+import { resolveChromium } from './chromium.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,11 +15,16 @@ declare module 'vitest' {
 }
 
 /**
- * Migrates once per run: a PGlite data directory dumped to a file (each test file loads it in
+ * Finds the browser, then migrates once per run: a PGlite data directory dumped to a file (each test file loads it in
  * memory, no initdb per file), and, with TEST_DATABASE_URL, a template database on the server
  * that each test file clones with CREATE DATABASE … TEMPLATE.
  */
 export default async function setup(project: TestProject) {
+  // Browser tests run in this project's workers: unpack the packaged Chromium once, here, so two
+  // workers never race to write it, and stop the run at once with the reason if there is none.
+  const browser = await resolveChromium();
+  console.log(`browser tests: ${browser.version} (${browser.source}, ${browser.path})`);
+
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-test-'));
   const engine = await openEngine({ databaseUrl: null, dataDir: dir, dbPoolMax: 1, dbStatementTimeoutMs: 0, dbConnectTimeoutMs: 1000, pgliteSnapshot: undefined });
   await migrate(engine);

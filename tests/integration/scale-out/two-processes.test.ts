@@ -40,11 +40,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two app processes on one Postgr
   let db: TestDb;
   let a: RunningServer;
   let b: RunningServer;
+  let env: Record<string, string>;
 
   beforeAll(async () => {
     db = await openTestDb();
     await db.engine.close(); // the processes below are the only clients
-    const env = { DATABASE_URL: db.databaseUrl!, DEMO: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn', SESSION_SECRET: 'scale-out-test-secret-'.padEnd(48, 'x') };
+    env = { DATABASE_URL: db.databaseUrl!, DEMO: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn', SESSION_SECRET: 'scale-out-test-secret-'.padEnd(48, 'x') };
     const added = await runCli(['user', 'add', '--email', EMAIL, '--role', 'editor', '--name', 'Scale Tester'], { env, input: PASSWORD });
     expect(added.code, added.stderr).toBe(0);
     [a, b] = await Promise.all([startServer(env), startServer(env)]);
@@ -98,5 +99,20 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two app processes on one Postgr
     const refused = await browser.fetch(`${b.url}/documents`);
     expect(refused.status).toBe(303);
     expect(refused.headers.get('location')).toMatch(/^\/login/);
+  });
+
+  it('holds the sign-in limit across both processes: the 6th wrong password is refused wherever it lands', async () => {
+    const email = 'limit.target@example.test';
+    const added = await runCli(['user', 'add', '--email', email, '--role', 'viewer'], { env, input: 'the right password, not guessed' });
+    expect(added.code, added.stderr).toBe(0);
+    const browser = new Browser();
+    const attempt = async (server: RunningServer) =>
+      (await browser.post(`${server.url}/login`, { email, password: 'a wrong guess', _csrf: await browser.csrf(`${server.url}/login`) })).status;
+    // Alternating, each process sees only three failures: counted apart, neither would refuse.
+    const statuses = [];
+    for (const server of [a, b, a, b, a]) statuses.push(await attempt(server));
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    expect(await attempt(b)).toBe(429);
+    expect(await attempt(a)).toBe(429);
   });
 });

@@ -53,6 +53,18 @@ describe(`sign-in rate limits (${engineName})`, () => {
     expect((await login(app, user.email, PASSWORD, { ip: '192.0.2.50' })).res.status).toBe(303);
   });
 
+  it('keeps its counters in the database, shared by every app on it, under hashed keys that hold no email', async () => {
+    const user = await buildUser(db.ctx, 'reviewer');
+    const [first, second] = [testApp(db), testApp(db)]; // two apps, as two processes would build them
+    for (let i = 0; i < 5; i++) expect((await login(i % 2 ? second : first, user.email, 'wrong password', { ip: `192.0.2.${100 + i}` })).res.status).toBe(401);
+    expect((await login(second, user.email, PASSWORD, { ip: '192.0.2.120' })).res.status).toBe(429);
+    expect((await login(testApp(db), user.email, PASSWORD, { ip: '192.0.2.121' })).res.status).toBe(429); // and after a restart
+    const rows = await db.engine.db.selectFrom('rate_limit_counters').selectAll().execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain(user.email.split('@')[0]);
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.key_hash))).toBe(true);
+  });
+
   it('ignores X-Forwarded-For unless TRUST_PROXY says to believe it', async () => {
     const strict = await openTestDb();
     try {
