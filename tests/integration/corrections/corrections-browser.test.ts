@@ -40,7 +40,7 @@ describe(`writing and publishing a correction in Chromium (${engineName})`, () =
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Save review' }).click();
       await page.waitForURL(`${server.url}/claims/${date.id}`);
-      expect(await page.getByRole('status').innerText()).toContain('resolved as Inaccurate');
+      expect(await page.getByRole('status').first().innerText()).toContain('resolved as Inaccurate');
 
       const spelling = claims.find((c) => c.quote === 'Untied States')!;
       await page.goto(`${server.url}/claims/${spelling.id}`);
@@ -56,7 +56,7 @@ describe(`writing and publishing a correction in Chromium (${engineName})`, () =
       await page.goto(`${server.url}/documents/${documentId}/report`);
       await page.getByRole('button', { name: 'Publish corrections' }).click();
       await page.waitForURL(`${server.url}/documents/${documentId}/report`);
-      expect(await page.getByRole('status').innerText()).toContain('Correction published (revision 1)');
+      expect(await page.getByRole('status').first().innerText()).toContain('Correction published (revision 1)');
 
       await page.goto(`${server.url}/corrections`);
       const entry = page.locator('article.correction-entry');
