@@ -44,6 +44,10 @@ export interface Config {
   orgName: string;
   orgUrl: string;
   publicUrl: string | null;
+  /** REQUIRE_EVIDENCE=1: an inaccurate or misleading verdict needs a refuting or context source (else a warning). */
+  requireEvidence: boolean;
+  /** The organisation's published corrections policy, named as correctionsPolicy in NewsArticle markup. */
+  correctionsPolicyUrl: string | null;
 }
 
 const schema = {
@@ -74,6 +78,8 @@ const schema = {
     ORG_NAME: { type: 'string', minLength: 1 },
     ORG_URL: { type: 'string', pattern: '^https?://' },
     PUBLIC_URL: { type: 'string', pattern: '^https?://' },
+    REQUIRE_EVIDENCE: { enum: ['0', '1', 'false', 'true'] },
+    CORRECTIONS_POLICY_URL: { type: 'string', pattern: '^https?://' },
   },
 } as const;
 
@@ -118,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     orgName: get('ORG_NAME') ?? 'claimdesk',
     orgUrl: get('ORG_URL') ?? 'https://example.org/',
     publicUrl: get('PUBLIC_URL') ?? null,
+    requireEvidence: ['1', 'true'].includes(get('REQUIRE_EVIDENCE') ?? '0'),
+    correctionsPolicyUrl: get('CORRECTIONS_POLICY_URL') ?? null,
   };
   if (config.env === 'production' && config.databaseUrl && !config.sessionSecret) {
     throw new Error('Invalid configuration: SESSION_SECRET (at least 32 characters) is required in production.');

@@ -10,6 +10,9 @@ import { documentEditRoutes } from './documents/document-edit.routes.js';
 import { documentRoutes } from './documents/document.routes.js';
 import { healthRoutes } from './http/health.routes.js';
 import { noteRoutes } from './notes/note.routes.js';
+import { correctionsLogRoutes } from './reports/corrections-log.routes.js';
+import { publishRoutes } from './reports/publish.routes.js';
+import { publicationRoutes } from './documents/publication.routes.js';
 import { reportApiRoutes } from './reports/report.api.routes.js';
 import { reportRoutes } from './reports/report.routes.js';
 import { workspaceReportRoutes } from './reports/workspace.routes.js';
@@ -33,7 +36,7 @@ export interface RouteDeps {
  */
 export function routers(deps: RouteDeps): { publicRouters: Router[]; signedInRouters: Router[] } {
   return {
-    publicRouters: [healthRoutes(), authRoutes(deps), invitationRoutes(), helpRoutes()],
-    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), documentDeleteRoutes(), queueRoutes(), claimApiRoutes(), matchRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes(deps)],
+    publicRouters: [healthRoutes(), authRoutes(deps), invitationRoutes(), helpRoutes(), correctionsLogRoutes()],
+    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), documentDeleteRoutes(), queueRoutes(), claimApiRoutes(), matchRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), publishRoutes(), publicationRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes(deps)],
   };
 }

@@ -5,7 +5,7 @@
  * and never leave it. A test compares this list
  * with the live catalog, so a table or column added by a migration cannot be silently left out.
  */
-export type ColumnType = 'int4' | 'float4' | 'text' | 'timestamptz' | 'date' | 'jsonb' | '_int4';
+export type ColumnType = 'int4' | 'float4' | 'bool' | 'text' | 'timestamptz' | 'date' | 'jsonb' | '_int4';
 
 export interface BackupTable {
   name: string;
@@ -29,7 +29,7 @@ export const backupTables: readonly BackupTable[] = [
   },
   {
     name: 'documents',
-    columns: { id: 'int4', title: 'text', language: 'text', source_url: 'text?', body: 'text', content_hash: 'text', sentence_starts: '_int4', correction_note: 'text?', created_by: 'int4?', created_at: 'timestamptz', updated_at: 'timestamptz', version: 'int4' },
+    columns: { id: 'int4', title: 'text', language: 'text', source_url: 'text?', body: 'text', content_hash: 'text', sentence_starts: '_int4', correction_note: 'text?', author: 'text?', publisher: 'text?', published_at: 'timestamptz?', note_lists_typos: 'bool', created_by: 'int4?', created_at: 'timestamptz', updated_at: 'timestamptz', version: 'int4' },
     generated: [],
     secret: [],
     batchRows: 8,
@@ -39,6 +39,7 @@ export const backupTables: readonly BackupTable[] = [
     columns: {
       id: 'int4', document_id: 'int4', start_offset: 'int4', end_offset: 'int4', quote: 'text', sentence_index: 'int4', kind: 'text', score: 'float4', reasons: 'jsonb', suggestion: 'text?', origin: 'text',
       status: 'text', verdict: 'text?', correction: 'text?', explanation: 'text?', assignee_id: 'int4?', resolved_by: 'int4?', resolved_at: 'timestamptz?', created_at: 'timestamptz', updated_at: 'timestamptz', version: 'int4', proposed_verdict: 'text?',
+      correction_scope: 'text', claim_statement: 'text?',
     },
     generated: ['search', 'research_search'],
     secret: [],
@@ -64,6 +65,13 @@ export const backupTables: readonly BackupTable[] = [
     generated: [],
     secret: [],
     batchRows: 1000,
+  },
+  {
+    name: 'correction_revisions',
+    columns: { id: 'int4', document_id: 'int4', number: 'int4', note: 'text', corrected_text: 'text', claim_ids: '_int4', published_by: 'int4?', published_by_name: 'text', published_at: 'timestamptz' },
+    generated: [],
+    secret: [],
+    batchRows: 8,
   },
   {
     name: 'audit_log',

@@ -20,6 +20,7 @@ const int = { type: 'integer', minimum: -2_147_483_648, maximum: 2_147_483_647 }
 const typeSchemas: Record<ColumnType, Record<string, unknown>> = {
   int4: int,
   float4: { type: 'number' },
+  bool: { type: 'boolean' },
   text: { type: 'string' },
   // Postgres' own ISO form, microseconds included: "2026-11-25T17:13:35.123456+00:00".
   timestamptz: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?[+-]\\d{2}:\\d{2}$', description: 'must be a timestamp such as 2026-11-25T17:13:35.123456+00:00' },

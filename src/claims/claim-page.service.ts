@@ -14,6 +14,7 @@ import type { Claim } from './claim.js';
 import { findClaimById } from './claim.repository.js';
 import { quoteInContext, splitPoints, type QuoteContext, type SplitPoint } from './claim-context.js';
 import { describeEvent, type TimelineEntry } from './claim-timeline.js';
+import { correctionView, type CorrectionView } from './correction-preview.js';
 import { findAdjacentClaims, type AdjacentClaims } from './restructure.repository.js';
 import { seenBefore, type SeenBefore } from '../matching/match.service.js';
 
@@ -30,6 +31,8 @@ export interface ClaimPage {
   assignees: User[];
   /** Claims in other documents that state the same thing (docs/MATCHING.md). */
   seenBefore: SeenBefore[];
+  /** The correction preview and how this correction combines with others in its sentence. */
+  correctionView: CorrectionView;
 }
 
 /**
@@ -51,6 +54,7 @@ export async function getClaimPage(ctx: Ctx, actor: Actor, id: number): Promise<
   ]);
   if (!document) throw notFound('Claim');
   const names = new Map(users.map((u) => [u.id, u.displayName]));
+  const view = await correctionView(ctx.db, document, claim);
   return {
     claim,
     document: { id: document.id, title: document.title, language: document.language },
@@ -62,6 +66,7 @@ export async function getClaimPage(ctx: Ctx, actor: Actor, id: number): Promise<
     timeline: events.map((e) => describeEvent(e, names)).reverse(),
     assignees: users.filter(mayBeAssigned),
     seenBefore: matches,
+    correctionView: view,
   };
 }
 

@@ -17,6 +17,7 @@ export interface TimelineEntry {
 
 const fieldLabels: Record<string, string> = {
   status: 'status', verdict: 'verdict', proposedVerdict: 'proposed verdict', correction: 'correction', explanation: 'explanation',
+  correctionScope: 'what the correction replaces', claimStatement: 'claim statement',
   assigneeId: 'assignee', kind: 'kind', quote: 'passage', url: 'URL', title: 'title', publisher: 'publisher', publishedOn: 'published date',
   excerpt: 'excerpt', stance: 'stance', body: 'text',
 };

@@ -8,9 +8,9 @@ import { addNote, editNote } from '../notes/note.service.js';
 import { sourceJson } from '../sources/source.json.js';
 import { validateSourceEditJson, validateSourceJson } from '../sources/source.js';
 import { addSource, editSource, removeSource } from '../sources/source.service.js';
-import { claimJson } from './claim.json.js';
+import { claimDetailJson, claimJson } from './claim.json.js';
 import { validateClaimPatchJson, validateNewClaimJson } from './claim.js';
-import { createClaim, getClaimDetail, updateClaim } from './claim.service.js';
+import { claimSentenceText, createClaim, getClaimDetail, updateClaim } from './claim.service.js';
 import { invalid } from '../http/errors.js';
 
 /** The JSON API for claims, their sources and notes. Every route calls one service function. */
@@ -24,12 +24,12 @@ export function claimApiRoutes(): Router {
 
   router.get('/api/v1/claims/:id', async (req, res) => {
     const { claim, sources, notes, events } = await getClaimDetail(req.ctx, req.actor!, idParam(req, 'id', 'Claim'));
-    res.set('ETag', `"${claim.version}"`).json({ claim: claimJson(claim), sources: sources.map(sourceJson), notes: notes.map(noteJson), history: events });
+    res.set('ETag', `"${claim.version}"`).json({ claim: claimDetailJson(claim, await claimSentenceText(req.ctx, claim)), sources: sources.map(sourceJson), notes: notes.map(noteJson), history: events });
   });
 
   router.patch('/api/v1/claims/:id', async (req, res) => {
     const { claim, warnings } = await updateClaim(req.ctx, req.actor!, idParam(req, 'id', 'Claim'), validateClaimPatchJson(withVersion(req)));
-    res.set('ETag', `"${claim.version}"`).json({ claim: claimJson(claim), warnings });
+    res.set('ETag', `"${claim.version}"`).json({ claim: claimDetailJson(claim, await claimSentenceText(req.ctx, claim)), warnings });
   });
 
   router.get('/api/v1/claims/:id/history', async (req, res) => {

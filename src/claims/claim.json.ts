@@ -1,3 +1,4 @@
+import { correctedSentence, type SentenceText } from '../reports/sentence-scope.js';
 import type { Claim } from './claim.js';
 
 /** The API shape of a claim. */
@@ -18,6 +19,8 @@ export function claimJson(c: Claim) {
     verdict: c.verdict,
     proposedVerdict: c.proposedVerdict,
     correction: c.correction,
+    correctionScope: c.correctionScope,
+    claimStatement: c.claimStatement,
     explanation: c.explanation,
     assignee: c.assigneeId ? { id: c.assigneeId, name: c.assigneeName } : null,
     resolvedBy: c.resolvedById ? { id: c.resolvedById, name: c.resolvedByName } : null,
@@ -26,4 +29,12 @@ export function claimJson(c: Claim) {
     updatedAt: c.updatedAt.toISOString(),
     version: c.version,
   };
+}
+
+/**
+ * One claim as the claim API returns it: with `correctedSentence`, the claim's sentence as it will
+ * read with this correction applied (null without a correction), cut from its document's text.
+ */
+export function claimDetailJson(c: Claim, doc: SentenceText) {
+  return { ...claimJson(c), correctedSentence: correctedSentence(doc, c) };
 }

@@ -47,7 +47,7 @@ export async function insertClaims(trx: Tx, claims: readonly NewClaimRow[]): Pro
 /** Every column a Claim is made of: not the search vectors, which are large and only ever matched. */
 export const claimColumns = [
   'c.id', 'c.document_id', 'c.start_offset', 'c.end_offset', 'c.quote', 'c.sentence_index', 'c.kind', 'c.score', 'c.reasons', 'c.suggestion', 'c.origin',
-  'c.status', 'c.verdict', 'c.proposed_verdict', 'c.correction', 'c.explanation', 'c.assignee_id', 'c.resolved_by', 'c.resolved_at', 'c.created_at', 'c.updated_at', 'c.version',
+  'c.status', 'c.verdict', 'c.proposed_verdict', 'c.correction', 'c.correction_scope', 'c.claim_statement', 'c.explanation', 'c.assignee_id', 'c.resolved_by', 'c.resolved_at', 'c.created_at', 'c.updated_at', 'c.version',
 ] as const;
 
 /** The claims query with assignee and resolver names joined: one query, whatever the row count. */
@@ -108,6 +108,8 @@ export function toClaim(row: ClaimRowWithNames): Claim {
     verdict: row.verdict,
     proposedVerdict: row.proposed_verdict,
     correction: row.correction,
+    correctionScope: row.correction_scope,
+    claimStatement: row.claim_statement,
     explanation: row.explanation,
     assigneeId: row.assignee_id,
     assigneeName: row.assignee_name,

@@ -8,13 +8,13 @@ import { claimActionConflict, claimReviewConflict } from './claim-conflict.js';
 import { claimJson } from './claim.json.js';
 import { formValues, numericId, renderClaimPage, submitForm } from './claim-page.js';
 import { listAssignees } from './claim-page.service.js';
-import { validateClaimPatchForm } from './claim.js';
+import { validateClaimPatchForm, validateSuggestionQuery } from './claim.js';
 import { dismissClaim, updateClaim } from './claim.service.js';
 import { statusLabels, verdictLabels } from './claim-vocabulary.js';
 import { validateDismissForm, validateMergeForm, validateMergeJson, validateSplitForm, validateSplitJson } from './restructure.js';
 import { mergeClaim, splitClaim } from './restructure.service.js';
 
-const clearable = new Set(['verdict', 'proposedVerdict', 'correction', 'explanation', 'assigneeId']);
+const clearable = new Set(['verdict', 'proposedVerdict', 'correction', 'claimStatement', 'explanation', 'assigneeId']);
 
 /**
  * The review form as a patch. Unlike other forms, an emptied field here clears the value
@@ -41,8 +41,15 @@ const saved = (claim: Claim) =>
 export function claimRoutes(): Router {
   const router = Router();
 
+  // `?useSuggestion=…` is the no-JavaScript "Use suggestion": the page with the correction pre-filled, nothing saved.
   router.get('/claims/:id', numericId, async (req, res) => {
-    await renderClaimPage(req, res, idParam(req, 'id', 'Claim'));
+    const { useSuggestion } = validateSuggestionQuery(req.query);
+    await renderClaimPage(req, res, idParam(req, 'id', 'Claim'), useSuggestion ? { name: 'review', values: { correction: useSuggestion }, errors: {} } : null);
+  });
+
+  // The no-JavaScript "Preview": the review form shown again with what was typed and the corrected sentence; nothing saved.
+  router.post('/claims/:id/preview', numericId, async (req, res) => {
+    await renderClaimPage(req, res, idParam(req, 'id', 'Claim'), { name: 'review', values: formValues(req.body), errors: {} });
   });
 
   router.post('/claims/:id', numericId, async (req, res) => {

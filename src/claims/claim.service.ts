@@ -11,9 +11,11 @@ import { requirePermission, type Actor } from '../users/permissions.js';
 import { requireAssignable } from './claim.policy.js';
 import type { Claim, ClaimPatch, NewClaimInput } from './claim.js';
 import { applyReviewRules } from './claim-rules.js';
+import { applyCorrectionRules } from './correction-rules.js';
 import { findClaimById, findClaimsByDocumentId, insertClaims, lockClaimById, updateClaimAtVersion } from './claim.repository.js';
 import type { UpdateableClaimRow } from './claim.table.js';
 import { refreshMatches } from '../matching/match.service.js';
+import type { SentenceText } from '../reports/sentence-scope.js';
 
 /** A document's claims in text order. */
 export async function listDocumentClaims(ctx: Ctx, actor: Actor, documentId: number): Promise<Claim[]> {
@@ -29,7 +31,7 @@ export async function getClaim(ctx: Ctx, actor: Actor, id: number): Promise<Clai
   return claim;
 }
 
-const trackedFields = ['status', 'verdict', 'proposedVerdict', 'correction', 'explanation', 'assigneeId', 'kind'] as const;
+const trackedFields = ['status', 'verdict', 'proposedVerdict', 'correction', 'correctionScope', 'claimStatement', 'explanation', 'assigneeId', 'kind'] as const;
 
 /**
  * Applies a review change made from `patch.version`. The change and its `claim.updated` event
@@ -39,21 +41,26 @@ export async function updateClaim(ctx: Ctx, actor: Actor, id: number, patch: Cla
   requirePermission(actor, 'claim.research');
   if (patch.assigneeId !== undefined) requirePermission(actor, 'claim.assign');
   if (patch.assigneeId) requireAssignable(await findUserById(ctx.db, patch.assigneeId));
-  return ctx.db.transaction().execute((trx) => applyClaimPatch(trx, actor, id, patch));
+  return ctx.db.transaction().execute((trx) => applyClaimPatch(trx, ctx.config, actor, id, patch));
 }
 
 /**
  * updateClaim's work inside the caller's transaction (reusing a review runs it together with
  * copying the sources). `provenance` goes into the history event, whose action it may rename.
  */
-export async function applyClaimPatch(trx: Tx, actor: Actor, id: number, patch: ClaimPatch, provenance?: { action: string; after: Record<string, unknown> }): Promise<{ claim: Claim; warnings: string[] }> {
+export async function applyClaimPatch(trx: Tx, config: Ctx['config'], actor: Actor, id: number, patch: ClaimPatch, provenance?: { action: string; after: Record<string, unknown> }): Promise<{ claim: Claim; warnings: string[] }> {
   const current = await lockClaimById(trx, id);
   if (!current) throw notFound('Claim');
   if (current.version !== patch.version) throw staleClaim(current);
-  const { next, warnings } = applyReviewRules(actor, current, patch);
+  const { next, warnings: reviewWarnings } = applyReviewRules(actor, current, patch);
+  const { warnings: evidenceWarnings, ...correction } = await applyCorrectionRules(trx, config, current, patch, next);
+  // A typo that took its suggestion has its correction now: the "needs a correction" advice is moot.
+  const warnings = [...(correction.correction === next.correction ? reviewWarnings : []), ...evidenceWarnings];
   const after: Claim = {
     ...current,
     ...next,
+    ...correction,
+    claimStatement: patch.claimStatement === undefined ? current.claimStatement : patch.claimStatement?.trim() || null,
     explanation: patch.explanation === undefined ? current.explanation : patch.explanation,
     assigneeId: patch.assigneeId === undefined ? current.assigneeId : patch.assigneeId,
     kind: patch.kind ?? current.kind,
@@ -65,6 +72,8 @@ export async function applyClaimPatch(trx: Tx, actor: Actor, id: number, patch: 
     verdict: after.verdict,
     proposed_verdict: after.proposedVerdict,
     correction: after.correction,
+    correction_scope: after.correctionScope,
+    claim_statement: after.claimStatement,
     explanation: after.explanation,
     assignee_id: after.assigneeId,
     kind: after.kind,
@@ -133,6 +142,13 @@ export async function dismissClaim(ctx: Ctx, actor: Actor, id: number, version: 
 /** The 409 for an edit based on an old version; `details.current` lets the page show both versions. */
 export function staleClaim(current: Claim) {
   return conflict('This claim was changed by someone else since you opened it. Review the current version and apply your change again.', { current });
+}
+
+/** The text a claim's corrected sentence is cut from (its document's text and sentence starts). */
+export async function claimSentenceText(ctx: Ctx, claim: Claim): Promise<SentenceText> {
+  const document = await findDocumentById(ctx.db, claim.documentId);
+  if (!document) throw notFound('Document');
+  return { text: document.text, sentenceStarts: document.sentenceStarts };
 }
 
 /** A claim with its sources, notes and history: four queries, whatever their sizes. */

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { ClaimKind, ClaimStatus, Verdict } from './claim-vocabulary.js';
+import type { ClaimKind, ClaimStatus, CorrectionScope, Verdict } from './claim-vocabulary.js';
 
 export interface ClaimTable {
   id: Generated<number>;
@@ -17,6 +17,8 @@ export interface ClaimTable {
   verdict: Verdict | null;
   proposed_verdict: Verdict | null;
   correction: string | null;
+  correction_scope: ColumnType<CorrectionScope, CorrectionScope | undefined, CorrectionScope>;
+  claim_statement: string | null;
   explanation: string | null;
   assignee_id: number | null;
   resolved_by: number | null;

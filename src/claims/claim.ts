@@ -1,5 +1,10 @@
 import { compileValidator } from '../http/validation.js';
-import { claimKinds, claimStatuses, verdicts, type ClaimKind, type ClaimStatus, type Verdict } from './claim-vocabulary.js';
+import { claimKinds, claimStatuses, correctionScopes, verdicts, type ClaimKind, type ClaimStatus, type CorrectionScope, type Verdict } from './claim-vocabulary.js';
+
+/** A correction replaces a passage or a sentence; anything longer is a rewrite, not a correction. */
+export const MAX_CORRECTION_LENGTH = 2000;
+/** ClaimReview's claimReviewed is a short sentence (Google recommends under 75 characters). */
+export const MAX_CLAIM_STATEMENT_LENGTH = 300;
 
 export interface Claim {
   id: number;
@@ -18,6 +23,10 @@ export interface Claim {
   /** What a reviewer proposes; the editor confirms it as `verdict` when resolving. */
   proposedVerdict: Verdict | null;
   correction: string | null;
+  /** What the correction replaces: the claim's span (passage) or its whole sentence. */
+  correctionScope: CorrectionScope;
+  /** What was claimed, as a short sentence for ClaimReview; null uses the claim's sentence. */
+  claimStatement: string | null;
   explanation: string | null;
   assigneeId: number | null;
   assigneeName: string | null;
@@ -36,6 +45,8 @@ export interface ClaimPatch {
   verdict?: Verdict | null;
   proposedVerdict?: Verdict | null;
   correction?: string | null;
+  correctionScope?: CorrectionScope;
+  claimStatement?: string | null;
   explanation?: string | null;
   assigneeId?: number | null;
   kind?: ClaimKind;
@@ -62,7 +73,9 @@ const patchSchema = {
     status: { enum: [...claimStatuses] },
     verdict: { enum: [...verdicts, null] },
     proposedVerdict: { enum: [...verdicts, null] },
-    correction: nullableText(10_000),
+    correction: nullableText(MAX_CORRECTION_LENGTH),
+    correctionScope: { enum: [...correctionScopes] },
+    claimStatement: nullableText(MAX_CLAIM_STATEMENT_LENGTH),
     explanation: nullableText(20_000),
     assigneeId: { type: ['integer', 'null'], minimum: 1 },
     kind: { enum: [...claimKinds] },
@@ -86,3 +99,9 @@ export const validateClaimPatchJson = compileValidator<ClaimPatch>(patchSchema, 
 export const validateClaimPatchForm = compileValidator<ClaimPatch>(patchSchema, 'form');
 export const validateNewClaimJson = compileValidator<NewClaimInput>(newClaimSchema, 'json');
 export const validateNewClaimForm = compileValidator<NewClaimInput>(newClaimSchema, 'form');
+
+/** The claim page's query: `useSuggestion` pre-fills the correction (other parameters are the page's own and ignored). */
+export const validateSuggestionQuery = compileValidator<{ useSuggestion?: string }>(
+  { type: 'object', properties: { useSuggestion: { type: 'string', maxLength: MAX_CORRECTION_LENGTH } } },
+  'form',
+);

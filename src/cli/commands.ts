@@ -5,6 +5,7 @@ import { demoCommand, importCommand, migrateCommand, serveCommand } from './work
 import { extractCommand } from './extract.command.js';
 import { reextractCommand } from './reextract.command.js';
 import { reportCommand } from './report.command.js';
+import { publicationCommand } from './publication.command.js';
 import { tokenCommand, userCommand } from './user.commands.js';
 
 export interface CommandInput {
@@ -31,4 +32,5 @@ export const commands: Record<string, Command> = {
   restore: restoreCommand,
   report: reportCommand,
   reextract: reextractCommand,
+  publication: publicationCommand,
 };

@@ -21,7 +21,10 @@ Commands:
   reextract <documentId>                  add the claims a newer extractor finds; reviewed claims untouched
   report <documentId> [--format F] [--include-open] [--output file]
                                           export the correction report (html, md, csv, json,
-                                          claimreview, corrected, redline)
+                                          claimreview, newsarticle, corrected, redline)
+  publication <documentId> [--author A] [--publisher P] [--published-at YYYY-MM-DD]
+              [--note-lists-typos true|false]
+                                          show or set the article's byline facts (JSON out)
 
 Every command accepts --help, which prints this text.`;
 

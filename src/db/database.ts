@@ -8,6 +8,7 @@ import type { ClaimNoteTable } from '../notes/note.table.js';
 import type { ClaimSourceTable } from '../sources/source.table.js';
 import type { ApiTokenTable, AuditLogTable, SessionTable, UserInvitationTable } from '../users/auth.table.js';
 import type { UserTable } from '../users/user.table.js';
+import type { CorrectionRevisionTable } from '../reports/revision.table.js';
 
 /** Every table claimdesk reads or writes, as Kysely sees them (snake_case, as in sql/). */
 export interface Database {
@@ -23,6 +24,7 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
+  correction_revisions: CorrectionRevisionTable;
   user_invitations: UserInvitationTable;
   rate_limit_counters: RateLimitCounterTable;
   schema_migrations: { name: string; checksum: string; applied_at: Date };

@@ -81,7 +81,11 @@ export async function applyAnswerKey(ctx: Ctx, documentId: number, entries = rea
   const actor = await answerKeyReviewer(ctx);
   const existing = await findClaimsByDocumentId(ctx.db, documentId);
   let applied = 0;
-  for (const { entry, start, end } of foldNestedCorrections(locate(document, entries))) {
+  // Folded typos go last: a typo resolved without a correction takes its suggestion unless the
+  // wider correction that covers it is already in place.
+  const located = foldNestedCorrections(locate(document, entries));
+  const folded = (l: Located) => l.entry.verdict === 'typo' && l.entry.correction === null;
+  for (const { entry, start, end } of [...located.filter((l) => !folded(l)), ...located.filter(folded)]) {
     if (!verdicts.includes(entry.verdict)) continue;
     const kind: ClaimKind = (claimKinds as readonly string[]).includes(entry.type) ? (entry.type as ClaimKind) : 'other';
     const claim = existing.find((c) => c.start === start && c.end === end) ?? (await createClaim(ctx, actor, documentId, { kind, start, end }));

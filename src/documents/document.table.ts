@@ -10,6 +10,11 @@ export interface DocumentTable {
   /** Start offset of each sentence (1-based sentence n starts at sentence_starts[n-1]). */
   sentence_starts: ColumnType<number[], number[] | undefined, number[]>;
   correction_note: string | null;
+  author: string | null;
+  publisher: string | null;
+  published_at: Date | null;
+  /** Whether the published correction note lists typos (sql/0015; silent by default). */
+  note_lists_typos: ColumnType<boolean, boolean | undefined, boolean>;
   created_by: number | null;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;

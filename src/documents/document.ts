@@ -23,6 +23,11 @@ export interface Document {
   contentHash: string;
   sentenceStarts: number[];
   correctionNote: string | null;
+  author: string | null;
+  publisher: string | null;
+  publishedAt: Date | null;
+  /** Whether the published correction note lists typos (they are fixed silently by default). */
+  noteListsTypos: boolean;
   createdBy: number | null;
   createdAt: Date;
   updatedAt: Date;

@@ -24,4 +24,5 @@ export const actionLabels: Record<string, string> = {
   'source.removed': 'removed a source',
   'note.added': 'added a note',
   'note.edited': 'edited a note',
+  'correction.published': 'published the correction covering this claim',
 };

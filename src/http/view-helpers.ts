@@ -1,4 +1,5 @@
-import { claimKinds, claimStatuses, kindLabels, stanceLabels, stances, statusLabels, verdictLabels, verdicts } from '../claims/claim-vocabulary.js';
+import { progressWords, reviewProgress } from '../claims/progress.js';
+import { claimKinds, claimStatuses, correctionScopeLabels, correctionScopes, kindLabels, stanceLabels, stances, statusLabels, verdictLabels, verdicts } from '../claims/claim-vocabulary.js';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
@@ -28,6 +29,10 @@ export const viewHelpers = {
   statusLabels,
   verdictLabels,
   stanceLabels,
+  correctionScopes,
+  correctionScopeLabels,
+  reviewProgress,
+  progressWords,
   formatDate: (d: Date | string | null | undefined) => (d ? formatDay(new Date(d).getTime()) : ''),
   formatDateTime: (d: Date | string | null | undefined) => (d ? dateTimeFormat.format(new Date(d)) : ''),
   isoDate: (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : ''),

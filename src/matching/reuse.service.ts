@@ -34,7 +34,7 @@ export async function reuseReview(ctx: Ctx, actor: Actor, claimId: number, input
     const patch: ClaimPatch = decides
       ? { version: input.version, status: 'resolved', verdict: origin.verdict, correction: origin.correction, explanation: origin.explanation }
       : { version: input.version, proposedVerdict: origin.verdict, correction: origin.correction, explanation: origin.explanation, ...(target.status === 'open' ? { status: 'in_review' as const } : {}) };
-    const { claim, warnings } = await applyClaimPatch(trx, actor, claimId, patch, { action: 'claim.reused', after: { reusedFrom: origin.id } });
+    const { claim, warnings } = await applyClaimPatch(trx, ctx.config, actor, claimId, patch, { action: 'claim.reused', after: { reusedFrom: origin.id } });
     for (const s of sources) {
       const copy = await insertSource(trx, { claim_id: claimId, url: s.url, title: s.title, publisher: s.publisher, published_on: s.publishedOn, excerpt: s.excerpt, stance: s.stance, added_by: actor.id });
       await insertClaimEvents(trx, [{ claimId, documentId: claim.documentId, actorId: actor.id, action: 'source.added', after: { sourceId: copy.id, url: copy.url, title: copy.title, publisher: copy.publisher, publishedOn: copy.publishedOn, excerpt: copy.excerpt, stance: copy.stance, reusedFrom: origin.id } }]);

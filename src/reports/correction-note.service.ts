@@ -6,6 +6,7 @@ import { generateCorrectionNote, NOTE_LIMITS, templateLanguage } from './correct
 import { findNoteErrors, findStoredNote, updateCorrectionNoteAtVersion } from './correction-note.repository.js';
 import type { NoteEditInput } from './note-input.js';
 import { findDocumentById } from '../documents/document.repository.js';
+import type { Document } from '../documents/document.js';
 
 export interface CorrectionNoteState {
   documentId: number;
@@ -22,8 +23,8 @@ export interface CorrectionNoteState {
 }
 
 /** The draft note for a document, generated from its resolved errors (two queries). */
-export async function draftCorrectionNote(ctx: Ctx, documentId: number, language: string): Promise<string | null> {
-  return generateCorrectionNote(language, await findNoteErrors(ctx.db, documentId, NOTE_LIMITS));
+export async function draftCorrectionNote(ctx: Ctx, document: Document): Promise<string | null> {
+  return generateCorrectionNote(document.language, await findNoteErrors(ctx.db, document, NOTE_LIMITS));
 }
 
 /** A document's correction note: the stored one, and the draft an editor can start from. */
@@ -31,7 +32,7 @@ export async function getCorrectionNote(ctx: Ctx, actor: Actor, documentId: numb
   requirePermission(actor, 'report.read');
   const document = await findDocumentById(ctx.db, documentId);
   if (!document) throw notFound('Document');
-  const draft = await draftCorrectionNote(ctx, documentId, document.language);
+  const draft = await draftCorrectionNote(ctx, document);
   return { documentId, title: document.title, language: document.language, stored: document.correctionNote, draft, draftLanguage: templateLanguage(document.language), version: document.version };
 }
 

@@ -10,7 +10,8 @@ import { exportFilename } from './formats/wording.js';
 import { exportCsp, exportCss, renderStreamed } from './html/templates.js';
 import type { Report } from './report.js';
 import type { DocumentFormat, DocumentReportQuery, WorkspaceFormat, WorkspaceReportQuery } from './report-query.js';
-import { openDocumentReport, openTextReport, openWorkspaceReport } from './report.service.js';
+import { openDocumentReport, openNewsArticle, openTextReport, openWorkspaceReport } from './report.service.js';
+import { writeNewsArticle } from './formats/newsarticle.js';
 
 /** A report ready to send: its headers, and its body as a stream of text chunks. */
 export interface ReportExport {
@@ -27,6 +28,7 @@ const formats: Record<DocumentFormat, { contentType: string; suffix: string; ext
   csv: { contentType: 'text/csv; charset=utf-8; header=present', suffix: 'report', extension: 'csv' },
   json: { contentType: 'application/json; charset=utf-8', suffix: 'report', extension: 'json' },
   claimreview: { contentType: 'application/ld+json; charset=utf-8', suffix: 'claimreview', extension: 'jsonld' },
+  newsarticle: { contentType: 'application/ld+json; charset=utf-8', suffix: 'newsarticle', extension: 'jsonld' },
   corrected: { contentType: 'text/plain; charset=utf-8', suffix: 'corrected', extension: 'txt' },
   redline: { contentType: 'text/html; charset=utf-8', suffix: 'redline', extension: 'html' },
 };
@@ -37,7 +39,7 @@ const writers = {
   json: writeJson,
   claimreview: writeClaimReview,
   html: (report: Report) => renderStreamed({ top: 'reports/export-top', item: 'reports/_claim', bottom: 'reports/export-bottom' }, { header: report.header, css: exportCss }, report.items),
-} satisfies Record<Exclude<DocumentFormat, 'corrected' | 'redline'>, (report: Report) => AsyncIterable<string>>;
+} satisfies Record<Exclude<DocumentFormat, 'corrected' | 'redline' | 'newsarticle'>, (report: Report) => AsyncIterable<string>>;
 
 /**
  * Opens a document's report in the given format (json by default). Everything that can fail
@@ -49,7 +51,11 @@ export async function exportDocumentReport(ctx: Ctx, actor: Actor, documentId: n
   const spec = formats[format];
   let title: string;
   let chunks: AsyncIterable<string>;
-  if (format === 'corrected' || format === 'redline') {
+  if (format === 'newsarticle') {
+    const { document, revisions } = await openNewsArticle(ctx, actor, documentId);
+    title = document.title;
+    chunks = writeNewsArticle(ctx.config, document, revisions);
+  } else if (format === 'corrected' || format === 'redline') {
     const report = await openTextReport(ctx, actor, documentId);
     title = report.header.document.title;
     chunks = format === 'corrected' ? writeCorrected(report) : writeRedline(report);

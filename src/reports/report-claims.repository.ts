@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { ClaimKind, ClaimStatus, Verdict } from '../claims/claim-vocabulary.js';
 import { errorVerdicts } from '../claims/claim-vocabulary.js';
 import type { Db } from '../db/database.js';
-import type { AcceptedCorrection, ReportFilter, ReportSource } from './report.js';
+import type { ReportFilter, ReportSource } from './report.js';
+import type { ScopedCorrection } from './sentence-scope.js';
 import { listed } from './report.repository.js';
 
 /** A claim as a report reads it: the review fields and who did the review, no history. */
@@ -17,6 +18,7 @@ export interface ReportClaim {
   status: ClaimStatus;
   verdict: Verdict | null;
   correction: string | null;
+  claimStatement: string | null;
   explanation: string | null;
   reviewer: string | null;
   assignee: string | null;
@@ -45,7 +47,7 @@ export async function findReportClaimsPage(db: Db, filter: ReportFilter, documen
     .$if(after !== null, (q) => q.where((eb) => eb(eb.refTuple('claims.start_offset', 'claims.id'), '>', eb.tuple(after!.start, after!.id))))
     .select([
       'claims.id', 'claims.document_id', 'claims.start_offset', 'claims.end_offset', 'claims.quote', 'claims.sentence_index', 'claims.kind',
-      'claims.status', 'claims.verdict', 'claims.correction', 'claims.explanation', 'claims.resolved_at',
+      'claims.status', 'claims.verdict', 'claims.correction', 'claims.claim_statement', 'claims.explanation', 'claims.resolved_at',
       'r.display_name as reviewer', 'a.display_name as assignee',
       sql<ReportSource[]>`coalesce((
         SELECT json_agg(json_build_object('url', s.url, 'title', s.title, 'publisher', s.publisher, 'publishedOn', s.published_on,
@@ -67,6 +69,7 @@ export async function findReportClaimsPage(db: Db, filter: ReportFilter, documen
     status: r.status,
     verdict: r.verdict,
     correction: r.correction,
+    claimStatement: r.claim_statement,
     explanation: r.explanation,
     reviewer: r.reviewer,
     assignee: r.assignee,
@@ -76,7 +79,7 @@ export async function findReportClaimsPage(db: Db, filter: ReportFilter, documen
 }
 
 /** One page of a document's accepted corrections (resolved errors with a correction), in text order. */
-export async function findAcceptedCorrectionsPage(db: Db, documentId: number, after: Cursor | null, limit: number): Promise<AcceptedCorrection[]> {
+export async function findAcceptedCorrectionsPage(db: Db, documentId: number, after: Cursor | null, limit: number): Promise<ScopedCorrection[]> {
   const rows = await db
     .selectFrom('claims')
     .where('document_id', '=', documentId)
@@ -84,12 +87,12 @@ export async function findAcceptedCorrectionsPage(db: Db, documentId: number, af
     .where('verdict', 'in', [...errorVerdicts])
     .where('correction', 'is not', null)
     .$if(after !== null, (q) => q.where((eb) => eb(eb.refTuple('start_offset', 'id'), '>', eb.tuple(after!.start, after!.id))))
-    .select(['id', 'start_offset', 'end_offset', 'quote', 'correction', 'verdict'])
+    .select(['id', 'start_offset', 'end_offset', 'quote', 'correction', 'verdict', 'correction_scope'])
     .orderBy('start_offset')
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ claimId: r.id, start: r.start_offset, end: r.end_offset, quote: r.quote, correction: r.correction!, verdict: r.verdict! }));
+  return rows.map((r) => ({ claimId: r.id, start: r.start_offset, end: r.end_offset, quote: r.quote, correction: r.correction!, verdict: r.verdict!, scope: r.correction_scope }));
 }
 
 /** Reads every page in turn; `fetch` gets the cursor after the last row of the previous page. */

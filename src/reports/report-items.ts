@@ -2,6 +2,7 @@ import type { Db } from '../db/database.js';
 import type { Document } from '../documents/document.js';
 import { findDocumentById } from '../documents/document.repository.js';
 import { passageAround } from './passage.js';
+import { widenCorrections, type ScopedCorrection } from './sentence-scope.js';
 import type { AcceptedCorrection, ReportFilter, ReportItem } from './report.js';
 import { findAcceptedCorrectionsPage, findReportClaimsPage, pages, type ReportClaim } from './report-claims.repository.js';
 
@@ -41,6 +42,7 @@ function toItem(number: number, document: Document, c: ReportClaim): ReportItem 
     open,
     passage: passageAround(document.text, document.sentenceStarts, c.start, c.end),
     correction: c.correction,
+    claimStatement: c.claimStatement,
     explanation: c.explanation,
     sources: c.sources,
     reviewer: c.reviewer,
@@ -49,10 +51,13 @@ function toItem(number: number, document: Document, c: ReportClaim): ReportItem 
   };
 }
 
-/** Every accepted correction of a document in text order, read in pages. */
-export async function readAcceptedCorrections(db: Db, documentId: number): Promise<AcceptedCorrection[]> {
-  const all: AcceptedCorrection[] = [];
-  const correctionPages = pages((after) => findAcceptedCorrectionsPage(db, documentId, after, REPORT_BATCH), (c) => c.claimId, REPORT_BATCH);
+/**
+ * Every accepted correction of a document as it applies to the text, in text order, read in
+ * pages: sentence-scope corrections widened to their sentence, superseded passage fixes dropped.
+ */
+export async function readAcceptedCorrections(db: Db, document: Document): Promise<AcceptedCorrection[]> {
+  const all: ScopedCorrection[] = [];
+  const correctionPages = pages((after) => findAcceptedCorrectionsPage(db, document.id, after, REPORT_BATCH), (c) => c.claimId, REPORT_BATCH);
   for await (const page of correctionPages) all.push(...page);
-  return all;
+  return widenCorrections(document, all);
 }

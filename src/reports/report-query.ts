@@ -3,7 +3,7 @@ import { invalid } from '../http/errors.js';
 import { compileValidator } from '../http/validation.js';
 import type { ReportFilter } from './report.js';
 
-export const documentFormats = ['html', 'md', 'csv', 'json', 'claimreview', 'corrected', 'redline'] as const;
+export const documentFormats = ['html', 'md', 'csv', 'json', 'claimreview', 'newsarticle', 'corrected', 'redline'] as const;
 export type DocumentFormat = (typeof documentFormats)[number];
 export const workspaceFormats = ['csv', 'json'] as const;
 export type WorkspaceFormat = (typeof workspaceFormats)[number];

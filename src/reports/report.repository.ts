@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Verdict } from '../claims/claim-vocabulary.js';
+import { checkedStatuses } from '../claims/progress.js';
 import type { Database, Db } from '../db/database.js';
 import type { ReportFilter, ReportSummary } from './report.js';
 
@@ -49,7 +50,8 @@ export async function summariseClaims(db: Db, filter: ReportFilter): Promise<Rep
         counted.includes(v) ? sql<number>`(count(*) FILTER (WHERE ${eb.and([resolvedInWindow(eb, filter), eb('claims.verdict', '=', v)])}))::int` : sql<number>`0`;
       return [
         sql<number>`count(*)::int`.as('claims'),
-        sql<number>`(count(*) FILTER (WHERE status IN ('resolved', 'dismissed')))::int`.as('checked'),
+        sql<number>`(count(*) FILTER (WHERE ${eb('status', 'in', [...checkedStatuses])}))::int`.as('checked'),
+        sql<number>`(count(*) FILTER (WHERE status = 'dismissed'))::int`.as('dismissed'),
         sql<number>`(count(*) FILTER (WHERE status IN ('open', 'in_review')))::int`.as('unreviewed'),
         sql<number>`(count(DISTINCT (document_id, sentence_index)) FILTER (WHERE status IN ('open', 'in_review')))::int`.as('unreviewed_sentences'),
         errorCount('inaccurate').as('inaccurate'),
@@ -80,6 +82,7 @@ export async function summariseClaims(db: Db, filter: ReportFilter): Promise<Rep
     documents: d.documents,
     claims: c.claims,
     checked: c.checked,
+    dismissed: c.dismissed,
     unreviewed: c.unreviewed,
     sentences: d.sentences,
     unreviewedSentences: c.unreviewed_sentences,

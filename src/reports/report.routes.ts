@@ -9,6 +9,7 @@ import { renderStreamed } from './html/templates.js';
 import { validateNoteEditForm, type NoteEditInput } from './note-input.js';
 import { parseDocumentQuery } from './report-query.js';
 import { openDocumentReport } from './report.service.js';
+import { listRevisions } from './publish.service.js';
 import { sendExport, sendStream } from './send-export.js';
 
 const downloadFormats = [
@@ -17,6 +18,7 @@ const downloadFormats = [
   { format: 'csv', label: 'Spreadsheet (CSV)', openClaims: true },
   { format: 'json', label: 'JSON', openClaims: true },
   { format: 'claimreview', label: 'ClaimReview (JSON-LD)', openClaims: false },
+  { format: 'newsarticle', label: 'NewsArticle with corrections (JSON-LD)', openClaims: false },
   { format: 'corrected', label: 'Corrected text', openClaims: false },
   { format: 'redline', label: 'Redline (HTML)', openClaims: false },
 ] as const;
@@ -55,6 +57,7 @@ export function reportRoutes(): Router {
       title: `Correction report: ${report.header.document!.title}`,
       header: report.header,
       downloads,
+      revisions: await listRevisions(req.ctx, req.actor!, id),
       claimLinks: true,
     };
     res.type('html').set('Cache-Control', 'private, no-store');

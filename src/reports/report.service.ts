@@ -10,6 +10,8 @@ import type { Report, ReportDocument, ReportFilter, ReportHeader, TextReport } f
 import { readAcceptedCorrections, reportItems } from './report-items.js';
 import { documentFilter, workspaceFilter, type DocumentReportQuery, type WorkspaceReportQuery } from './report-query.js';
 import { findReportDocumentIds, summariseClaims } from './report.repository.js';
+import { findRevisionsByDocumentId } from './revision.repository.js';
+import { publicAddress, revisionPath, type CorrectionRevision } from './revision.js';
 
 async function loadDocument(ctx: Ctx, documentId: number): Promise<Document> {
   const document = await findDocumentById(ctx.db, documentId);
@@ -25,9 +27,10 @@ function publicUrl(ctx: Ctx, path: string): string | null {
 }
 
 async function documentHeader(ctx: Ctx, document: Document, filter: ReportFilter): Promise<ReportHeader> {
-  const [summary, draft] = await Promise.all([
+  const [summary, draft, [latest]] = await Promise.all([
     summariseClaims(ctx.db, filter),
-    document.correctionNote ? null : draftCorrectionNote(ctx, document.id, document.language),
+    document.correctionNote ? null : draftCorrectionNote(ctx, document),
+    findRevisionsByDocumentId(ctx.db, document.id),
   ]);
   return {
     scope: 'document',
@@ -40,6 +43,12 @@ async function documentHeader(ctx: Ctx, document: Document, filter: ReportFilter
     correctionNote: document.correctionNote
       ? { text: document.correctionNote, edited: true, language: document.language }
       : { text: draft, edited: false, language: templateLanguage(document.language) },
+    article: { author: document.author, publisher: document.publisher, publishedAt: document.publishedAt },
+    noteListsTypos: document.noteListsTypos,
+    addresses: {
+      report: publicAddress(ctx.config, `/documents/${document.id}/report`),
+      correction: latest ? { url: publicAddress(ctx.config, revisionPath(latest)), claimIds: latest.claimIds } : null,
+    },
   };
 }
 
@@ -62,10 +71,17 @@ export async function openDocumentReport(ctx: Ctx, actor: Actor, documentId: num
 export async function openTextReport(ctx: Ctx, actor: Actor, documentId: number): Promise<TextReport> {
   requirePermission(actor, 'report.read');
   const document = await loadDocument(ctx, documentId);
-  const corrections = await readAcceptedCorrections(ctx.db, documentId);
+  const corrections = await readAcceptedCorrections(ctx.db, document);
   assertNoOverlap(corrections);
   const header = { generatedAt: new Date(), organization: { name: ctx.config.orgName, url: ctx.config.orgUrl }, document: reportDocument(document) };
   return { header, text: document.text, corrections };
+}
+
+/** A document with its published correction revisions (newest first), for the NewsArticle markup. */
+export async function openNewsArticle(ctx: Ctx, actor: Actor, documentId: number): Promise<{ document: Document; revisions: CorrectionRevision[] }> {
+  requirePermission(actor, 'report.read');
+  const document = await loadDocument(ctx, documentId);
+  return { document, revisions: await findRevisionsByDocumentId(ctx.db, documentId) };
 }
 
 /** The same report across the workspace, filtered by document, resolution date and verdict. */

@@ -1,4 +1,4 @@
-import type { ClaimKind, ClaimStatus, Stance, Verdict } from '../claims/claim-vocabulary.js';
+import type { ClaimKind, ClaimStatus, CorrectionScope, Stance, Verdict } from '../claims/claim-vocabulary.js';
 
 /** Which claims a report reads. A document report is a workspace report scoped to one document. */
 export interface ReportFilter {
@@ -23,8 +23,9 @@ export interface ReportDocument {
 export interface ReportSummary {
   documents: number;
   claims: number;
-  /** Resolved or dismissed. */
+  /** Resolved or dismissed (src/claims/progress.ts). */
   checked: number;
+  dismissed: number;
   /** Open or in review. */
   unreviewed: number;
   sentences: number;
@@ -66,6 +67,8 @@ export interface ReportItem {
   open: boolean;
   passage: Passage;
   correction: string | null;
+  /** What was claimed, for ClaimReview (null: the claim's sentence is used). */
+  claimStatement: string | null;
   explanation: string | null;
   sources: ReportSource[];
   reviewer: string | null;
@@ -93,6 +96,12 @@ export interface ReportHeader {
   /** Document reports only. */
   document: ReportDocument | null;
   correctionNote: CorrectionNote | null;
+  /** Document reports only: who wrote and published the article, and when (ClaimReview's itemReviewed). */
+  article?: { author: string | null; publisher: string | null; publishedAt: Date | null };
+  /** Document reports only: whether the published note lists typos. */
+  noteListsTypos?: boolean;
+  /** Document reports only: where ClaimReview points — the latest published correction covering a claim, else the report. */
+  addresses?: { report: string; correction: { url: string; claimIds: readonly number[] } | null };
 }
 
 export interface Report {
@@ -114,4 +123,8 @@ export interface AcceptedCorrection {
   quote: string;
   correction: string;
   verdict: Verdict;
+  /** What the correction replaces; start, end and quote are already widened to the sentence. */
+  scope?: CorrectionScope;
+  /** Passage corrections in the same sentence that this sentence-scope correction covers. */
+  supersedes?: number[];
 }

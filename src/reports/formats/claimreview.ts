@@ -1,4 +1,5 @@
-import type { ClaimReview, Organization, Rating } from 'schema-dts';
+import type { ClaimReview, Organization, Person, Rating } from 'schema-dts';
+import { defaultClaimStatement } from '../sentence-scope.js';
 import { verdictLabels, type Verdict } from '../../claims/claim-vocabulary.js';
 import type { Report, ReportHeader, ReportItem } from '../report.js';
 
@@ -25,25 +26,33 @@ function rating(item: ReportItem): Rating {
   };
 }
 
-/**
- * Who made the claim. claimdesk records no bylines, so the author is the site that published the
- * article (its source URL's host), and unknown without a source URL.
- */
-function articleAuthor(sourceUrl: string | null): Organization | null {
-  if (!sourceUrl) return null;
-  const url = new URL(sourceUrl);
-  return { '@type': 'Organization', name: url.hostname, url: `${url.origin}/` };
+/** Who made the claim: the article's byline, else its publisher; unknown (omitted) without either, never a guess. */
+function claimAuthor(h: ReportHeader): Person | Organization | null {
+  if (h.article?.author) return { '@type': 'Person', name: h.article.author };
+  if (h.article?.publisher) return { '@type': 'Organization', name: h.article.publisher };
+  return null;
 }
 
-/** One ClaimReview per decided fact check; the review's page is the report (PUBLIC_URL) or else the article itself. */
+/**
+ * Where the review is read: the published correction that covers the claim, else the claim in the
+ * report — never the article itself, which is the thing reviewed.
+ */
+function reviewUrl(h: ReportHeader, item: ReportItem): string {
+  const correction = h.addresses?.correction;
+  if (correction?.claimIds.includes(item.claimId)) return correction.url;
+  return `${h.addresses?.report ?? h.url}#claim-${item.claimId}`;
+}
+
+/** One ClaimReview per decided fact check, its claimReviewed the claim statement (or the claim's sentence, trimmed). */
 export function claimReview(h: ReportHeader, item: ReportItem): ClaimReview {
   const document = h.document!;
-  const author = articleAuthor(document.sourceUrl);
-  const url = h.url ? `${h.url}#claim-${item.claimId}` : document.sourceUrl;
+  const author = claimAuthor(h);
+  const published = h.article?.publishedAt?.toISOString();
+  const p = item.passage;
   return {
     '@type': 'ClaimReview',
-    ...(url ? { url } : {}),
-    claimReviewed: item.passage.quote.replace(/\s+/g, ' ').trim(),
+    url: reviewUrl(h, item),
+    claimReviewed: item.claimStatement ?? defaultClaimStatement(`${p.before}${p.quote}${p.after}`),
     ...(item.resolvedAt ? { datePublished: item.resolvedAt.toISOString().slice(0, 10) } : {}),
     author: { '@type': 'Organization', name: h.organization.name, url: h.organization.url },
     reviewRating: rating(item),
@@ -51,7 +60,10 @@ export function claimReview(h: ReportHeader, item: ReportItem): ClaimReview {
       '@type': 'Claim',
       inLanguage: document.language,
       ...(author ? { author } : {}),
-      ...(document.sourceUrl ? { appearance: { '@type': 'CreativeWork', url: document.sourceUrl, headline: document.title, inLanguage: document.language } } : {}),
+      ...(published ? { datePublished: published } : {}),
+      ...(document.sourceUrl
+        ? { appearance: { '@type': 'CreativeWork', url: document.sourceUrl, headline: document.title, inLanguage: document.language, ...(published ? { datePublished: published } : {}), ...(author ? { author } : {}) } }
+        : {}),
     },
   };
 }

@@ -26,7 +26,11 @@ const text = (value: string | null) => neutraliseFormula((value ?? '').replace(/
 
 /** One claim as one CSV row (sources folded into one cell, one per line). */
 export function csvRow(item: ReportItem): CsvRow {
-  const sources = item.sources.map((s) => `${stanceLabels[s.stance]}: ${s.title ? `${s.title} ` : ''}<${s.url}>${s.publisher ? ` (${s.publisher})` : ''}`);
+  // One line per source: stance, title, address, (publisher, date), then the quoted excerpt.
+  const sources = item.sources.map((s) => {
+    const details = [s.publisher, s.publishedOn].filter(Boolean).join(', ');
+    return `${stanceLabels[s.stance]}: ${s.title ? `${s.title} ` : ''}<${s.url}>${details ? ` (${details})` : ''}${s.excerpt ? ` — “${s.excerpt.replace(/\s+/g, ' ').trim()}”` : ''}`;
+  });
   return {
     document_id: item.document.id,
     document_title: text(item.document.title),

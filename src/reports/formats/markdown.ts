@@ -56,6 +56,8 @@ function itemMarkdown(item: ReportItem, withDocument: boolean): string {
     for (const s of item.sources) {
       const details = sourceDetails(s);
       lines.push(`- ${stanceLabels[s.stance]}: ${mdLink(s.title ?? s.url, s.url)}${details ? ` · ${mdText(details)}` : ''}`);
+      // The quoted evidence, as a quotation inside the list item.
+      if (s.excerpt) lines.push(`  > ${mdInline(s.excerpt)}`);
     }
     lines.push('');
   } else {

@@ -1,6 +1,7 @@
 import { stanceLabels, statusLabels, verdictLabels } from '../../claims/claim-vocabulary.js';
 import { viewHelpers } from '../../http/view-helpers.js';
 import type { ReportItem, ReportSummary } from '../report.js';
+import { progressWords, reviewProgress } from '../../claims/progress.js';
 
 // The English wording every human-readable format shares (HTML, Markdown), so they say the same.
 
@@ -15,7 +16,8 @@ export function verdictWords(item: Pick<ReportItem, 'verdict' | 'open' | 'status
 }
 
 export function checkedLine(s: ReportSummary): string {
-  return `${formatNumber(s.checked)} of ${plural(s.claims, 'claim')} (${percent(s.checked, s.claims)}%)`;
+  const p = reviewProgress({ total: s.claims, resolved: s.checked - s.dismissed, dismissed: s.dismissed });
+  return progressWords(p);
 }
 
 export function errorsLine(s: ReportSummary): string {

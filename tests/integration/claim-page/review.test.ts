@@ -57,6 +57,7 @@ describe(`claim review form (${engineName})`, () => {
     expect(flashes(page.text)).toEqual([
       { kind: 'success', message: `Claim #${claim.id} resolved as Inaccurate.` },
       { kind: 'warning', message: 'A verdict of “Inaccurate” usually needs a proposed correction.' },
+      { kind: 'warning', message: 'A verdict of “Inaccurate” should cite a source that refutes the claim or gives its context; add one under Sources.' },
     ]);
     expect(await current(claim.id)).toMatchObject({ status: 'resolved', verdict: 'inaccurate', correction: null, resolvedByName: 'Ed Itor' });
   });

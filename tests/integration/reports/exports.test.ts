@@ -64,7 +64,7 @@ describe(`report exports of the reviewed seed article (${engineName})`, () => {
     // Underscore-joined words in the passage are escaped, not read as emphasis.
     expect(section).toContain('State\\_of\\_Union');
     expect(md).toContain('| Errors by verdict | 32: 9 inaccurate, 2 misleading, 7 needs context, 14 typo |');
-    expect(md).toMatch(/## Correction note\n\n\*Draft generated[^\n]*\n\nPagtutuwid: Sa naunang bersyon ng artikulong ito,/);
+    expect(md).toMatch(/## Correction note\n\n\*Draft generated[^\n]*\n\nPagtutuwid: Mali ang [^\n]* nakasaad sa naunang bersyon ng artikulong ito: “/);
   });
 
   it('writes a CSV that parses back (csv-parse) to the same rows, with a BOM, a header row and CRLF records', async () => {

@@ -31,7 +31,7 @@ describe(`the report page (${engineName})`, () => {
     expect(html).toContain('<h1>Correction report: <span lang="tl">Digmaan sa Iraq</span></h1>');
     expect(html).toMatch(/<dt>Errors by verdict<\/dt><dd>32: 9 inaccurate, 2 misleading, 7 needs context, 14 typo<\/dd>/);
     expect(html).toContain('<mark>American President George H. W. Bush</mark>');
-    expect(html).toContain('<div class="report-note" lang="tl"><p>Pagtutuwid: Sa naunang bersyon');
+    expect(html).toContain('<div class="report-note" lang="tl"><p>Pagtutuwid: Mali ang ');
     expect(html.match(/<li class="report-claim"/g)).toHaveLength(32);
     for (const format of ['html', 'md', 'csv', 'json', 'claimreview', 'corrected', 'redline']) expect(html).toContain(`href="/documents/${documentId}/report?format=${format}"`);
     // The print button needs the script, so it starts hidden; no inline script or style anywhere.
@@ -78,7 +78,7 @@ describe(`the report page (${engineName})`, () => {
   });
 
   it.each([
-    ['an unknown format', '?format=pdf', 400, /format.*must be one of: html, md, csv, json, claimreview, corrected, redline/],
+    ['an unknown format', '?format=pdf', 400, /format.*must be one of: html, md, csv, json, claimreview, newsarticle, corrected, redline/],
     ['a flag that is not a boolean', '?includeOpen=maybe', 400, /includeOpen.*must be a boolean/],
     ['an unknown parameter', '?colour=red', 400, /colour.*is not an allowed field/],
   ])('refuses %s with a 400 page naming the field', async (_name, query, status, message) => {

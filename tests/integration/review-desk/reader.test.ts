@@ -104,7 +104,7 @@ describe(`document reader (${engineName})`, () => {
     const list = await user.get('/documents');
     expect(list.status).toBe(200);
     expect(list.text).toContain('Digmaan &lt;sa&gt; Iraq');
-    expect(list.text).toMatch(/1 of \d+ resolved/);
+    expect(list.text).toMatch(/1 of \d+ claims checked/);
     expect(list.text).toContain('1 error');
     const form = await user.get('/documents/new');
     expect(form.text).toContain('<label for="title">Title</label>');

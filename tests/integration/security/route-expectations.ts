@@ -1,6 +1,7 @@
 import type { Role } from '../../../src/users/permissions.js';
 import type { SignedInActor } from '../../../src/http/request-context.js';
 import { buildUser } from '../../helpers/factories.js';
+import { updateClaim } from '../../../src/claims/claim.service.js';
 import { PASSWORD } from './helpers.js';
 import type { Scene } from './scene.js';
 
@@ -29,6 +30,12 @@ const article = () => {
   const n = next();
   return { title: `Imported ${n}`, text: `In 2004 the council spent 3.2 million pesos on roads, the mayor said. Filed as ${n}.`, language: 'en' };
 };
+/** Resolves the scene's claim as a corrected typo (as an editor would), so the document has something to publish. */
+async function withResolvedError(s: Scene): Promise<number> {
+  const editor = await buildUser(s.ctx, 'editor');
+  await updateClaim(s.ctx, editor, s.claim.id, { version: s.claim.version, status: 'resolved', verdict: 'typo', correction: 'fixed' });
+  return s.documentId;
+}
 const claimPath = (s: Scene, suffix = '') => `/claims/${s.claim.id}${suffix}`;
 const apiClaimPath = (s: Scene, suffix = '') => `/api/v1/claims/${s.claim.id}${suffix}`;
 
@@ -84,6 +91,13 @@ export const routeExpectations: Record<string, RouteExpectation> = {
 
   'POST /documents/:id/report/note': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/report/note`, body: { note: 'Corrected on review.', version: s.documentVersion } }) },
   'PUT /api/v1/documents/:id/correction-note': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/correction-note`, body: { note: 'Corrected on review.', version: s.documentVersion } }) },
+  // Publishing needs a claim resolved as an error: the build resolves the scene's claim as a typo first.
+  'POST /documents/:id/corrections': { allowed: editors, build: async (s) => ({ path: `/documents/${await withResolvedError(s)}/corrections`, body: {} }) },
+  'POST /api/v1/documents/:id/corrections': { allowed: editors, build: async (s) => ({ path: `/api/v1/documents/${await withResolvedError(s)}/corrections`, body: {} }) },
+  'POST /documents/:id/publication': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/publication`, body: { version: s.documentVersion, author: 'A. Writer' } }) },
+  'PATCH /api/v1/documents/:id/publication': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/publication`, body: { version: s.documentVersion, author: 'A. Writer' } }) },
+  // The no-JavaScript correction preview shows the form again and saves nothing: anyone who can read the claim.
+  'POST /claims/:id/preview': { allowed: everyone, build: (s) => ({ path: claimPath(s, '/preview'), body: { version: s.claim.version, correction: 'a preview' } }) },
 
   'POST /admin/users': { allowed: admins, build: () => ({ path: '/admin/users', body: { email: `invitee-${next()}@example.test`, displayName: 'Invitee', role: 'reviewer' } }) },
   'POST /admin/users/:id/role': { allowed: admins, build: async (s) => ({ path: `/admin/users/${(await s.target()).id}/role`, body: { role: 'editor' } }) },
