@@ -37,6 +37,7 @@ export function finalise(text: string, merged: readonly RawCandidate[], sentence
       score,
       reasons,
       suggestion: c.suggestion,
+      findings: c.findings ?? [],
     };
   });
   return claims.sort((a, b) => a.start - b.start || a.end - b.end);

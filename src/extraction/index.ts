@@ -3,6 +3,8 @@
  * Pure — no database, no HTTP; word lists come from the JSON files in ./lexicon.
  */
 import { findAttributions } from './attributions.js';
+import { attachFindings, runChecks } from './checks/index.js';
+import type { DateValue } from './date-values.js';
 import { findDates } from './dates.js';
 import { detectLanguage } from './detect-language.js';
 import { finalise } from './finalise.js';
@@ -19,7 +21,7 @@ import { findStatistics } from './statistics.js';
 import { assignSentences, tokenize } from './tokens.js';
 import type { ExtractionResult } from './types.js';
 
-export type { ClaimCandidate, ExtractedKind, ExtractionResult, Sentence } from './types.js';
+export type { ClaimCandidate, ExtractedKind, ExtractionResult, Finding, Sentence } from './types.js';
 export { detectLanguage } from './detect-language.js';
 export { splitSentences } from './sentences.js';
 
@@ -36,7 +38,13 @@ export const supportedLanguages: readonly string[] = languageCodes;
  * sorted by start then end, each lies within one sentence, and `quote === text.slice(start,
  * end)`. Linear in the length of the text.
  */
-export function extract(text: string, options: { language?: string } = {}): ExtractionResult {
+export interface ExtractOptions {
+  language?: string;
+  /** The document's publication date (a Date or YYYY-MM-DD…): dates after it get a finding. */
+  publishedAt?: Date | string | null;
+}
+
+export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {
   const given = options.language?.trim() ?? '';
   const language = LANGUAGE_TAG.test(given) ? (resolveLanguage(given) ?? given.toLowerCase()) : detectLanguage(text);
   const sentences = splitSentences(text, language);
@@ -44,7 +52,8 @@ export function extract(text: string, options: { language?: string } = {}): Extr
   assignSentences(t, sentences);
   const lex = lexiconFor(language);
   markCues(lex, t);
-  const s: Scan = { t, lex, names: nameBook(), claimed: new Uint8Array(t.count) };
+  const dates: DateValue[] = [];
+  const s: Scan = { t, lex, names: nameBook(), claimed: new Uint8Array(t.count), dates };
   // References and dates run first: they claim numbers (687, 2004) that are not statistics.
   const raw = [
     ...findReferences(s),
@@ -54,5 +63,15 @@ export function extract(text: string, options: { language?: string } = {}): Extr
     ...findAttributions(s),
     ...findSpellings(s),
   ];
-  return { language, sentences, claims: finalise(text, mergeOverlaps(raw), sentences) };
+  const merged = mergeOverlaps(raw);
+  const findings = runChecks({ text, language, sentences, scan: s, dates, publishedAt: publicationDay(options.publishedAt) });
+  const added = attachFindings(merged, findings);
+  return { language, sentences, claims: finalise(text, added.length > 0 ? [...merged, ...added] : merged, sentences) };
+}
+
+// YYYY-MM-DD of a publication date; anything unreadable means "not known".
+function publicationDay(value: Date | string | null | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
 }

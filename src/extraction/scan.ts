@@ -2,6 +2,7 @@
  * What every detector receives, and the small phrase-shape helpers they share: content words,
  * runs of capitalised name words, and short noun phrases to the right of a cue word.
  */
+import type { DateValue } from './date-values.js';
 import type { Lexicon } from './lexicon.js';
 import type { NameBook } from './names.js';
 import type { ExtractedKind, RawCandidate, Signal } from './types.js';
@@ -13,6 +14,8 @@ export interface Scan {
   readonly names: NameBook;
   /** Tokens already explained by an earlier detector (a year, a resolution number). */
   readonly claimed: Uint8Array;
+  /** When given, the date detector records the value of every date it finds here. */
+  readonly dates?: DateValue[];
 }
 
 /** A candidate covering tokens i..j inclusive. */
