@@ -64,7 +64,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     ...findSpellings(s),
   ];
   const merged = mergeOverlaps(raw);
-  const findings = runChecks({ text, language, sentences, scan: s, dates, publishedAt: publicationDay(options.publishedAt) });
+  const findings = runChecks({ text, language, sentences, scan: s, dates, publishedAt: publicationDay(options.publishedAt), quotes: merged.filter((c) => c.kind === 'quote') });
   const added = attachFindings(merged, findings);
   return { language, sentences, claims: finalise(text, added.length > 0 ? [...merged, ...added] : merged, sentences) };
 }

@@ -1,6 +1,6 @@
 /**
  * Puts each finding on the claims it is about: the merged candidates of its kind overlapping its
- * span (else any overlapping candidate), or a new candidate of its kind when none overlaps. Each
+ * span, or a new candidate of its kind (a spelling one carrying the suggestion) when none does. Each
  * finding also adds a signal, so a claim with findings scores higher; findings never resolve it.
  */
 import { signal } from '../score.js';
@@ -14,15 +14,16 @@ export function attachFindings(merged: RawCandidate[], findings: readonly Placed
   let longest = 0;
   for (const c of merged) longest = Math.max(longest, c.end - c.start);
   for (const f of findings) {
-    const overlapping = overlappingCandidates(merged, f.start, f.end, longest);
-    const sameKind = overlapping.filter((c) => c.kind === f.kind);
-    const targets = sameKind.length > 0 ? sameKind : overlapping;
+    const targets = overlappingCandidates(merged, f.start, f.end, longest).filter((c) => c.kind === f.kind);
     if (targets.length === 0) {
-      const c: RawCandidate = { kind: f.kind, start: f.start, end: f.end, signals: [], suggestion: null };
+      const suggestion = f.kind === 'spelling' ? (f.finding.suggestion ?? null) : null;
+      const c: RawCandidate = { kind: f.kind, start: f.start, end: f.end, signals: [], suggestion };
       targets.push(c);
       added.push(c);
     }
     for (const c of targets) {
+      // A spelling rule that already made a suggestion knows this text better than a dictionary.
+      if (c.kind === 'spelling' && c.suggestion !== null && c.suggestion !== f.finding.suggestion && c.signals.length > 0) continue;
       c.findings ??= [];
       if (c.findings.some((x) => x.code === f.finding.code && x.message === f.finding.message)) continue;
       c.findings.push(f.finding);

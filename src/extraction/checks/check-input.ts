@@ -12,6 +12,8 @@ export interface CheckInput {
   readonly dates: readonly DateValue[];
   /** The document's publication day (YYYY-MM-DD) when known. */
   readonly publishedAt: string | null;
+  /** Spans of the text's quotations, in order: their words are the speaker's, not a typo. */
+  readonly quotes: readonly { readonly start: number; readonly end: number }[];
 }
 
 /** A finding with the span it is about and the kind of claim it belongs on. */

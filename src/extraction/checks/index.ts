@@ -5,12 +5,14 @@
  */
 import type { CheckInput, PlacedFinding } from './check-input.js';
 import { checkDates } from './dates.js';
+import { checkFigures } from './figures.js';
 import { checkOffices } from './offices.js';
+import { checkSpelling } from './spelling.js';
 
 export type { CheckInput, PlacedFinding } from './check-input.js';
 export { attachFindings } from './attach.js';
 
 /** Runs every check; findings come back in no particular order. */
 export function runChecks(input: CheckInput): PlacedFinding[] {
-  return [...checkOffices(input), ...checkDates(input)];
+  return [...checkOffices(input), ...checkDates(input), ...checkFigures(input), ...checkSpelling(input)];
 }

@@ -52,7 +52,7 @@ function judge(book: OfficeBook, title: string, words: readonly string[], before
   const term = (h: Holder) => `${h.name}: ${h.from} to ${h.to ?? 'present'}`;
   return {
     code: 'office-holder',
-    message: `${mine[0]!.name} was not ${office.office} ${when}; ${who} did.`,
+    message: `${mine[0]!.name} was not ${office.office} ${when}; ${who} was.`,
     suggestion: who,
     evidence: `${[...actual, ...mine].map(term).join('; ')} (source: ${office.source})`,
   };
