@@ -38,11 +38,14 @@ export function checkSpelling(input: CheckInput): PlacedFinding[] {
     let fix = verdict.get(t.lowerId[i]!);
     if (fix === undefined) {
       fix = null;
-      if (!dict.en.correct(word) && !(dict.tl?.correct(word) ?? false) && asked++ < SUGGEST_LIMIT) {
-        const best = primary.suggest(word)[0];
+      const raw = t.raw[i]!;
+      const known = (w: string) => dict.en.correct(w) || (dict.tl?.correct(w) ?? false);
+      if (!known(word) && !known(raw) && asked++ < SUGGEST_LIMIT) {
+        const best = primary.suggest(word).find((x) => x.toLowerCase() !== word);
         // A capitalised word is more often a name: only a one-letter slip of a dictionary word counts.
         const near = best && distance(best.toLowerCase(), word) <= (input.language === 'tl' || t.cap[i] === 1 ? 1 : 2);
-        if (best && near && !areAffixVariants(word, best.toLowerCase(), lex.affixes)) fix = best;
+        // Hunspell knows English inflections; Tagalog's affixes and reduplication it often does not.
+        if (best && near && !(input.language === 'tl' && areAffixVariants(word, best.toLowerCase(), lex.affixes))) fix = best;
       }
       verdict.set(t.lowerId[i]!, fix);
     }
