@@ -64,6 +64,7 @@ function toFilters(actor: Actor, query: QueueQuery): QueueFilters {
   if (query.status) filters.status = query.status;
   if (query.verdict) filters.verdict = query.verdict;
   if (query.kind) filters.kind = query.kind;
+  if (query.findings) filters.findings = query.findings;
   if (query.documentId) filters.documentId = query.documentId;
   if (query.assignee === 'me') {
     if (actor.id === null) throw invalid('assignee', 'me means nobody here: this actor is not a user');

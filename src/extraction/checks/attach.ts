@@ -17,7 +17,7 @@ export function attachFindings(merged: RawCandidate[], findings: readonly Placed
     const targets = overlappingCandidates(merged, f.start, f.end, longest).filter((c) => c.kind === f.kind);
     if (targets.length === 0) {
       const suggestion = f.kind === 'spelling' ? (f.finding.suggestion ?? null) : null;
-      const c: RawCandidate = { kind: f.kind, start: f.start, end: f.end, signals: [], suggestion };
+      const c: RawCandidate = { kind: f.kind, start: f.start, end: f.end, signals: [signal('precheck')], suggestion };
       targets.push(c);
       added.push(c);
     }
