@@ -12,7 +12,7 @@ import { markCues } from './cues.js';
 import { languageCodes, lexiconFor, resolveLanguage } from './lexicon.js';
 import { mergeOverlaps } from './merge.js';
 import { nameBook } from './names.js';
-import { findQuotes } from './quotes.js';
+import { findQuotes, joinSplitQuotes } from './quotes.js';
 import { findReferences } from './references.js';
 import type { Scan } from './scan.js';
 import { splitSentences } from './sentences.js';
@@ -59,7 +59,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     ...findReferences(s),
     ...findDates(s),
     ...findStatistics(s),
-    ...findQuotes(text),
+    ...joinSplitQuotes(text, findQuotes(text)),
     ...findAttributions(s),
     ...findSpellings(s),
   ];

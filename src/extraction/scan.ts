@@ -28,8 +28,11 @@ export function isContent(s: Scan, i: number): boolean {
   const ty = s.t.type[i];
   if (ty !== WORD && ty !== ACRONYM) return false;
   const w = s.t.lower[i]!;
+  // An all-capitals word is an acronym even when it spells a function word ("NASA", Tagalog "nasa").
+  if (s.t.cap[i] === 1 && ALL_CAPS.test(s.t.raw[i]!)) return true;
   return !s.lex.stopwords.has(w) && !s.lex.clauseBreaks.has(w);
 }
+const ALL_CAPS = /^\p{Lu}{2,}$/u;
 
 /** True when token j exists, is in token i's sentence, and is not punctuation. */
 export function continues(s: Scan, i: number, j: number): boolean {
