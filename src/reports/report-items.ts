@@ -43,6 +43,7 @@ function toItem(number: number, document: Document, c: ReportClaim): ReportItem 
     correction: c.correction,
     explanation: c.explanation,
     sources: c.sources,
+    findings: c.findings,
     reviewer: c.reviewer,
     assignee: c.assignee,
     resolvedAt: c.resolvedAt,

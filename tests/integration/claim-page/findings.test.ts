@@ -47,6 +47,18 @@ describe(`pre-check findings on stored claims (${engineName})`, () => {
     expect(ignored.text).not.toMatch(/<textarea id="correction"[^>]*>George W. Bush<\/textarea>/);
   });
 
+  it('marks claims with findings in the reader', async () => {
+    const reader = await request(app).get(`/documents/${documentId}`).set('Cookie', editor.cookie);
+    expect(reader.text.match(/data-testid="finding-badge"/g)?.length).toBe((await flagged()).length);
+  });
+
+  it('lists findings in the internal report', async () => {
+    const report = await request(app).get(`/documents/${documentId}/report?includeOpen=true`).set('Cookie', editor.cookie);
+    expect(report.status).toBe(200);
+    expect(report.text).toContain('Pre-check findings');
+    expect(report.text).toContain('George W. Bush was.');
+  });
+
   it('filters the queue to claims with findings', async () => {
     const ids = (await flagged()).map((c) => c.id);
     const page = await request(app).get('/claims?findings=yes').set('Cookie', editor.cookie);
