@@ -2,16 +2,16 @@
  * Spelling against real dictionaries ("Goverment" → "Government", "recieve" → "receive"). Not
  * flagged: capitalised words inside a sentence (proper nouns), words the document uses more than
  * once, words inside quotations, words any word list knows, and words no dictionary is near
- * (one or two edits). Each distinct word is judged once per text, so the cost follows the
- * vocabulary; suggestions, the slow part, are asked for at most SUGGEST_LIMIT words per text.
+ * (one edit). Each distinct word is judged once per text, so the cost follows the vocabulary;
+ * suggestions, the slow part, are looked for in at most SUGGEST_LIMIT words per text.
  */
-import { distance } from 'fastest-levenshtein';
 import { areAffixVariants } from '../affixes.js';
 import { WORD } from '../tokens.js';
 import type { CheckInput, PlacedFinding } from './check-input.js';
 import { dictionaries } from './dictionaries.js';
+import { nearestWord } from './near-words.js';
 
-const SUGGEST_LIMIT = 400;
+const SUGGEST_LIMIT = 40;
 // A capital after an article is a common noun written with one ("the Goverment"), not a name.
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'ang', 'ng', 'mga']);
 const PLAIN = /^\p{L}{4,20}$/u;
@@ -41,11 +41,10 @@ export function checkSpelling(input: CheckInput): PlacedFinding[] {
       const raw = t.raw[i]!;
       const known = (w: string) => dict.en.correct(w) || (dict.tl?.correct(w) ?? false);
       if (!known(word) && !known(raw) && asked++ < SUGGEST_LIMIT) {
-        const best = primary.suggest(word).find((x) => x.toLowerCase() !== word);
-        // A capitalised word is more often a name: only a one-letter slip of a dictionary word counts.
-        const near = best && distance(best.toLowerCase(), word) <= (input.language === 'tl' || t.cap[i] === 1 ? 1 : 2);
-        // Hunspell knows English inflections; Tagalog's affixes and reduplication it often does not.
-        if (best && near && !(input.language === 'tl' && areAffixVariants(word, best.toLowerCase(), lex.affixes))) fix = best;
+        const best = nearestWord(word, (w) => primary.correct(w));
+        // A capitalised word is more often a name: only a common word one edit away counts, and
+        // Tagalog's affixes and reduplication (which Hunspell often lacks) are not slips.
+        if (best && !(input.language === 'tl' && areAffixVariants(word, best, lex.affixes))) fix = best;
       }
       verdict.set(t.lowerId[i]!, fix);
     }
