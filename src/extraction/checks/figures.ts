@@ -17,7 +17,9 @@ const DURATION = new RegExp(
   String.raw`(?<![\p{L}])(?:from|mula(?:\s+noong)?|between)\s+(\d{4})\s*(?:to|until|and|hanggang(?:\s+noong)?|–|-)\s*(\d{4})[^.;]{0,80}?(?<![\d,.])(\d{1,3})\s+(?:years|taon|na\s+taon)|(?<![\d,.])(\d{1,3})\s+(?:years|taon)[^.;]{0,40}?(?:from|mula(?:\s+noong)?|between)\s+(\d{4})\s*(?:to|until|and|hanggang(?:\s+noong)?|–|-)\s*(\d{4})`,
   'giu',
 );
-const TOTAL = new RegExp(String.raw`${NUM}\s+([\p{L}-]+)[^.;:\d]{0,40}?(,?\s*(?:of whom|including|namely|kabilang ang|kung saan|sa mga ito)|:)\s*([^.;]{0,160})`, 'giu');
+// The list cue is searched first (it is rare); the total is then read from the words before it.
+const LIST_CUE = /(,?\s*(?:of whom|including|namely|kabilang ang|kung saan|sa mga ito)|:)\s*([^.;]{0,160})/giu;
+const TOTAL_BEFORE = new RegExp(String.raw`${NUM}\s+([\p{L}-]+)[^.;:\d]{0,40}?$`, 'iu');
 const DECREASE = /^(?:decrease|drop|fall|decline|cut|pagbaba|pagbagsak|pagliit)$/i;
 
 /** Findings for figures that contradict arithmetic the same sentence states. */
@@ -53,7 +55,11 @@ export function checkFigures(input: CheckInput): PlacedFinding[] {
       evidence: `${y2} − ${y1} = ${span}`,
     });
   }
-  for (const m of input.text.matchAll(TOTAL)) {
+  for (const cue of input.text.matchAll(LIST_CUE)) {
+    const before = input.text.slice(Math.max(0, cue.index! - 80), cue.index!);
+    const head = TOTAL_BEFORE.exec(before);
+    if (!head) continue;
+    const m = { index: cue.index! - before.length + head.index, 1: head[1], 2: head[2], 4: cue[1], 5: cue[2] };
     const total = value(m[1]!, m[2]);
     const parts = [...m[5]!.matchAll(new RegExp(NUM, 'g'))].map((p) => value(p[1]!, p[2])).filter((v) => !(v >= 1000 && v <= 2099 && Number.isInteger(v) && v !== total));
     if (parts.length < 2) continue;

@@ -12,23 +12,42 @@ import type { DateValue } from '../date-values.js';
 const NOT_IN_OFFICE = new Set(['former', 'dating', 'ex', 'late', 'yumaong', 'vice', 'bise', 'pangalawang', 'deputy', 'acting']);
 const NAME_WORD = /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*|(?:al|ar|an|as|el)-[\p{L}\p{M}'’-]+|de|del|dela|bin|ibn)(?=[\s,;:!?)"”]|$)/u;
 
-let titleRegex: RegExp | undefined;
+// Titles by their first word, each with a sticky pattern for the whole title (and a linker).
+let titleStarts: Map<string, { title: string; re: RegExp }[]> | undefined;
+
+function titlesByFirstWord(book: OfficeBook): Map<string, { title: string; re: RegExp }[]> {
+  const out = new Map<string, { title: string; re: RegExp }[]>();
+  for (const title of [...book.titles].sort((a, b) => b.length - a.length)) {
+    const first = title.split(' ')[0]!;
+    const list = out.get(first) ?? [];
+    list.push({ title, re: new RegExp(`${escapeTitle(title)}(?:ng|g)?(?=\\s)`, 'iuy') });
+    out.set(first, list);
+  }
+  return out;
+}
 
 /** Findings for titled names whose holder at the sentence's date is someone else. */
 export function checkOffices(input: CheckInput): PlacedFinding[] {
   const book = officeBook();
-  const re = (titleRegex ??= new RegExp(`(?<![\\p{L}\\p{N}-])(${book.titles.map(escapeTitle).sort((a, b) => b.length - a.length).join('|')})(?:ng|g)?(?=\\s)`, 'giu'));
+  const starts = (titleStarts ??= titlesByFirstWord(book));
   const byDate = datesBySentence(input.dates);
   const out: PlacedFinding[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(input.text); m; m = re.exec(input.text)) {
-    const title = normaliseName(m[1]!);
-    const name = readName(input.text, re.lastIndex);
-    if (!name || NOT_IN_OFFICE.has(previousWord(input.text, m.index))) continue;
-    const sentence = sentenceOf(input.sentences, m.index);
+  const t = input.scan.t;
+  // Titles are found from the tokens (a set lookup each), not by a regex over every character.
+  for (let i = 0; i < t.count; i++) {
+    const w = t.lower[i]!;
+    const options = starts.get(w) ?? starts.get(w.replace(/n?g$/, '')) ?? starts.get(w.split('-')[0]!);
+    if (!options) continue;
+    const at = t.start[i]!;
+    const hit = options.find((o) => ((o.re.lastIndex = at), o.re.test(input.text)));
+    if (!hit) continue;
+    const title = hit.title;
+    const name = readName(input.text, hit.re.lastIndex);
+    if (!name || NOT_IN_OFFICE.has(previousWord(input.text, at))) continue;
+    const sentence = sentenceOf(input.sentences, at);
     const dates = byDate.get(sentence) ?? byDate.get(sentence - 1) ?? [];
     if (dates.length === 0) continue;
-    const found = judge(book, title, name.words, placesBefore(input.text, m.index), dates);
+    const found = judge(book, title, name.words, placesBefore(input.text, at), dates);
     if (found) out.push({ start: name.start, end: name.end, kind: 'attribution', finding: found });
   }
   return out;
