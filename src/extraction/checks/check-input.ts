@@ -1,5 +1,6 @@
 /** What every pre-check receives, and what it reports. */
 import type { DateValue } from '../date-values.js';
+import { sentenceAt } from '../finalise.js';
 import type { Scan } from '../scan.js';
 import type { ExtractedKind, Finding, Sentence } from '../types.js';
 
@@ -25,19 +26,7 @@ export interface PlacedFinding {
 }
 
 /** 0-based index of the sentence holding `offset` (binary search), or -1. */
-export function sentenceOf(sentences: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
+export const sentenceOf = sentenceAt;
 
 /** The dates of each sentence (0-based), only those that name a year or a decade. */
 export function datesBySentence(dates: readonly DateValue[]): Map<number, DateValue[]> {
