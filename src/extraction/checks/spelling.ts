@@ -11,7 +11,10 @@ import type { CheckInput, PlacedFinding } from './check-input.js';
 import { dictionaries } from './dictionaries.js';
 import { nearestWord } from './near-words.js';
 
-const SUGGEST_LIMIT = 40;
+// Per text: dictionary look-ups for at most CHECK_LIMIT distinct unknown words and one-edit
+// searches (a few hundred look-ups each) for at most SUGGEST_LIMIT, so the cost stays bounded.
+const CHECK_LIMIT = 1500;
+const SUGGEST_LIMIT = 12;
 // A capital after an article is a common noun written with one ("the Goverment"), not a name.
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'ang', 'ng', 'mga']);
 const PLAIN = /^\p{L}{4,20}$/u;
@@ -28,6 +31,7 @@ export function checkSpelling(input: CheckInput): PlacedFinding[] {
   const verdict = new Map<number, string | null>();
   const out: PlacedFinding[] = [];
   let asked = 0;
+  let checked = 0;
   let q = 0;
   for (let i = 0; i < t.count; i++) {
     if (t.type[i] !== WORD || uses[t.lowerId[i]!] !== 1 || (t.cap[i] === 1 && t.initial[i] !== 1 && !ARTICLES.has(t.lower[i - 1] ?? ''))) continue;
@@ -40,7 +44,7 @@ export function checkSpelling(input: CheckInput): PlacedFinding[] {
       fix = null;
       const raw = t.raw[i]!;
       const known = (w: string) => dict.en.correct(w) || (dict.tl?.correct(w) ?? false);
-      if (!known(word) && !known(raw) && asked++ < SUGGEST_LIMIT) {
+      if (checked++ < CHECK_LIMIT && !known(word) && !known(raw) && asked++ < SUGGEST_LIMIT) {
         const best = nearestWord(word, (w) => primary.correct(w));
         // A capitalised word is more often a name: only a common word one edit away counts, and
         // Tagalog's affixes and reduplication (which Hunspell often lacks) are not slips.
