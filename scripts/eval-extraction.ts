@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extract, type ClaimCandidate } from '../src/extraction/index.js';
+import { evaluateFindings, printFindings, readPlanted } from './eval-findings.js';
 
 export interface GoldClaim {
   sentence: number;
@@ -144,6 +145,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     overlappedBy,
     ...(suggestionMatches === null ? {} : { suggestionMatches }),
   }));
-  writeFileSync(out, `${JSON.stringify({ text: textFile, gold: goldFile, ...report, perClaim }, null, 2)}\n`);
+  const planted = 'tests/fixtures/findings-planted.jsonl';
+  const findings = evaluateFindings(readPlanted(readFileSync(planted, 'utf8')));
+  printFindings(findings);
+  writeFileSync(out, `${JSON.stringify({ text: textFile, gold: goldFile, ...report, perClaim, findings: { planted, ...findings } }, null, 2)}\n`);
   console.log(`\nwrote ${out}`);
 }

@@ -37,7 +37,7 @@ export const backupTables: readonly BackupTable[] = [
   {
     name: 'claims',
     columns: {
-      id: 'int4', document_id: 'int4', start_offset: 'int4', end_offset: 'int4', quote: 'text', sentence_index: 'int4', kind: 'text', score: 'float4', reasons: 'jsonb', suggestion: 'text?', origin: 'text',
+      id: 'int4', document_id: 'int4', start_offset: 'int4', end_offset: 'int4', quote: 'text', sentence_index: 'int4', kind: 'text', score: 'float4', reasons: 'jsonb', suggestion: 'text?', origin: 'text', findings: 'jsonb',
       status: 'text', verdict: 'text?', correction: 'text?', explanation: 'text?', assignee_id: 'int4?', resolved_by: 'int4?', resolved_at: 'timestamptz?', created_at: 'timestamptz', updated_at: 'timestamptz', version: 'int4', proposed_verdict: 'text?',
       correction_scope: 'text', claim_statement: 'text?',
     },

@@ -14,6 +14,8 @@ export interface QueueFilters {
   assigneeId?: number | null;
   /** Only claims with a resolved match in another document. */
   seenReviewed?: boolean;
+  /** Only claims with pre-check findings (sql/0017). */
+  findings?: 'yes';
 }
 
 type Eb = ExpressionBuilder<Database & { c: Database['claims'] }, 'c'>;
@@ -29,6 +31,7 @@ function where(eb: Eb, f: QueueFilters, sort: QueueSort, after: CursorKey | null
   else if (f.verdict) conditions.push(eb('c.verdict', '=', f.verdict));
   if (f.kind) conditions.push(eb('c.kind', '=', f.kind));
   if (f.documentId) conditions.push(eb('c.document_id', '=', f.documentId));
+  if (f.findings === 'yes') conditions.push(sql<SqlBool>`c.findings <> '[]'::jsonb`);
   if (f.assigneeId === null) conditions.push(eb('c.assignee_id', 'is', null));
   else if (f.assigneeId !== undefined) conditions.push(eb('c.assignee_id', '=', f.assigneeId));
   if (f.seenReviewed) {

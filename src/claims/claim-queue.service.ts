@@ -65,6 +65,7 @@ function toFilters(actor: Actor, query: QueueQuery): QueueFilters {
   if (query.status) filters.status = query.status;
   if (query.verdict) filters.verdict = query.verdict;
   if (query.kind) filters.kind = query.kind;
+  if (query.findings) filters.findings = query.findings;
   if (query.documentId) filters.documentId = query.documentId;
   if (query.seen === 'reviewed') filters.seenReviewed = true;
   if (query.assignee === 'me') {

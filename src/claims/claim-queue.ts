@@ -17,6 +17,8 @@ export interface QueueQuery {
   /** A verdict, or `none` for claims without one. */
   verdict?: Verdict | 'none';
   kind?: ClaimKind;
+  /** `yes`: only claims the pre-checks found something in. */
+  findings?: 'yes';
   documentId?: number;
   /** `me`, `none` (unassigned) or a user id. */
   assignee?: string;
@@ -48,6 +50,7 @@ const querySchema = {
     status: { enum: [...claimStatuses] },
     verdict: { enum: [...verdicts, 'none'] },
     kind: { enum: [...claimKinds] },
+    findings: { enum: ['yes'] },
     documentId: { type: 'integer', minimum: 1, maximum: 2147483647 },
     assignee: { type: 'string', pattern: '^(me|none|[1-9][0-9]{0,9})$', description: 'must be me, none or a user id' },
     seen: { enum: ['reviewed'] },

@@ -14,6 +14,7 @@ export function claimJson(c: Claim) {
     score: c.score,
     reasons: c.reasons,
     suggestion: c.suggestion,
+    findings: c.findings,
     origin: c.origin,
     status: c.status,
     verdict: c.verdict,

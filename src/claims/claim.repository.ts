@@ -4,6 +4,7 @@ import { chunks } from '../db/sql-helpers.js';
 import type { Claim } from './claim.js';
 import type { ClaimRow, UpdateableClaimRow } from './claim.table.js';
 import type { ClaimKind } from './claim-vocabulary.js';
+import type { Finding } from '../extraction/index.js';
 
 export interface NewClaimRow {
   documentId: number;
@@ -15,6 +16,8 @@ export interface NewClaimRow {
   score: number;
   reasons: string[];
   suggestion: string | null;
+  /** Pre-check findings; none when absent. */
+  findings?: readonly Finding[];
   origin: 'extracted' | 'manual';
 }
 
@@ -30,13 +33,13 @@ export async function insertClaims(trx: Tx, claims: readonly NewClaimRow[]): Pro
     const column = <T>(pick: (c: NewClaimRow) => T) => batch.map(pick);
     // WITH ORDINALITY keeps the given order, so ids follow the text.
     const result = await sql`
-      INSERT INTO claims (document_id, start_offset, end_offset, quote, sentence_index, kind, score, reasons, suggestion, origin)
-      SELECT document_id, start_offset, end_offset, quote, sentence_index, kind, score, reasons, suggestion, origin
+      INSERT INTO claims (document_id, start_offset, end_offset, quote, sentence_index, kind, score, reasons, suggestion, origin, findings)
+      SELECT document_id, start_offset, end_offset, quote, sentence_index, kind, score, reasons, suggestion, origin, findings
       FROM unnest(${column((c) => c.documentId)}::integer[], ${column((c) => c.start)}::integer[], ${column((c) => c.end)}::integer[],
         ${column((c) => c.quote)}::text[], ${column((c) => c.sentenceIndex)}::integer[], ${column((c) => c.kind)}::text[],
         ${column((c) => c.score)}::real[], ${column((c) => JSON.stringify(c.reasons))}::jsonb[], ${column((c) => c.suggestion)}::text[],
-        ${column((c) => c.origin)}::text[])
-        WITH ORDINALITY AS x(document_id, start_offset, end_offset, quote, sentence_index, kind, score, reasons, suggestion, origin, ordinality)
+        ${column((c) => c.origin)}::text[], ${column((c) => JSON.stringify(c.findings ?? []))}::jsonb[])
+        WITH ORDINALITY AS x(document_id, start_offset, end_offset, quote, sentence_index, kind, score, reasons, suggestion, origin, findings, ordinality)
       ORDER BY x.ordinality
       ON CONFLICT ON CONSTRAINT claims_document_span_key DO NOTHING`.execute(trx);
     inserted += Number(result.numAffectedRows ?? 0);
@@ -46,7 +49,7 @@ export async function insertClaims(trx: Tx, claims: readonly NewClaimRow[]): Pro
 
 /** Every column a Claim is made of: not the search vectors, which are large and only ever matched. */
 export const claimColumns = [
-  'c.id', 'c.document_id', 'c.start_offset', 'c.end_offset', 'c.quote', 'c.sentence_index', 'c.kind', 'c.score', 'c.reasons', 'c.suggestion', 'c.origin',
+  'c.id', 'c.document_id', 'c.start_offset', 'c.end_offset', 'c.quote', 'c.sentence_index', 'c.kind', 'c.score', 'c.reasons', 'c.suggestion', 'c.findings', 'c.origin',
   'c.status', 'c.verdict', 'c.proposed_verdict', 'c.correction', 'c.correction_scope', 'c.claim_statement', 'c.explanation', 'c.assignee_id', 'c.resolved_by', 'c.resolved_at', 'c.created_at', 'c.updated_at', 'c.version',
 ] as const;
 
@@ -103,6 +106,7 @@ export function toClaim(row: ClaimRowWithNames): Claim {
     score: row.score,
     reasons: row.reasons,
     suggestion: row.suggestion,
+    findings: row.findings,
     origin: row.origin,
     status: row.status,
     verdict: row.verdict,
@@ -120,4 +124,16 @@ export function toClaim(row: ClaimRowWithNames): Claim {
     updatedAt: row.updated_at,
     version: row.version,
   };
+}
+
+/**
+ * Replaces the pre-check findings of a document's extracted claims: each gets `findings` for its
+ * id, every other extracted claim gets none. Reviewer fields and versions are left alone — the
+ * findings are the extractor's, not a review change.
+ */
+export async function setClaimFindings(trx: Tx, documentId: number, byId: ReadonlyMap<number, readonly Finding[]>): Promise<void> {
+  await trx.updateTable('claims').set({ findings: '[]' }).where('document_id', '=', documentId).where('origin', '=', 'extracted').where(sql<boolean>`findings <> '[]'::jsonb`).execute();
+  for (const [id, findings] of byId) {
+    if (findings.length > 0) await trx.updateTable('claims').set({ findings: JSON.stringify(findings) }).where('id', '=', id).execute();
+  }
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Finding } from '../extraction/index.js';
 import type { ClaimKind, ClaimStatus, CorrectionScope, Verdict } from './claim-vocabulary.js';
 
 export interface ClaimTable {
@@ -11,6 +12,8 @@ export interface ClaimTable {
   kind: ClaimKind;
   score: number;
   reasons: ColumnType<string[], string, string>;
+  /** Pre-check findings (sql/0017), a JSON array. */
+  findings: ColumnType<Finding[], string | undefined, string>;
   suggestion: string | null;
   origin: 'extracted' | 'manual';
   status: ColumnType<ClaimStatus, ClaimStatus | undefined, ClaimStatus>;

@@ -1,3 +1,4 @@
+import type { Finding } from '../extraction/index.js';
 import { compileValidator } from '../http/validation.js';
 import { claimKinds, claimStatuses, correctionScopes, verdicts, type ClaimKind, type ClaimStatus, type CorrectionScope, type Verdict } from './claim-vocabulary.js';
 
@@ -17,6 +18,8 @@ export interface Claim {
   score: number;
   reasons: string[];
   suggestion: string | null;
+  /** What the pre-checks found probably wrong (empty when nothing); never a verdict. */
+  findings: Finding[];
   origin: 'extracted' | 'manual';
   status: ClaimStatus;
   verdict: Verdict | null;

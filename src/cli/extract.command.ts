@@ -17,6 +17,7 @@ export const extractCommand: Command = {
       const suggestion = c.suggestion ? ` → ${c.suggestion}` : '';
       console.log(`s${c.sentenceIndex}  ${c.kind.padEnd(11)} ${c.score.toFixed(2)}  [${c.start}–${c.end}] ${c.quote}${suggestion}`);
       console.log(`${' '.repeat(4)}${c.reasons.join('; ')}`);
+      for (const f of c.findings) console.log(`${' '.repeat(4)}! ${f.message}${f.evidence ? ` [${f.evidence}]` : ''}`);
     }
     return 0;
   },

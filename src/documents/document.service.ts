@@ -65,6 +65,7 @@ export function claimRows(documentId: number, extraction: ExtractionResult): New
     score: c.score,
     reasons: c.reasons,
     suggestion: c.suggestion,
+    findings: c.findings,
     origin: 'extracted',
   }));
 }

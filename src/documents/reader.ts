@@ -26,7 +26,10 @@ export const validateReaderFilters = compileValidator<ReaderFilters>(
 );
 
 /** What the reader shows of a claim. */
-export type ReaderClaim = Pick<Claim, 'id' | 'start' | 'end' | 'quote' | 'kind' | 'status' | 'verdict' | 'assigneeName'>;
+export type ReaderClaim = Pick<Claim, 'id' | 'start' | 'end' | 'quote' | 'kind' | 'status' | 'verdict' | 'assigneeName'> & {
+  /** How many pre-check findings the claim has (sql/0017). */
+  findingCount: number;
+};
 
 export interface ReaderView {
   document: Document;

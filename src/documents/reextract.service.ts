@@ -1,6 +1,7 @@
 import type { Claim } from '../claims/claim.js';
-import { findClaimsByDocumentId, insertClaims, type NewClaimRow } from '../claims/claim.repository.js';
+import { findClaimsByDocumentId, insertClaims, setClaimFindings, type NewClaimRow } from '../claims/claim.repository.js';
 import type { Ctx } from '../context.js';
+import type { ExtractionResult, Finding } from '../extraction/index.js';
 import { insertCreationEventsForDocument } from '../history/event.repository.js';
 import { notFound } from '../http/errors.js';
 import { requirePermission, type Actor } from '../users/permissions.js';
@@ -21,15 +22,16 @@ export interface ReextractResult {
  * Runs extraction again over a document and adds only the candidates that are new: a candidate
  * is skipped when a claim of the same kind already covers any part of its span, so claims that
  * reviewers resized, merged, split or dismissed are not proposed a second time. Existing claims
- * are not touched at all. The new claims and their `claim.created` events commit in one
- * transaction.
+ * keep their review fields; only their pre-check findings are recomputed (a claim gets the
+ * findings of this run's candidates of its kind that overlap it). The new claims, the findings
+ * and the `claim.created` events commit in one transaction.
  */
 export async function reextractDocument(ctx: Ctx, actor: Actor, documentId: number): Promise<ReextractResult> {
   requirePermission(actor, 'document.reextract');
   // A document's text never changes, so the (slow) extraction runs before the lock is taken.
   const unlocked = await findDocumentById(ctx.db, documentId);
   if (!unlocked) throw notFound('Document');
-  const extraction = boundedExtract(ctx.config, unlocked.text, unlocked.language);
+  const extraction = boundedExtract(ctx.config, unlocked.text, unlocked.language, 0, unlocked.publishedAt);
   return ctx.db.transaction().execute(async (trx) => {
     // The row lock also holds off claims being added to this document by anyone else until we
     // commit (their foreign-key check needs a share lock on it), so "id > last" below is exact.
@@ -41,6 +43,7 @@ export async function reextractDocument(ctx: Ctx, actor: Actor, documentId: numb
     const candidates = claimRows(documentId, extraction)
       .filter((candidate) => !covered.get(candidate.kind)?.overlaps(candidate.start, candidate.end))
       .map((candidate): NewClaimRow => ({ ...candidate, sentenceIndex: sentenceIndexAt(document.sentenceStarts, candidate.start) }));
+    await setClaimFindings(trx, documentId, findingsFor(existing, extraction));
     if (candidates.length === 0) return { document, created: [] };
     const last = existing.reduce((max, claim) => Math.max(max, claim.id), 0);
     await insertClaims(trx, candidates);
@@ -83,6 +86,18 @@ function coverageByKind(claims: readonly Claim[]): Map<string, { overlaps(start:
         return last >= 0 && (maxEnd[last] ?? 0) > start;
       },
     });
+  }
+  return out;
+}
+
+// Each extracted claim's findings now: those of the overlapping candidates of its kind.
+function findingsFor(claims: readonly Claim[], extraction: ExtractionResult): Map<number, Finding[]> {
+  const flagged = extraction.claims.filter((c) => c.findings.length > 0);
+  const out = new Map<number, Finding[]>();
+  for (const claim of claims) {
+    if (claim.origin !== 'extracted') continue;
+    const found = flagged.filter((c) => c.kind === claim.kind && c.start < claim.end && claim.start < c.end).flatMap((c) => c.findings);
+    if (found.length > 0) out.set(claim.id, found);
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * "March 20, 2003", "ika-29 ng Enero , 2002"), month and year ("Hunyo 2004"), years ("noong
  * 1993") and decades ("1990s", "dekada 1990"), with a leading time preposition when present.
  */
+import { dateValueAt } from './date-values.js';
 import { isOrdinal } from './numbers.js';
 import { candidate, type Scan } from './scan.js';
 import { signal, type SignalKey } from './score.js';
@@ -34,6 +35,7 @@ export function findDates(s: Scan): RawCandidate[] {
       signals.push(signal('datePreposition', prep.text));
     }
     s.claimed.fill(1, m.first, m.last + 1);
+    s.dates?.push(dateValueAt(s, m.first, m.last));
     out.push(candidate(s, 'date', first, m.last, signals));
     i = m.last;
   }

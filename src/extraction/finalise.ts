@@ -37,13 +37,14 @@ export function finalise(text: string, merged: readonly RawCandidate[], sentence
       score,
       reasons,
       suggestion: c.suggestion,
+      findings: c.findings ?? [],
     };
   });
   return claims.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-// Index of the last sentence starting at or before `offset`.
-function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+/** Index of the last sentence starting at or before `offset` (-1 before the first). */
+export function sentenceAt(sentences: readonly Sentence[], offset: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
   let found = -1;

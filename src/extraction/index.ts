@@ -3,6 +3,8 @@
  * Pure — no database, no HTTP; word lists come from the JSON files in ./lexicon.
  */
 import { findAttributions } from './attributions.js';
+import { attachFindings, runChecks } from './checks/index.js';
+import type { DateValue } from './date-values.js';
 import { findDates } from './dates.js';
 import { detectLanguage } from './detect-language.js';
 import { finalise } from './finalise.js';
@@ -10,7 +12,7 @@ import { markCues } from './cues.js';
 import { languageCodes, lexiconFor, resolveLanguage } from './lexicon.js';
 import { mergeOverlaps } from './merge.js';
 import { nameBook } from './names.js';
-import { findQuotes } from './quotes.js';
+import { findQuotes, joinSplitQuotes } from './quotes.js';
 import { findReferences } from './references.js';
 import type { Scan } from './scan.js';
 import { splitSentences } from './sentences.js';
@@ -32,12 +34,12 @@ const stages: [string, (s: Scan, text: string) => ReturnType<typeof findQuotes>]
   ['finding references', findReferences],
   ['finding dates', findDates],
   ['finding statistics', findStatistics],
-  ['finding quotes', (_s, text) => findQuotes(text)],
+  ['finding quotes', (_s, text) => joinSplitQuotes(text, findQuotes(text))],
   ['finding attributions', findAttributions],
   ['finding spellings', findSpellings],
 ];
 
-export type { ClaimCandidate, ExtractedKind, ExtractionResult, Sentence } from './types.js';
+export type { ClaimCandidate, ExtractedKind, ExtractionResult, Finding, Sentence } from './types.js';
 export { detectLanguage } from './detect-language.js';
 export { splitSentences } from './sentences.js';
 
@@ -54,7 +56,15 @@ export const supportedLanguages: readonly string[] = languageCodes;
  * sorted by start then end, each lies within one sentence, and `quote === text.slice(start,
  * end)`. Linear in the length of the text.
  */
-export function extract(text: string, options: { language?: string; deadline?: number } = {}): ExtractionResult {
+export interface ExtractOptions {
+  language?: string;
+  /** The document's publication date (a Date or YYYY-MM-DD…): dates after it get a finding. */
+  publishedAt?: Date | string | null;
+  /** Epoch ms after which extraction stops with ExtractionTimeout. */
+  deadline?: number;
+}
+
+export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {
   // Each stage is linear, so checking the clock between stages bounds the work to the cap plus one stage.
   const due = (stage: string) => {
     if (options.deadline !== undefined && Date.now() > options.deadline) throw new ExtractionTimeout(stage);
@@ -67,11 +77,23 @@ export function extract(text: string, options: { language?: string; deadline?: n
   const lex = lexiconFor(language);
   markCues(lex, t);
   due('tokenizing');
-  const s: Scan = { t, lex, names: nameBook(), claimed: new Uint8Array(t.count) };
+  const dates: DateValue[] = [];
+  const s: Scan = { t, lex, names: nameBook(), claimed: new Uint8Array(t.count), dates };
   const raw = [];
   for (const [stage, find] of stages) {
     raw.push(...find(s, text));
     due(stage);
   }
-  return { language, sentences, claims: finalise(text, mergeOverlaps(raw), sentences) };
+  const merged = mergeOverlaps(raw);
+  const findings = runChecks({ text, language, sentences, scan: s, dates, publishedAt: publicationDay(options.publishedAt), quotes: merged.filter((c) => c.kind === 'quote') });
+  due('running the pre-checks');
+  const added = attachFindings(merged, findings);
+  return { language, sentences, claims: finalise(text, added.length > 0 ? [...merged, ...added] : merged, sentences) };
+}
+
+// YYYY-MM-DD of a publication date; anything unreadable means "not known".
+function publicationDay(value: Date | string | null | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
 }

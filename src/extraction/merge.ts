@@ -22,6 +22,7 @@ export function mergeOverlaps(candidates: RawCandidate[]): RawCandidate[] {
         current.end = Math.max(current.end, c.end);
         current.signals.push(...c.signals);
         current.suggestion ??= c.suggestion;
+        if (c.findings) (current.findings ??= []).push(...c.findings);
       } else {
         current = c;
         out.push(current);

@@ -87,3 +87,21 @@ function countWords(text: string, start: number, end: number): number {
   }
   return words;
 }
+
+/**
+ * One quoted statement split by a few words of the writer's ("“ by all means ” so as “ to
+ * restore peace ”") is one claim: quotations at most SPLIT_GAP characters apart with no sentence
+ * stop or line break between them are joined. `quotes` is in text order.
+ */
+export function joinSplitQuotes(text: string, quotes: RawCandidate[]): RawCandidate[] {
+  const out: RawCandidate[] = [];
+  for (const q of quotes) {
+    const last = out[out.length - 1];
+    if (last && q.start - last.end <= SPLIT_GAP && q.start >= last.end && !/[.!?\n\r]/.test(text.slice(last.end, q.start))) {
+      last.end = q.end;
+      last.signals.push(...q.signals);
+    } else out.push(q);
+  }
+  return out;
+}
+const SPLIT_GAP = 24;

@@ -2,6 +2,7 @@
  * What every detector receives, and the small phrase-shape helpers they share: content words,
  * runs of capitalised name words, and short noun phrases to the right of a cue word.
  */
+import type { DateValue } from './date-values.js';
 import type { Lexicon } from './lexicon.js';
 import type { NameBook } from './names.js';
 import type { ExtractedKind, RawCandidate, Signal } from './types.js';
@@ -13,6 +14,8 @@ export interface Scan {
   readonly names: NameBook;
   /** Tokens already explained by an earlier detector (a year, a resolution number). */
   readonly claimed: Uint8Array;
+  /** When given, the date detector records the value of every date it finds here. */
+  readonly dates?: DateValue[];
 }
 
 /** A candidate covering tokens i..j inclusive. */
@@ -25,8 +28,11 @@ export function isContent(s: Scan, i: number): boolean {
   const ty = s.t.type[i];
   if (ty !== WORD && ty !== ACRONYM) return false;
   const w = s.t.lower[i]!;
+  // An all-capitals word is an acronym even when it spells a function word ("NASA", Tagalog "nasa").
+  if (s.t.cap[i] === 1 && ALL_CAPS.test(s.t.raw[i]!)) return true;
   return !s.lex.stopwords.has(w) && !s.lex.clauseBreaks.has(w);
 }
+const ALL_CAPS = /^\p{Lu}{2,}$/u;
 
 /** True when token j exists, is in token i's sentence, and is not punctuation. */
 export function continues(s: Scan, i: number, j: number): boolean {

@@ -48,6 +48,8 @@ const SIGNALS = {
   casing: [0.45, (d) => `capitalised elsewhere in this text as '${d}'`],
   missingWord: [0.6, (d) => `known name '${d}' with a word missing`],
   context: [0.05, (d) => `same sentence has ${d}`],
+  precheck: [0.4, 'found by a pre-check'],
+  finding: [0.2, (d) => `pre-check found a likely error (${d})`],
 } satisfies Record<string, readonly [number, Reason]>;
 
 export type SignalKey = keyof typeof SIGNALS;

@@ -15,7 +15,7 @@ export function findStatistics(s: Scan): RawCandidate[] {
   for (let i = 0; i < t.count; i++) {
     if (s.claimed[i]) continue;
     const num = readNumber(s, i);
-    if (num && !num.weakOnly) {
+    if (num && !num.weakOnly && !inName(s, i, num)) {
       out.push(figure(s, i, num));
       i = num.end;
       continue;
@@ -78,16 +78,26 @@ function vagueFigure(s: Scan, i: number): { candidate: RawCandidate; end: number
   const cues = [
     ['vagueNumber', s.lex.vagueNumbers],
     ['vagueQuantity', s.lex.vagueQuantities],
-    ['absolute', s.lex.absoluteQuantifiers],
   ] as const;
+  // Absolute quantifiers without a number ("lahat ng …", "bawat sibilyan", "every …") claim no
+  // figure: reviewers found them statistic candidates that never were (issue 18).
   for (const [key, index] of cues) {
     const m = index.matchAt(s.t, i);
     if (!m) continue;
     const cueEnd = i + m.length - 1;
     const noun = nounPhraseEnd(s, cueEnd + 1, 1);
-    if (key === 'absolute' && noun <= cueEnd) return null;
     const end = Math.max(cueEnd, noun);
     return { candidate: candidate(s, 'statistic', i, end, [signal(key, m.text)]), end };
   }
   return null;
+}
+
+// "Apollo 11", "Resolution 1441"-like names: a short bare number right after a capitalised word
+// inside the sentence, with nothing counted after it, is part of the name, not a figure.
+function inName(s: Scan, i: number, num: NumberPhrase): boolean {
+  const t = s.t;
+  if (!num.hasDigits || num.hasWords || num.value >= 1000 || i === 0 || t.sentence[i - 1] !== t.sentence[i]) return false;
+  if (t.cap[i - 1] !== 1 || t.initial[i - 1] === 1 || s.lex.stopwords.has(t.lower[i - 1]!)) return false;
+  const next = num.end + 1;
+  return !(t.raw[next] === '%' || s.lex.percentWords.matchAt(t, next) || s.lex.units.matchAt(t, next) || s.lex.multipliers.has(t.lower[next] ?? ''));
 }

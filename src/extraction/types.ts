@@ -25,6 +25,20 @@ export interface ClaimCandidate {
   reasons: string[];
   /** For spelling candidates the suggested form; otherwise null. */
   suggestion: string | null;
+  /** What the pre-checks found probably wrong here (empty when nothing): never a verdict. */
+  findings: Finding[];
+}
+
+/**
+ * A pre-check's result: what is probably wrong, the likely right value when one is known, and
+ * the data row or arithmetic that shows it.
+ */
+export interface Finding {
+  /** Stable identifier of the check ("office.holder", "date.decade-slip", "figure.percent-change"…). */
+  code: string;
+  message: string;
+  suggestion?: string;
+  evidence?: string;
 }
 
 export interface ExtractionResult {
@@ -48,4 +62,6 @@ export interface RawCandidate {
   end: number;
   signals: Signal[];
   suggestion: string | null;
+  /** Pre-check findings attached after merging (checks/attach.ts). */
+  findings?: Finding[];
 }

@@ -1,3 +1,4 @@
+import type { Finding } from '../extraction/index.js';
 import { sql } from 'kysely';
 import type { ClaimKind, ClaimStatus, Verdict } from '../claims/claim-vocabulary.js';
 import { errorVerdicts } from '../claims/claim-vocabulary.js';
@@ -24,6 +25,8 @@ export interface ReportClaim {
   assignee: string | null;
   resolvedAt: Date | null;
   sources: ReportSource[];
+  /** Pre-check findings (sql/0017). */
+  findings: Finding[];
 }
 
 /** Where the previous page ended, in text order: (start offset, id) matches claims_document_position_idx. */
@@ -47,7 +50,7 @@ export async function findReportClaimsPage(db: Db, filter: ReportFilter, documen
     .$if(after !== null, (q) => q.where((eb) => eb(eb.refTuple('claims.start_offset', 'claims.id'), '>', eb.tuple(after!.start, after!.id))))
     .select([
       'claims.id', 'claims.document_id', 'claims.start_offset', 'claims.end_offset', 'claims.quote', 'claims.sentence_index', 'claims.kind',
-      'claims.status', 'claims.verdict', 'claims.correction', 'claims.claim_statement', 'claims.explanation', 'claims.resolved_at',
+      'claims.status', 'claims.verdict', 'claims.correction', 'claims.claim_statement', 'claims.explanation', 'claims.resolved_at', 'claims.findings',
       'r.display_name as reviewer', 'a.display_name as assignee',
       sql<ReportSource[]>`coalesce((
         SELECT json_agg(json_build_object('url', s.url, 'title', s.title, 'publisher', s.publisher, 'publishedOn', s.published_on,
@@ -75,6 +78,7 @@ export async function findReportClaimsPage(db: Db, filter: ReportFilter, documen
     assignee: r.assignee,
     resolvedAt: r.resolved_at,
     sources: r.sources,
+    findings: r.findings,
   }));
 }
 

@@ -45,6 +45,7 @@ function toItem(number: number, document: Document, c: ReportClaim): ReportItem 
     claimStatement: c.claimStatement,
     explanation: c.explanation,
     sources: c.sources,
+    findings: c.findings,
     reviewer: c.reviewer,
     assignee: c.assignee,
     resolvedAt: c.resolvedAt,

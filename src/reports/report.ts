@@ -1,3 +1,4 @@
+import type { Finding } from '../extraction/index.js';
 import type { ClaimKind, ClaimStatus, CorrectionScope, Stance, Verdict } from '../claims/claim-vocabulary.js';
 
 /** Which claims a report reads. A document report is a workspace report scoped to one document. */
@@ -71,6 +72,8 @@ export interface ReportItem {
   claimStatement: string | null;
   explanation: string | null;
   sources: ReportSource[];
+  /** Pre-check findings: shown in the internal report, left out of published exports. */
+  findings: Finding[];
   reviewer: string | null;
   assignee: string | null;
   resolvedAt: Date | null;
