@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { flash } from '../http/flash.js';
 import { idParam } from '../http/params.js';
+import { validateEmptyJson } from '../http/validation.js';
 import { deleteDocument, previewDocumentDeletion } from './document-delete.service.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -21,6 +22,7 @@ export function documentDeleteRoutes(): Router {
   });
 
   router.delete('/api/v1/documents/:id', async (req, res) => {
+    validateEmptyJson(req.body ?? {});
     await deleteDocument(req.ctx, req.actor!, idParam(req, 'id', 'Document'), req.ip ?? null);
     res.status(204).end();
   });

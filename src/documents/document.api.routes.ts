@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { claimJson } from '../claims/claim.json.js';
 import { listDocumentClaims } from '../claims/claim.service.js';
-import { compileValidator } from '../http/validation.js';
+import { validateEmptyJson } from '../http/validation.js';
 import { idParam } from '../http/params.js';
 import { validateImportJson } from './document.js';
 import { documentJson, documentSummaryJson } from './document.json.js';
@@ -9,7 +9,6 @@ import { getDocument, importDocument, listDocuments } from './document.service.j
 import { reextractDocument } from './reextract.service.js';
 
 // Re-extraction takes no options; an empty JSON object keeps the API's "bodies are JSON" rule.
-const validateReextractJson = compileValidator<Record<string, never>>({ type: 'object', additionalProperties: false, properties: {} }, 'json');
 
 /** The JSON API for documents. Every route calls one service function. */
 /** The most claims an import's response lists; beyond it the response links to the paged list. */
@@ -39,7 +38,7 @@ export function documentApiRoutes(): Router {
 
   router.post('/api/v1/documents/:id/reextract', async (req, res) => {
     const id = idParam(req, 'id', 'Document');
-    validateReextractJson(req.body ?? {});
+    validateEmptyJson(req.body ?? {});
     const { created } = await reextractDocument(req.ctx, req.actor!, id);
     res.json({ created: created.length, claims: created.map(claimJson) });
   });

@@ -92,3 +92,9 @@ function article(type: string): string {
   const t = type.split(',')[0] ?? type;
   return `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`;
 }
+
+/**
+ * A request that takes no options (re-extract, publish, delete): no body, or `{}`. Anything else
+ * is refused, so a client that thinks it is sending options learns they are ignored.
+ */
+export const validateEmptyJson = compileValidator<Record<string, never>>({ type: 'object', additionalProperties: false, properties: {} }, 'json');

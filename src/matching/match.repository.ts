@@ -30,10 +30,17 @@ export async function findClaimsWithoutKeys(db: Db, limit: number): Promise<numb
 }
 
 /** Replaces the keys of these claims, and forgets their matches both ways round. */
-export async function replaceMatchKeys(trx: Tx, keys: readonly (ClaimTerms & { claimId: number; documentId: number; spelling: boolean })[]): Promise<void> {
-  const ids = keys.map((k) => k.claimId);
+export type MatchKey = ClaimTerms & { claimId: number; documentId: number; spelling: boolean };
+
+/** Forgets the keys of these claims, and their matches both ways round. */
+export async function deleteMatchKeys(trx: Tx, ids: readonly number[]): Promise<void> {
   await trx.deleteFrom('claim_matches').where((eb) => eb.or([eb('claim_id', 'in', ids), eb('matched_claim_id', 'in', ids)])).execute();
   await trx.deleteFrom('claim_match_keys').where('claim_id', 'in', ids).execute();
+}
+
+/** Stores the keys of these claims (their old keys deleted first, by deleteMatchKeys). */
+export async function insertMatchKeys(trx: Tx, keys: readonly MatchKey[]): Promise<void> {
+  const ids = keys.map((k) => k.claimId);
   // Terms never hold "|" (the tokenizer keeps letters, digits and . , ' - only), so each list
   // travels as one string: text[][] parameters would need equal lengths.
   await sql`
@@ -60,14 +67,22 @@ export interface Candidate {
  * nothing), figures, names and lexicon words before other words, in byte order so that both
  * engines pick the same ones whatever their collation. The GIN index finds them; pg_trgm scores their words.
  */
-export async function findCandidates(db: Db, claimIds: readonly number[], options: { maxDf: number; anchors: number; perClaim: number }): Promise<Candidate[]> {
-  if (claimIds.length === 0) return [];
+export async function findCandidates(db: Db, keys: readonly MatchKey[], options: { maxDf: number; anchors: number; perClaim: number }): Promise<Candidate[]> {
+  if (keys.length === 0) return [];
+  // The claims asked about travel as parameters, not as stored keys: they are looked up before
+  // their own keys are stored, so a document's claims never wade through each other (a long
+  // document repeats its terms; the stored keys are those of every other claim).
   const { rows } = await sql<{ claim_id: number; other_id: number; terms: string[]; focus: string[]; other_terms: string[]; other_focus: string[]; trigram: number }>`
-    WITH q AS (
+    WITH k AS (
+      SELECT claim_id, document_id, spelling, string_to_array(terms, '|') AS terms, string_to_array(focus, '|') AS focus, words
+      FROM unnest(${keys.map((k) => k.claimId)}::integer[], ${keys.map((k) => k.documentId)}::integer[], ${keys.map((k) => k.spelling)}::boolean[],
+        ${keys.map((k) => k.terms.join('|'))}::text[], ${keys.map((k) => k.focus.join('|'))}::text[], ${keys.map((k) => k.words)}::text[])
+        AS x(claim_id, document_id, spelling, terms, focus, words)
+    ), q AS (
       SELECT k.claim_id, k.document_id, k.spelling, k.terms, k.focus, k.words,
         ARRAY(SELECT m.term FROM claim_match_terms m WHERE m.term = ANY(k.terms) AND m.df <= ${options.maxDf}
               ORDER BY m.df, left(m.term, 1) = 'w', m.term COLLATE "C" LIMIT ${options.anchors}) AS anchors
-      FROM claim_match_keys k WHERE k.claim_id = ANY(${[...claimIds]}::integer[])
+      FROM k
     )
     SELECT q.claim_id, o.claim_id AS other_id, q.terms, q.focus, o.terms AS other_terms, o.focus AS other_focus,
       similarity(q.words, o.words) AS trigram

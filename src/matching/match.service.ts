@@ -7,7 +7,7 @@ import { findSourcesByClaimIds } from '../sources/source.repository.js';
 import { requirePermission, type Actor } from '../users/permissions.js';
 import { claimTerms } from './claim-terms.js';
 import { MATCH_LIMIT, scoreMatch } from './match-score.js';
-import { findCandidates, findClaimIdsOfDocument, findClaimTexts, findClaimsWithoutKeys, findMatchesOf, insertMatches, replaceMatchKeys, type MatchRow } from './match.repository.js';
+import { deleteMatchKeys, findCandidates, findClaimIdsOfDocument, findClaimTexts, findClaimsWithoutKeys, findMatchesOf, insertMatches, insertMatchKeys, type MatchKey, type MatchRow } from './match.repository.js';
 
 /**
  * Retrieval limits (docs/MATCHING.md): a term carried by more than MAX_DF claims is too common
@@ -25,12 +25,23 @@ export async function refreshMatches(trx: Tx, claimIds: readonly number[]): Prom
   if (claimIds.length === 0) return;
   const texts = await findClaimTexts(trx, claimIds);
   if (texts.length === 0) return;
-  await replaceMatchKeys(
-    trx,
-    texts.map((t) => ({ claimId: t.claimId, documentId: t.documentId, spelling: t.kind === 'spelling', ...claimTerms(t.sentence, t.quote) })),
-  );
+  const keys: MatchKey[] = texts.map((t) => ({ claimId: t.claimId, documentId: t.documentId, spelling: t.kind === 'spelling', ...claimTerms(t.sentence, t.quote) }));
+  await deleteMatchKeys(trx, keys.map((k) => k.claimId));
+  // A document at a time: its claims are compared with every stored key, then stored, so the next
+  // document's claims (a restore's backfill spans many) are compared with them in turn.
+  const candidates = [];
+  const byDocument = new Map<number, MatchKey[]>();
+  for (const k of keys) {
+    const group = byDocument.get(k.documentId);
+    if (group) group.push(k);
+    else byDocument.set(k.documentId, [k]);
+  }
+  for (const group of byDocument.values()) {
+    candidates.push(...(await findCandidates(trx, group, RETRIEVAL)));
+    await insertMatchKeys(trx, group);
+  }
   const best = new Map<number, { claimId: number; otherId: number; score: number; reasons: string[] }[]>();
-  for (const c of await findCandidates(trx, claimIds, RETRIEVAL)) {
+  for (const c of candidates) {
     const scored = scoreMatch({ terms: c.terms, focus: c.focus }, { terms: c.otherTerms, focus: c.otherFocus }, c.trigram);
     if (!scored) continue;
     const list = best.get(c.claimId) ?? [];

@@ -3,7 +3,7 @@ import { flash } from '../http/flash.js';
 import { idParam } from '../http/params.js';
 import { listRevisions, publishCorrections } from './publish.service.js';
 import { revisionJson, revisionLabel } from './revision.js';
-import { validatePublishJson } from './publish-input.js';
+import { validateEmptyJson } from '../http/validation.js';
 
 /** Publishing a document's corrections: the API, and the report page's Publish button. */
 export function publishRoutes(): Router {
@@ -11,7 +11,7 @@ export function publishRoutes(): Router {
 
   router.post('/api/v1/documents/:id/corrections', async (req, res) => {
     const id = idParam(req, 'id', 'Document');
-    validatePublishJson(req.body ?? {});
+    validateEmptyJson(req.body ?? {});
     const revision = await publishCorrections(req.ctx, req.actor!, id, req.ip ?? null);
     res.status(201).location(`/api/v1/documents/${id}/corrections`).json({ revision: revisionJson(revision, req.ctx.config) });
   });

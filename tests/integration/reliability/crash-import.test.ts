@@ -40,7 +40,7 @@ describe(`an import killed with SIGKILL (${engineName})`, () => {
   let expectedClaims: number;
   let db: TestDb | null = null;
   const dataDir = join(dir, 'data');
-  const env: Record<string, string> = { DATA_DIR: dataDir, DEMO: '0', MAX_TEXT_BYTES: String(MAX_TEXT_BYTES), LOG_LEVEL: 'warn' };
+  const env: Record<string, string> = { DATA_DIR: dataDir, DEMO: '0', MAX_TEXT_BYTES: String(MAX_TEXT_BYTES), LOG_LEVEL: 'warn', MAX_CLAIMS_PER_DOCUMENT: '9999999', EXTRACTION_TIMEOUT_MS: '9999999' }; // a crash test, not a limits test: the article is far over the default cap
   beforeAll(async () => {
     const text = largeArticle();
     writeFileSync(file, text);

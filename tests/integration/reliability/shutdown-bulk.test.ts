@@ -31,7 +31,7 @@ describe(`SIGTERM during bulk actions (${engineName})`, () => {
     const ctx = { db: engine.db, config };
     const editor = await signIn(ctx, 'editor');
     bearer = editor.bearer;
-    const text = Array.from({ length: 64 }, (_, i) => seedText().replaceAll('2003', String(1900 + i))).join('\n\n');
+    const text = Array.from({ length: 76 }, (_, i) => seedText().replaceAll('2003', String(1900 + i))).join('\n\n');
     const { claims } = await importDocument(ctx, editor.actor, { title: 'Bulk', text, language: 'tl' });
     expect(claims.length).toBeGreaterThanOrEqual(BULKS * PER_BULK);
     batches = Array.from({ length: BULKS }, (_, i) => claims.slice(i * PER_BULK, (i + 1) * PER_BULK).map((c) => c.id));

@@ -1,9 +1,12 @@
 import type { Role } from '../../../src/users/permissions.js';
 import type { SignedInActor } from '../../../src/http/request-context.js';
 import { buildUser } from '../../helpers/factories.js';
+import { findClaimById, findClaimsByDocumentId } from '../../../src/claims/claim.repository.js';
+import { findMatchesOf } from '../../../src/matching/match.repository.js';
 import { updateClaim } from '../../../src/claims/claim.service.js';
+import { importDocument } from '../../../src/documents/document.service.js';
 import { PASSWORD } from './helpers.js';
-import type { Scene } from './scene.js';
+import { sceneText, type Scene } from './scene.js';
 
 /** A valid request for one route: the path with its ids filled in, and a body that would succeed. */
 export interface BuiltRequest {
@@ -36,6 +39,25 @@ async function withResolvedError(s: Scene): Promise<number> {
   await updateClaim(s.ctx, editor, s.claim.id, { version: s.claim.version, status: 'resolved', verdict: 'typo', correction: 'fixed' });
   return s.documentId;
 }
+/**
+ * A claim that has come back: the scene's article imported twice, and the claim of the first copy
+ * that the second copy's claim matches resolved by an editor, so its review can be reused.
+ */
+async function claimWithReviewedMatch(s: Scene): Promise<{ id: number; version: number; from: number }> {
+  const editor = await buildUser(s.ctx, 'editor');
+  const copy = async () => (await importDocument(s.ctx, editor, { title: `Again ${next()}`, text: sceneText, language: 'en', allowDuplicate: true })).document.id;
+  const first = await copy();
+  const again = await findClaimsByDocumentId(s.ctx.db, await copy());
+  for (const claim of again) {
+    const match = (await findMatchesOf(s.ctx.db, claim.id, 10)).find((m) => m.documentId === first);
+    if (!match) continue;
+    const reviewed = (await findClaimById(s.ctx.db, match.claimId))!;
+    await updateClaim(s.ctx, editor, reviewed.id, { version: reviewed.version, status: 'resolved', verdict: 'accurate', explanation: 'Checked before.' });
+    return { id: claim.id, version: claim.version, from: reviewed.id };
+  }
+  throw new Error('the scene article has no claim that matches its own copy');
+}
+
 const claimPath = (s: Scene, suffix = '') => `/claims/${s.claim.id}${suffix}`;
 const apiClaimPath = (s: Scene, suffix = '') => `/api/v1/claims/${s.claim.id}${suffix}`;
 
@@ -92,6 +114,8 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   'POST /documents/:id/report/note': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/report/note`, body: { note: 'Corrected on review.', version: s.documentVersion } }) },
   'PUT /api/v1/documents/:id/correction-note': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/correction-note`, body: { note: 'Corrected on review.', version: s.documentVersion } }) },
   // Publishing needs a claim resolved as an error: the build resolves the scene's claim as a typo first.
+  'POST /claims/:id/reuse': { allowed: researchers, build: async (s) => { const c = await claimWithReviewedMatch(s); return { path: `/claims/${c.id}/reuse`, body: { from: c.from, version: c.version } }; } },
+  'POST /api/v1/claims/:id/reuse': { allowed: researchers, build: async (s) => { const c = await claimWithReviewedMatch(s); return { path: `/api/v1/claims/${c.id}/reuse`, body: { from: c.from, version: c.version } }; } },
   'POST /documents/:id/corrections': { allowed: editors, build: async (s) => ({ path: `/documents/${await withResolvedError(s)}/corrections`, body: {} }) },
   'POST /api/v1/documents/:id/corrections': { allowed: editors, build: async (s) => ({ path: `/api/v1/documents/${await withResolvedError(s)}/corrections`, body: {} }) },
   'POST /documents/:id/publication': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/publication`, body: { version: s.documentVersion, author: 'A. Writer' } }) },
