@@ -91,13 +91,16 @@ function countWords(text: string, start: number, end: number): number {
 /**
  * One quoted statement split by a few words of the writer's ("“ by all means ” so as “ to
  * restore peace ”") is one claim: quotations at most SPLIT_GAP characters apart with no sentence
- * stop or line break between them are joined. `quotes` is in text order.
+ * stop or line break between them are joined. Two quotations linked by a lone conjunction
+ * ("“yes” and “no”") are two statements, and so are quotations in different marks (a writer
+ * keeps one style within one statement). `quotes` is in text order.
  */
 export function joinSplitQuotes(text: string, quotes: RawCandidate[]): RawCandidate[] {
   const out: RawCandidate[] = [];
   for (const q of quotes) {
     const last = out[out.length - 1];
-    if (last && q.start - last.end <= SPLIT_GAP && q.start >= last.end && !/[.!?\n\r]/.test(text.slice(last.end, q.start))) {
+    const gap = last ? text.slice(last.end, q.start) : '';
+    if (last && q.start - last.end <= SPLIT_GAP && q.start >= last.end && !/[.!?\n\r]/.test(gap) && !LONE_CONJUNCTION.test(gap) && text[last.start] === text[q.start]) {
       last.end = q.end;
       last.signals.push(...q.signals);
     } else out.push(q);
@@ -105,3 +108,4 @@ export function joinSplitQuotes(text: string, quotes: RawCandidate[]): RawCandid
   return out;
 }
 const SPLIT_GAP = 24;
+const LONE_CONJUNCTION = /^[\s,]*(?:and|or|but|at|o|pero|ngunit)[\s,]*$/i;

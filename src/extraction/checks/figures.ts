@@ -18,7 +18,8 @@ const DURATION = new RegExp(
   'giu',
 );
 // The list cue is searched first (it is rare); the total is then read from the words before it.
-const LIST_CUE = /(,?\s*(?:of whom|including|namely|kabilang ang|kung saan|sa mga ito)|:)\s*([^.;]{0,160})/giu;
+// Spaces before the cue are bounded: an unbounded `\s*` there rescans every run of white space from each of its positions (quadratic on long runs of line breaks).
+const LIST_CUE = /(,?\s{0,3}(?:of whom|including|namely|kabilang ang|kung saan|sa mga ito)|:)\s*([^.;]{0,160})/giu;
 const TOTAL_BEFORE = new RegExp(String.raw`${NUM}\s+([\p{L}-]+)[^.;:\d]{0,40}?$`, 'iu');
 const DECREASE = /^(?:decrease|drop|fall|decline|cut|pagbaba|pagbagsak|pagliit)$/i;
 
