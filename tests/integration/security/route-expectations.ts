@@ -6,7 +6,7 @@ import { findMatchesOf } from '../../../src/matching/match.repository.js';
 import { updateClaim } from '../../../src/claims/claim.service.js';
 import { importDocument } from '../../../src/documents/document.service.js';
 import { PASSWORD } from './helpers.js';
-import { sceneText, type Scene } from './scene.js';
+import type { Scene } from './scene.js';
 
 /** A valid request for one route: the path with its ids filled in, and a body that would succeed. */
 export interface BuiltRequest {
@@ -40,22 +40,25 @@ async function withResolvedError(s: Scene): Promise<number> {
   return s.documentId;
 }
 /**
- * A claim that has come back: the scene's article imported twice, and the claim of the first copy
+ * A claim that has come back: one article imported twice, and the claim of the first copy
  * that the second copy's claim matches resolved by an editor, so its review can be reused.
  */
+const REVIEWED_TEXT = 'The Lancet estimated in 2006 that 655,000 Iraqis had died because of the war, far more than the Iraq Body Count recorded.';
+
 async function claimWithReviewedMatch(s: Scene): Promise<{ id: number; version: number; from: number }> {
   const editor = await buildUser(s.ctx, 'editor');
-  const copy = async () => (await importDocument(s.ctx, editor, { title: `Again ${next()}`, text: sceneText, language: 'en', allowDuplicate: true })).document.id;
-  const first = await copy();
+  const copy = async () => (await importDocument(s.ctx, editor, { title: `Again ${next()}`, text: REVIEWED_TEXT, language: 'en', allowDuplicate: true })).document.id;
+  await copy();
   const again = await findClaimsByDocumentId(s.ctx.db, await copy());
   for (const claim of again) {
-    const match = (await findMatchesOf(s.ctx.db, claim.id, 10)).find((m) => m.documentId === first);
+    // Earlier copies (other rows of the matrix) match too: any of them will do.
+    const match = (await findMatchesOf(s.ctx.db, claim.id, 10))[0];
     if (!match) continue;
     const reviewed = (await findClaimById(s.ctx.db, match.claimId))!;
     await updateClaim(s.ctx, editor, reviewed.id, { version: reviewed.version, status: 'resolved', verdict: 'accurate', explanation: 'Checked before.' });
     return { id: claim.id, version: claim.version, from: reviewed.id };
   }
-  throw new Error('the scene article has no claim that matches its own copy');
+  throw new Error('the article has no claim that matches its own copy');
 }
 
 const claimPath = (s: Scene, suffix = '') => `/claims/${s.claim.id}${suffix}`;
