@@ -1,10 +1,16 @@
 import type { Request, RequestHandler } from 'express';
 import { invalid, unsupportedMediaType } from './errors.js';
 
-/** API writes must be JSON: anything else is refused before it reaches a route. */
+const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+
+/**
+ * API writes must be JSON: anything else is refused before it reaches a route. A DELETE needs no
+ * body, but one it is sent must be JSON too: a text body is a client's mistake, not a yes.
+ */
 export function requireJsonForApiWrites(): RequestHandler {
   return (req, _res, next) => {
-    if (req.path.startsWith('/api/') && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
+    const needsJson = ['POST', 'PUT', 'PATCH'].includes(req.method) || (req.method === 'DELETE' && hasBody(req));
+    if (req.path.startsWith('/api/') && needsJson && !req.is('application/json')) {
       return next(unsupportedMediaType('Send the request body as application/json.'));
     }
     next();

@@ -6,6 +6,9 @@ import { createApiToken } from '../../src/users/token.service.js';
 import { cliActor, type Role } from '../../src/users/permissions.js';
 import { createUser } from '../../src/users/user.service.js';
 import type { SignedInActor } from '../../src/http/request-context.js';
+import type { Claim } from '../../src/claims/claim.js';
+import type { ClaimKind } from '../../src/claims/claim-vocabulary.js';
+import { createClaim, listDocumentClaims } from '../../src/claims/claim.service.js';
 
 export const seedText = () => readFileSync(new URL('../fixtures/iraq_tl.txt', import.meta.url), 'utf8');
 
@@ -31,4 +34,14 @@ export async function signIn(ctx: Ctx, role: Role = 'editor', name?: string) {
 export async function buildDocument(ctx: Ctx, overrides: { title?: string; text?: string; language?: string; sourceUrl?: string } = {}) {
   const editor = await buildUser(ctx, 'editor');
   return importDocument(ctx, editor, { title: overrides.title ?? 'Digmaan sa Iraq', text: overrides.text ?? seedText(), language: overrides.language ?? 'tl', allowDuplicate: true, ...(overrides.sourceUrl ? { sourceUrl: overrides.sourceUrl } : {}) });
+}
+
+/**
+ * The claim of that kind on that passage: the one the pre-checks found at import, or one marked by
+ * hand when they did not. Tests about what happens to a claim use this, so they do not break each
+ * time the extractor learns to find one more typo.
+ */
+export async function claimFor(ctx: Ctx, actor: SignedInActor, documentId: number, input: { kind: ClaimKind; quote: string }): Promise<Claim> {
+  const found = (await listDocumentClaims(ctx, actor, documentId)).find((c) => c.kind === input.kind && c.quote === input.quote);
+  return found ?? createClaim(ctx, actor, documentId, input);
 }

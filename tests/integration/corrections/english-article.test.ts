@@ -7,7 +7,7 @@ import { signIn } from '../../helpers/factories.js';
 import { textParser } from '../reports/reviewed-seed.js';
 
 const article =
-  'Apollo 11 landed on the Moon on July 20, 1968. Neil Armstrong said the goverment of the Untied States had planned it for years. ' +
+  'Apollo 11 landed on the Moon on July 20, 1968. Neil Armstrong said the goverment of the Untied States had planed it for years. ' +
   'Three astronauts walked on the Moon during the mission. The rocket cost 6 billion dollars, according to NASA.';
 
 describe(`an English article reviewed through the API (${engineName})`, () => {
@@ -29,7 +29,7 @@ describe(`an English article reviewed through the API (${engineName})`, () => {
     ({ bearer: editor } = await signIn(db.ctx, 'editor'));
     const created = await api().post('/api/v1/documents').set('Authorization', editor).send({ title: 'Apollo 11', text: article, language: 'en', sourceUrl: 'https://news.example/apollo' });
     documentId = created.body.document.id;
-    const marked = await api().post(`/api/v1/documents/${documentId}/claims`).set('Authorization', editor).send({ kind: 'spelling', quote: 'goverment' });
+    const marked = await api().post(`/api/v1/documents/${documentId}/claims`).set('Authorization', editor).send({ kind: 'spelling', quote: 'planed' });
     expect(marked.status).toBe(201);
     claims = (await api().get(`/api/v1/documents/${documentId}/claims`).set('Authorization', editor)).body.claims;
   });
@@ -39,11 +39,14 @@ describe(`an English article reviewed through the API (${engineName})`, () => {
     expect(claim('Untied States').suggestion).toBe('United States');
     const fixed = await patch('Untied States', { status: 'resolved', verdict: 'typo' });
     expect(fixed.status).toBe(200);
-    expect(fixed.body.claim).toMatchObject({ correction: 'United States', correctedSentence: 'Neil Armstrong said the goverment of the United States had planned it for years.' });
-    const refused = await patch('goverment', { status: 'resolved', verdict: 'typo' });
+    expect(fixed.body.claim).toMatchObject({ correction: 'United States', correctedSentence: 'Neil Armstrong said the goverment of the United States had planed it for years.' });
+    // “planed” is a real word, so no pre-check flags it: the reviewer marked it, and it has no suggestion.
+    const refused = await patch('planed', { status: 'resolved', verdict: 'typo' });
     expect(refused.status).toBe(400);
     expect(refused.body.error.fields).toEqual([expect.objectContaining({ field: 'correction', message: expect.stringContaining('no spelling suggestion') })]);
-    expect((await patch('goverment', { status: 'resolved', verdict: 'typo', correction: 'government' })).status).toBe(200);
+    expect((await patch('planed', { status: 'resolved', verdict: 'typo', correction: 'planned' })).status).toBe(200);
+    // “goverment” the spelling pre-check found, with its suggestion: resolved as a typo, it takes it.
+    expect((await patch('goverment', { status: 'resolved', verdict: 'typo' })).body.claim).toMatchObject({ correction: 'government' });
   });
 
   it('warns about an inaccurate verdict without a refuting source, and refuses it with REQUIRE_EVIDENCE=1', async () => {

@@ -28,6 +28,8 @@ describe(`all or nothing, with history (${engineName})`, () => {
     db = await openTestDb();
     editor = await buildUser(db.ctx, 'editor');
     ({ claims, document: { id: documentId } } = await buildDocument(db.ctx));
+    // Each test below takes its own claims of the seed article, none shared.
+    expect(claims.length).toBeGreaterThanOrEqual(35);
   });
   afterAll(() => db.close());
 
@@ -73,7 +75,7 @@ describe(`all or nothing, with history (${engineName})`, () => {
   });
 
   it('re-extracts new claims with their events, or adds nothing', async () => {
-    const gone = claims.slice(30, 35).map((c) => c.id);
+    const gone = claims.slice(22, 27).map((c) => c.id);
     await sql`DELETE FROM claims WHERE id IN (${sql.join(gone)})`.execute(db.engine.db);
     const { result, events } = await failsWholeThenSucceeds('claim.created', () => reextractDocument(db.ctx, editor, documentId));
     expect(result.created.length).toBeGreaterThanOrEqual(gone.length);
@@ -81,21 +83,21 @@ describe(`all or nothing, with history (${engineName})`, () => {
   });
 
   it('updates one claim with its claim.updated event, or not at all', async () => {
-    const claim = claims[40]!;
+    const claim = claims[27]!;
     const { result, events } = await failsWholeThenSucceeds('claim.updated', () => updateClaim(db.ctx, editor, claim.id, { version: claim.version, status: 'in_review', explanation: 'whole or nothing' }));
     expect(result.claim).toMatchObject({ status: 'in_review', explanation: 'whole or nothing', version: claim.version + 1 });
     expect(events).toBe(1);
   });
 
   it('adds a claim by hand with its claim.created event, or adds nothing', async () => {
-    const claim = claims[41]!;
+    const claim = claims[28]!;
     const { result, events } = await failsWholeThenSucceeds('claim.created', () => createClaim(db.ctx, editor, documentId, { kind: 'other', start: claim.start, end: claim.end }));
     expect(result).toMatchObject({ start: claim.start, end: claim.end, kind: 'other', origin: 'manual' });
     expect(events).toBe(1);
   });
 
   it('assigns and dismisses in bulk with one event per claim, or changes none', async () => {
-    const ids = claims.slice(42, 46).map((c) => c.id);
+    const ids = claims.slice(29, 33).map((c) => c.id);
     const assigned = await failsWholeThenSucceeds('claim.updated', () => bulkUpdateClaims(db.ctx, editor, { claimIds: ids, action: 'assign', assigneeId: editor.id }));
     expect(assigned.result.changed).toHaveLength(4);
     expect(assigned.events).toBe(4);
@@ -105,7 +107,7 @@ describe(`all or nothing, with history (${engineName})`, () => {
   });
 
   it('adds and edits a note with its note.added / note.edited event, or not at all', async () => {
-    const claim = claims[47]!;
+    const claim = claims[33]!;
     const added = await failsWholeThenSucceeds('note.added', () => addNote(db.ctx, editor, claim.id, 'Checked the archive.'));
     expect(added.result.body).toBe('Checked the archive.');
     expect(added.events).toBe(1);
@@ -115,7 +117,7 @@ describe(`all or nothing, with history (${engineName})`, () => {
   });
 
   it('adds, edits and removes a source with its source.* event, or not at all', async () => {
-    const claim = claims[48]!;
+    const claim = claims[34]!;
     const added = await failsWholeThenSucceeds('source.added', () => addSource(db.ctx, editor, claim.id, { url: 'https://example.org/census', stance: 'supports' }));
     expect(added.result.url).toBe('https://example.org/census');
     expect(added.events).toBe(1);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateClaim } from '../../../src/claims/claim.service.js';
 import { testApp, browser } from '../../helpers/app.js';
 import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
-import { buildDocument, buildUser, signIn } from '../../helpers/factories.js';
+import { buildDocument, buildUser, claimFor, signIn } from '../../helpers/factories.js';
 import { tableChecksums } from '../../helpers/tables.js';
 import { buildReviewedSeed } from './reviewed-seed.js';
 
@@ -99,9 +99,8 @@ describe(`the report page (${engineName})`, () => {
   it('refuses overlapping corrections with a 409 naming both claims, and writes nothing', async () => {
     const { document } = await buildDocument(db.ctx, { title: 'Overlap', text: 'Sinabi ng United Sates na binuhay ang reolusyon 678 noong 2002.', language: 'tl' });
     const boss = await buildUser(db.ctx, 'editor');
-    const { createClaim } = await import('../../../src/claims/claim.service.js');
-    const outer = await createClaim(db.ctx, boss, document.id, { kind: 'reference', quote: 'binuhay ang reolusyon 678' });
-    const inner = await createClaim(db.ctx, boss, document.id, { kind: 'spelling', quote: 'reolusyon' });
+    const outer = await claimFor(db.ctx, boss, document.id, { kind: 'reference', quote: 'binuhay ang reolusyon 678' });
+    const inner = await claimFor(db.ctx, boss, document.id, { kind: 'spelling', quote: 'reolusyon' });
     await updateClaim(db.ctx, boss, outer.id, { version: outer.version, status: 'resolved', verdict: 'inaccurate', correction: 'muling binuhay ang resolusyon 678' });
     await updateClaim(db.ctx, boss, inner.id, { version: inner.version, status: 'resolved', verdict: 'typo', correction: 'resolusyon' });
     const { bearer } = await signIn(db.ctx, 'reviewer');

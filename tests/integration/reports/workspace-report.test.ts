@@ -5,10 +5,10 @@ import { parse } from 'csv-parse/sync';
 import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClaim, updateClaim } from '../../../src/claims/claim.service.js';
+import { updateClaim } from '../../../src/claims/claim.service.js';
 import { browser, testApp } from '../../helpers/app.js';
 import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
-import { buildDocument, buildUser, signIn } from '../../helpers/factories.js';
+import { buildDocument, buildUser, claimFor, signIn } from '../../helpers/factories.js';
 import { buildReviewedSeed, textParser } from './reviewed-seed.js';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
@@ -43,7 +43,7 @@ describe(`the workspace report (${engineName})`, () => {
     const { document } = await buildDocument(db.ctx, { title: 'Budget story', text: 'The council spent 3.2 milion pesos in 2004, the mayor said.', language: 'en' });
     otherId = document.id;
     const boss = await buildUser(db.ctx, 'editor');
-    const claim = await createClaim(db.ctx, boss, otherId, { kind: 'spelling', quote: 'milion' });
+    const claim = await claimFor(db.ctx, boss, otherId, { kind: 'spelling', quote: 'milion' });
     await updateClaim(db.ctx, boss, claim.id, { version: claim.version, status: 'resolved', verdict: 'typo', correction: 'million' });
     await db.engine.db.updateTable('claims').set({ resolved_at: new Date('2024-03-15T12:00:00Z') }).where('document_id', '=', otherId).execute();
   });
