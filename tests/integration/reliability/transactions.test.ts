@@ -8,6 +8,7 @@ import { reextractDocument } from '../../../src/documents/reextract.service.js';
 import { createClaim, updateClaim } from '../../../src/claims/claim.service.js';
 import { addNote, editNote } from '../../../src/notes/note.service.js';
 import { saveCorrectionNote } from '../../../src/reports/correction-note.service.js';
+import { publishCorrections } from '../../../src/reports/publish.service.js';
 import { addSource, editSource, removeSource } from '../../../src/sources/source.service.js';
 import type { SignedInActor } from '../../../src/http/request-context.js';
 import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
@@ -136,6 +137,18 @@ describe(`all or nothing, with history (${engineName})`, () => {
     expect(events).toBe(1);
   });
 
-  // Not here yet on this branch: reusing a review (issue 17) and publishing a correction (issue 16);
-  // their events belong in this file, with the same pattern, when they merge.
+  it('publishes a correction with its revision, its claims\' correction.published events and its audit entry, or none of them', async () => {
+    const { document, claims: own } = await buildDocument(db.ctx, { title: 'Published whole', text: 'Sinabi ng United Sates na binuhay ang resolusyon 678 noong 2002.' });
+    const typo = own.find((c) => c.quote === 'United Sates')!;
+    await updateClaim(db.ctx, editor, typo.id, { version: typo.version, status: 'resolved', verdict: 'typo', correction: 'United States' });
+    const first = await failsWholeThenSucceeds('report.corrections_published', () => publishCorrections(db.ctx, editor, document.id), 'audit_log');
+    expect(first.result.number).toBe(1);
+    expect(first.events).toBe(1);
+    // A second claim resolved: the next revision covers both, each with its event, or nothing is published.
+    const date = own.find((c) => c.quote === 'noong 2002')!;
+    await updateClaim(db.ctx, editor, date.id, { version: date.version, status: 'resolved', verdict: 'inaccurate', correction: 'noong 1990' });
+    const second = await failsWholeThenSucceeds('correction.published', () => publishCorrections(db.ctx, editor, document.id));
+    expect(second.result).toMatchObject({ number: 2, claimIds: [typo.id, date.id] });
+    expect(second.events).toBe(2);
+  });
 });
