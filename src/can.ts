@@ -16,6 +16,7 @@ export function viewCan(actor: Actor | null | undefined) {
     importDocument: documents.mayImportDocument(actor),
     editDocument: documents.mayEditDocument(actor),
     deleteDocument: documents.mayDeleteDocument(actor),
+    archiveDocument: documents.mayArchiveDocument(actor),
     reextract: documents.mayReextract(actor),
     editCorrectionNote: documents.mayEditCorrectionNote(actor),
     createClaim: claims.mayCreateClaim(actor),

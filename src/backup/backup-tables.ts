@@ -29,7 +29,7 @@ export const backupTables: readonly BackupTable[] = [
   },
   {
     name: 'documents',
-    columns: { id: 'int4', title: 'text', language: 'text', source_url: 'text?', body: 'text', content_hash: 'text', sentence_starts: '_int4', correction_note: 'text?', author: 'text?', publisher: 'text?', published_at: 'timestamptz?', note_lists_typos: 'bool', created_by: 'int4?', created_at: 'timestamptz', updated_at: 'timestamptz', version: 'int4' },
+    columns: { id: 'int4', title: 'text', language: 'text', source_url: 'text?', body: 'text', content_hash: 'text', sentence_starts: '_int4', correction_note: 'text?', author: 'text?', publisher: 'text?', published_at: 'timestamptz?', note_lists_typos: 'bool', archived_at: 'timestamptz?', archived_by: 'int4?', created_by: 'int4?', created_at: 'timestamptz', updated_at: 'timestamptz', version: 'int4' },
     generated: [],
     secret: [],
     batchRows: 8,

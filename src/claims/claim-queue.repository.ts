@@ -31,6 +31,9 @@ function where(eb: Eb, f: QueueFilters, sort: QueueSort, after: CursorKey | null
   else if (f.verdict) conditions.push(eb('c.verdict', '=', f.verdict));
   if (f.kind) conditions.push(eb('c.kind', '=', f.kind));
   if (f.documentId) conditions.push(eb('c.document_id', '=', f.documentId));
+  // Archived documents leave the queue, unless the filter names one (its reader links here).
+  // The archived set is small and partially indexed (sql/0019), so this is one hashed lookup.
+  else conditions.push(sql<SqlBool>`c.document_id NOT IN (SELECT id FROM documents WHERE archived_at IS NOT NULL)`);
   if (f.findings === 'yes') conditions.push(sql<SqlBool>`c.findings <> '[]'::jsonb`);
   if (f.assigneeId === null) conditions.push(eb('c.assignee_id', 'is', null));
   else if (f.assigneeId !== undefined) conditions.push(eb('c.assignee_id', '=', f.assigneeId));
@@ -106,7 +109,7 @@ export async function findQueueRows(db: Db, filters: QueueFilters, sort: QueueSo
  * workspace of thousands of documents does not send them all with every page.
  */
 export async function findDocumentOptions(db: Db, selectedId?: number, limit = 100): Promise<{ id: number; title: string }[]> {
-  const recent = db.selectFrom('documents').select(['id', 'title', 'created_at']).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit);
+  const recent = db.selectFrom('documents').select(['id', 'title', 'created_at']).where('archived_at', 'is', null).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit);
   const rows = selectedId
     ? await db.selectFrom(recent.as('r')).selectAll().union(db.selectFrom('documents').select(['id', 'title', 'created_at']).where('id', '=', selectedId)).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
     : await recent.execute();

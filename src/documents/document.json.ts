@@ -11,6 +11,7 @@ export function documentJson(d: Document) {
     contentHash: d.contentHash,
     sentenceCount: d.sentenceStarts.length,
     correctionNote: d.correctionNote,
+    archivedAt: d.archivedAt?.toISOString() ?? null,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
     version: d.version,
@@ -18,5 +19,5 @@ export function documentJson(d: Document) {
 }
 
 export function documentSummaryJson(d: DocumentSummary) {
-  return { ...d, createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString() };
+  return { ...d, createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(), archivedAt: d.archivedAt?.toISOString() ?? null };
 }

@@ -5,6 +5,7 @@ export const mayReadDocuments = (actor: Actor | null | undefined) => can(actor, 
 export const mayImportDocument = (actor: Actor | null | undefined) => can(actor, 'document.import');
 export const mayEditDocument = (actor: Actor | null | undefined) => can(actor, 'document.edit');
 export const mayDeleteDocument = (actor: Actor | null | undefined) => can(actor, 'document.delete');
+export const mayArchiveDocument = (actor: Actor | null | undefined) => can(actor, 'document.archive');
 export const mayReextract = (actor: Actor | null | undefined) => can(actor, 'document.reextract');
 /** The correction note is the desk's published voice: editors write it. */
 export const mayEditCorrectionNote = (actor: Actor | null | undefined) => can(actor, 'report.edit_note');

@@ -28,10 +28,11 @@ export async function countDocuments(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-/** Every document with its review progress, newest first, in one query. */
-export async function listDocumentSummaries(db: Db, limit = 500): Promise<DocumentSummary[]> {
+/** The documents in use (or, with `archived`, the archived ones) with their review progress, newest first, in one query. */
+export async function listDocumentSummaries(db: Db, { archived = false, limit = 500 }: { archived?: boolean; limit?: number } = {}): Promise<DocumentSummary[]> {
   const rows = await db
     .selectFrom('documents as d')
+    .where('d.archived_at', archived ? 'is not' : 'is', null)
     .leftJoin(
       (eb) =>
         eb
@@ -47,7 +48,7 @@ export async function listDocumentSummaries(db: Db, limit = 500): Promise<Docume
           .as('c'),
       (join) => join.onRef('c.document_id', '=', 'd.id'),
     )
-    .select(['d.id', 'd.title', 'd.language', 'd.source_url', 'd.created_at', 'd.updated_at', 'd.version', 'c.claim_count', 'c.resolved_count', 'c.dismissed_count', 'c.error_count'])
+    .select(['d.id', 'd.title', 'd.language', 'd.source_url', 'd.created_at', 'd.updated_at', 'd.version', 'd.archived_at', 'c.claim_count', 'c.resolved_count', 'c.dismissed_count', 'c.error_count'])
     .orderBy('d.created_at', 'desc')
     .orderBy('d.id', 'desc')
     .limit(limit)
@@ -64,6 +65,7 @@ export async function listDocumentSummaries(db: Db, limit = 500): Promise<Docume
     resolvedCount: r.resolved_count ?? 0,
     dismissedCount: r.dismissed_count ?? 0,
     errorCount: r.error_count ?? 0,
+    archivedAt: r.archived_at,
   }));
 }
 
@@ -81,6 +83,8 @@ export function toDocument(row: DocumentRow): Document {
     publisher: row.publisher,
     publishedAt: row.published_at,
     noteListsTypos: row.note_lists_typos,
+    archivedAt: row.archived_at,
+    archivedBy: row.archived_by,
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -77,9 +77,10 @@ export async function getDocument(ctx: Ctx, actor: Actor, id: number): Promise<D
   return document;
 }
 
-export async function listDocuments(ctx: Ctx, actor: Actor): Promise<DocumentSummary[]> {
+/** The documents in use, newest first; `archived: true` lists the archived ones instead. */
+export async function listDocuments(ctx: Ctx, actor: Actor, { archived = false }: { archived?: boolean } = {}): Promise<DocumentSummary[]> {
   requirePermission(actor, 'document.read');
-  return listDocumentSummaries(ctx.db);
+  return listDocumentSummaries(ctx.db, { archived });
 }
 
 export async function isWorkspaceEmpty(ctx: Ctx): Promise<boolean> {

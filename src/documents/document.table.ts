@@ -15,6 +15,9 @@ export interface DocumentTable {
   published_at: Date | null;
   /** Whether the published correction note lists typos (sql/0015; silent by default). */
   note_lists_typos: ColumnType<boolean, boolean | undefined, boolean>;
+  /** When an editor archived it (sql/0019): hidden from lists and the queue, restorable. */
+  archived_at: Date | null;
+  archived_by: number | null;
   created_by: number | null;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;

@@ -12,6 +12,7 @@ export interface DocumentSummary {
   resolvedCount: number;
   dismissedCount: number;
   errorCount: number;
+  archivedAt: Date | null;
 }
 
 export interface Document {
@@ -28,6 +29,9 @@ export interface Document {
   publishedAt: Date | null;
   /** Whether the published correction note lists typos (they are fixed silently by default). */
   noteListsTypos: boolean;
+  /** Set while the document is archived: hidden from lists and the queue, restorable. */
+  archivedAt: Date | null;
+  archivedBy: number | null;
   createdBy: number | null;
   createdAt: Date;
   updatedAt: Date;

@@ -30,6 +30,7 @@ export const permissionTable = {
   'document.import': editors,
   'document.edit': editors,
   'document.delete': editors,
+  'document.archive': editors, // archive and restore
   'document.reextract': editors,
   'claim.read': everyone,
   'claim.create': researchers,

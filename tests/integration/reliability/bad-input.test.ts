@@ -118,6 +118,8 @@ describe(`bad-input corpus over every route (${engineName})`, () => {
     'POST /api/v1/documents': { title: 'Valid', text: 'Sinabi ng pangulo na umabot sa 40 porsiyento ito.', language: 'tl' },
     'PATCH /api/v1/documents/:id': { version: 1, title: 'Renamed' },
     'POST /api/v1/documents/:id/reextract': {},
+    'POST /api/v1/documents/:id/archive': {},
+    'POST /api/v1/documents/:id/restore': {},
     'PUT /api/v1/documents/:id/correction-note': { note: 'A note.', version: 1 },
     'POST /api/v1/documents/:id/claims': { kind: 'other', quote: 'Iraq', occurrence: 1 },
     'PATCH /api/v1/claims/:id': { version: 1, explanation: 'Checked.' },

@@ -89,6 +89,10 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   'PATCH /api/v1/documents/:id': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}`, body: { version: s.documentVersion, title: 'Retitled' } }) },
   'POST /documents/:id/delete': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/delete`, body: {} }) },
   'DELETE /api/v1/documents/:id': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}` }) },
+  'POST /documents/:id/archive': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/archive`, body: {} }) },
+  'POST /documents/:id/restore': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/restore`, body: {} }) },
+  'POST /api/v1/documents/:id/archive': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/archive`, body: {} }) },
+  'POST /api/v1/documents/:id/restore': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/restore`, body: {} }) },
   'POST /api/v1/documents/:id/reextract': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/reextract`, body: {} }) },
   'POST /api/v1/documents/:id/claims': { allowed: researchers, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/claims`, body: { kind: 'other', quote: 'the coalition sent' } }) },
 
