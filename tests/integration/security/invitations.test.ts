@@ -68,6 +68,19 @@ describe(`invitation and password reset links (${engineName})`, () => {
     await sql`UPDATE user_invitations SET created_at = now() - interval '8 days', expires_at = now() - interval '1 day' WHERE used_at IS NULL`.execute(db.engine.db);
     expect((await request(app).get('/admin/users').set('Cookie', admin.cookie)).text).toContain('link expired: send a new one');
     expect((await request(app).get(path)).status).toBe(404);
+
+    // Sending a new link gives it a fresh seven days, and the expired one stays dead.
+    const late = await userRow('late@example.test');
+    const reissued = await post(`/admin/users/${late.id}/link`, {});
+    expect(reissued.status).toBe(200);
+    const fresh = new URL(/value="(http[^"]+)"/.exec(reissued.text)![1]!).pathname;
+    const { expires_at } = await db.engine.db.selectFrom('user_invitations').select('expires_at').where('user_id', '=', late.id).where('used_at', 'is', null).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const days = (new Date(expires_at).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.99);
+    expect(days).toBeLessThanOrEqual(7);
+    expect((await request(app).get(fresh)).status).toBe(200);
+    expect((await request(app).get(path)).status).toBe(404);
+    expect((await request(app).get('/admin/users').set('Cookie', admin.cookie)).text).not.toContain('link expired: send a new one');
   });
 
   it('issues a password reset link that ends the user’s other sessions when used', async () => {
