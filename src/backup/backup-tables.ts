@@ -22,7 +22,7 @@ export interface BackupTable {
 export const backupTables: readonly BackupTable[] = [
   {
     name: 'users',
-    columns: { id: 'int4', email: 'text', display_name: 'text', role: 'text', password_hash: 'text?', disabled_at: 'timestamptz?', created_at: 'timestamptz', updated_at: 'timestamptz', version: 'int4' },
+    columns: { id: 'int4', email: 'text', display_name: 'text', role: 'text', password_hash: 'text?', disabled_at: 'timestamptz?', time_zone: 'text?', created_at: 'timestamptz', updated_at: 'timestamptz', version: 'int4' },
     generated: [],
     secret: ['password_hash'],
     batchRows: 500,

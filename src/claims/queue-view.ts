@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { cachedRead } from '../db/read-cache.js';
 import { renderView } from '../http/view-engine.js';
+import { timeHelpers } from '../http/view-helpers.js';
 import { viewCan } from '../can.js';
 import { bulkStatusesFor } from './bulk.js';
 import { queueSortLabels, queueSorts, type QueuePage, type QueueQuery, type QueueRow } from './claim-queue.js';
@@ -31,11 +32,13 @@ export async function queueView(req: Request, query: QueueQuery, values: Record<
   const actor = req.actor!;
   const can = viewCan(actor);
   const research = can.research;
+  // The rows show dates, so the kept copy is per time zone as well as per role.
+  const zone = actor.timeZone ?? 'UTC';
   const read = async (): Promise<QueueView> => {
     const page = await listQueueRows(req.ctx, actor, query, options.everyone);
     const bulk = { values: {}, errors: {}, statuses: bulkStatusesFor(actor) };
     const [rowsHtml, filtersHtml, bulkBarHtml] = await Promise.all([
-      renderView(req.app, 'claims/queue-rows', { page, research, selected }),
+      renderView(req.app, 'claims/queue-rows', { page, research, selected, ...timeHelpers(zone) }),
       renderView(req.app, 'partials/queue-filters', { values, errors: {}, options, sorts: queueSorts, sortLabels: queueSortLabels }),
       research ? renderView(req.app, 'claims/bulk-bar', { bulk, options, can }) : undefined,
     ]);
@@ -45,7 +48,7 @@ export async function queueView(req: Request, query: QueueQuery, values: Record<
   if (selected.size > 0) return read();
   // `assignee=me` is a different list for each actor; every other query reads the same rows for
   // all. The form shows the query as typed, so that is the key.
-  const key = `queue:${actor.role}:${query.assignee === 'me' ? actor.id : ''}:${JSON.stringify(values)}`;
+  const key = `queue:${actor.role}:${zone}:${query.assignee === 'me' ? actor.id : ''}:${JSON.stringify(values)}`;
   // The page's row objects are kept beside their HTML; counted as about as large again.
   return cachedRead(req.ctx.cache, key, ['claims', 'claim_notes', 'claim_sources', 'documents', 'users'], read, (v) => 2 * (v.rowsHtml.length + v.filtersHtml!.length + (v.bulkBarHtml?.length ?? 0)));
 }

@@ -5,6 +5,7 @@ import { resolveSession, SESSION_TTL_MS } from '../users/session.service.js';
 import { hasAnyUser } from '../users/user.service.js';
 import { unauthorized } from './errors.js';
 import { isApiRequest } from './params.js';
+import { timeHelpers } from './view-helpers.js';
 
 export const SESSION_COOKIE = 'claimdesk_session';
 
@@ -50,6 +51,8 @@ export function loadActor(): RequestHandler {
     if (req.actor) res.set('Cache-Control', 'no-store');
     res.locals.actor = req.actor;
     res.locals.can = viewCan(req.actor);
+    // Times in the user's own zone; app.locals keeps the UTC helpers for everyone else.
+    if (req.actor?.timeZone && req.actor.timeZone !== 'UTC') Object.assign(res.locals, timeHelpers(req.actor.timeZone), { timeZone: req.actor.timeZone });
     next();
   };
 }

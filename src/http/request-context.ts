@@ -7,6 +7,8 @@ export interface SignedInActor extends Actor {
   email: string;
   /** Set when signed in through the browser: the session's id (the hash of its cookie). */
   sessionId?: string;
+  /** The time zone pages show times in (signed in through the browser; UTC otherwise). */
+  timeZone?: string;
   /** Set when the request carried an API token: which one. */
   tokenId?: number;
 }

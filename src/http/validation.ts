@@ -81,7 +81,8 @@ function describe(e: ErrorObject): string {
     case 'maximum': return `must be at most ${p.limit}`;
     case 'minItems': return `must have at least ${p.limit} items`;
     case 'maxItems': return `must have at most ${p.limit} items`;
-    case 'enum': return `must be one of: ${(p.allowedValues as unknown[]).join(', ')}`;
+    // A long list (the time zones) names its kind in a description instead of every value.
+    case 'enum': return e.parentSchema?.description ?? `must be one of: ${(p.allowedValues as unknown[]).join(', ')}`;
     case 'format': return p.format === 'uri' ? 'must be a full http(s) URL' : `must be a valid ${p.format}`;
     case 'pattern': return e.parentSchema?.description ?? 'has an invalid format';
     default: return e.message ?? 'is invalid';

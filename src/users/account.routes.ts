@@ -4,17 +4,18 @@ import { flash } from '../http/flash.js';
 import { formRoute, type PageForm } from '../http/forms.js';
 import { idParam } from '../http/params.js';
 import { passwordCheckLimiter } from '../http/rate-limit.js';
-import { changeOwnPassword, getAccount } from './account.service.js';
+import { timeZones } from '../http/view-helpers.js';
+import { changeOwnPassword, getAccount, setOwnTimeZone } from './account.service.js';
 import { createApiToken, revokeApiToken } from './token.service.js';
-import { requireConfirmation, validatePasswordChange, validateTokenName, type PasswordChangeInput } from './user.schemas.js';
+import { requireConfirmation, validatePasswordChange, validateTimeZone, validateTokenName, type PasswordChangeInput } from './user.schemas.js';
 
 type Form = { values: Record<string, unknown>; errors: Record<string, string> };
 const emptyForm: Form = { values: {}, errors: {} };
 
 /** Passwords are never sent back into a form; other values are, so a mistake costs no retyping. */
-async function renderAccount(req: Request, res: Response, status = 200, forms: { password?: Form; token?: Form } = {}) {
+async function renderAccount(req: Request, res: Response, status = 200, forms: { password?: Form; token?: Form; zone?: Form } = {}) {
   const { user, tokens } = await getAccount(req.ctx, req.actor!);
-  res.status(status).render('account/index', { title: 'Your account', user, tokens, password: forms.password ?? emptyForm, token: forms.token ?? emptyForm });
+  res.status(status).render('account/index', { title: 'Your account', user, tokens, timeZones, password: forms.password ?? emptyForm, token: forms.token ?? emptyForm, zone: forms.zone ?? emptyForm });
 }
 
 const passwordForm: PageForm<PasswordChangeInput> = {
@@ -30,7 +31,13 @@ const tokenForm: PageForm<{ name: string }> = {
   render: (req, res, { status, values, errors }) => renderAccount(req, res, status, { token: { values, errors } }),
 };
 
-/** /account: one's own password and API tokens. */
+const timeZoneForm: PageForm<{ timeZone: string }> = {
+  validate: validateTimeZone,
+  labels: { timeZone: 'Time zone' },
+  render: (req, res, { status, values, errors }) => renderAccount(req, res, status, { zone: { values, errors } }),
+};
+
+/** /account: one's own time zone, password and API tokens. */
 export function accountRoutes(deps: Pick<RouteDeps, 'db'>): Router {
   const router = Router();
   const limited = passwordCheckLimiter(deps.db, (req, res, message, next) => void renderAccount(req, res, 429, { password: { values: {}, errors: { currentPassword: message } } }).catch(next));
@@ -40,6 +47,12 @@ export function accountRoutes(deps: Pick<RouteDeps, 'db'>): Router {
   router.post('/account/password', limited, formRoute(passwordForm, async (req, res, input) => {
     await changeOwnPassword(req.ctx, req.actor!, input, req.ip ?? null);
     flash(res, 'success', 'Your password is changed. Your other sessions have been signed out.');
+    res.redirect(303, '/account');
+  }));
+
+  router.post('/account/time-zone', formRoute(timeZoneForm, async (req, res, input) => {
+    await setOwnTimeZone(req.ctx, req.actor!, input.timeZone);
+    flash(res, 'success', `Times are now shown in ${input.timeZone}.`);
     res.redirect(303, '/account');
   }));
 

@@ -17,6 +17,12 @@ export async function getAccount(ctx: Ctx, actor: Actor & { id: number }): Promi
   return { user, tokens: await listApiTokens(ctx, actor) };
 }
 
+/** Sets the time zone one's pages show times in (UTC is stored as null, the default). */
+export async function setOwnTimeZone(ctx: Ctx, actor: Actor & { id: number }, timeZone: string): Promise<User> {
+  requirePermission(actor, 'account.own');
+  return ctx.db.transaction().execute((trx) => updateUser(trx, actor.id, { time_zone: timeZone === 'UTC' ? null : timeZone }));
+}
+
 /**
  * Changes one's own password after checking the current one (a borrowed, unlocked browser is not
  * enough). Every other session of the user ends; the one that made the change stays signed in.

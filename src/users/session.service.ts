@@ -24,6 +24,7 @@ export interface SessionActor extends Actor {
   id: number;
   email: string;
   sessionId: string;
+  timeZone: string;
 }
 
 /** The signed-in user behind a session cookie, or null when it is unknown, expired or the user is disabled. */
@@ -36,7 +37,7 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<SessionAc
     ctx.db
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['s.id', 's.last_seen_at', 's.expires_at', 'u.id as user_id', 'u.display_name', 'u.role', 'u.email'])
+      .select(['s.id', 's.last_seen_at', 's.expires_at', 'u.id as user_id', 'u.display_name', 'u.role', 'u.email', 'u.time_zone'])
       .where('s.id', '=', id)
       .where('u.disabled_at', 'is', null)
       .executeTakeFirst()
@@ -54,7 +55,7 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<SessionAc
   if (idle > Math.min(TOUCH_INTERVAL_MS, idleMs / 4)) {
     await ctx.db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
   }
-  return { id: row.user_id, name: row.display_name, role: row.role, email: row.email, sessionId: id };
+  return { id: row.user_id, name: row.display_name, role: row.role, email: row.email, sessionId: id, timeZone: row.time_zone ?? 'UTC' };
 }
 
 export async function endSession(ctx: Ctx, token: string): Promise<void> {

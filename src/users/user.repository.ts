@@ -70,6 +70,7 @@ export function toUser(row: UserRow): User {
     role: row.role,
     disabled: row.disabled_at !== null,
     hasPassword: row.password_hash !== null,
+    timeZone: row.time_zone ?? 'UTC',
     createdAt: row.created_at,
     version: row.version,
   };

@@ -1,5 +1,6 @@
 import { invalid } from '../http/errors.js';
 import { compileValidator, noBidiControls } from '../http/validation.js';
+import { timeZones } from '../http/view-helpers.js';
 import { roles, type Role } from './permissions.js';
 
 export interface NewUserInput {
@@ -65,6 +66,15 @@ export const validatePasswordChange = compileValidator<PasswordChangeInput>(
 );
 export const validateTokenName = compileValidator<{ name: string }>(
   { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 100 } } },
+  'form',
+);
+export const validateTimeZone = compileValidator<{ timeZone: string }>(
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['timeZone'],
+    properties: { timeZone: { type: 'string', enum: timeZones, description: 'must be a time zone from the list, such as Asia/Manila or UTC' } },
+  },
   'form',
 );
 export const validateAuditQuery = compileValidator<AuditQuery>(

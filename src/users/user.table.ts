@@ -8,6 +8,8 @@ export interface UserTable {
   role: Role;
   password_hash: string | null;
   disabled_at: Date | null;
+  /** IANA time zone for the pages' times (sql/0020); null is UTC. */
+  time_zone: string | null;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;
   version: ColumnType<number, never, number>;

@@ -8,6 +8,8 @@ export interface User {
   disabled: boolean;
   /** False for an invited user who has not yet chosen a password (and so cannot sign in). */
   hasPassword: boolean;
+  /** The IANA time zone the pages show this user's times in ('UTC' unless chosen). */
+  timeZone: string;
   createdAt: Date;
   version: number;
 }

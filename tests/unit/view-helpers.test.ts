@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { viewFragments } from '../../src/http/view-fragments.js';
-import { viewHelpers } from '../../src/http/view-helpers.js';
+import { timeHelpers, timeZones, viewHelpers } from '../../src/http/view-helpers.js';
 
 describe('view helpers', () => {
   it('formats every day of two years, at any hour, exactly as Intl does (the per-day memo changes nothing)', () => {
@@ -14,6 +14,25 @@ describe('view helpers', () => {
     }
     expect(viewHelpers.formatDate(new Date(Date.UTC(1969, 11, 31, 23, 59)))).toBe('31 Dec 1969');
     expect(viewHelpers.formatDate(null)).toBe('');
+  });
+
+  it('formats in a user’s zone exactly as Intl does, every quarter hour, across a daylight-saving change and an offset of 5:45', () => {
+    for (const zone of ['Asia/Manila', 'Asia/Kathmandu', 'Asia/Katmandu', 'America/New_York', 'Australia/Lord_Howe']) {
+      const intl = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone });
+      const { formatDate, formatDateTime } = timeHelpers(zone);
+      // Two windows of four days around the March changes, then around New Year, at every 15-minute step (and just before it).
+      for (const start of [Date.UTC(2026, 2, 7), Date.UTC(2026, 3, 3), Date.UTC(2025, 11, 30)]) {
+        for (let t = start; t < start + 4 * 86_400_000; t += 900_000) {
+          for (const ms of [t, t + 899_999]) expect(formatDate(new Date(ms)), `${zone} ${new Date(ms).toISOString()}`).toBe(intl.format(ms));
+        }
+      }
+      expect(formatDateTime(new Date(Date.UTC(2026, 0, 1, 20, 0)))).toBe(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone, timeZoneName: 'short' }).format(Date.UTC(2026, 0, 1, 20, 0)));
+    }
+    expect(timeHelpers('Asia/Manila').formatDate(new Date(Date.UTC(2026, 0, 1, 20, 0)))).toBe('2 Jan 2026');
+    expect(timeHelpers('UTC').formatDate(new Date(Date.UTC(2026, 0, 1, 20, 0)))).toBe('1 Jan 2026');
+    expect(timeHelpers('Not/AZone').formatDate(new Date(Date.UTC(2026, 0, 1, 20, 0)))).toBe('1 Jan 2026');
+    expect(timeZones).toContain('UTC');
+    expect(timeZones).toContain('Asia/Manila');
   });
 });
 

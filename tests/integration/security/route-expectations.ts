@@ -138,5 +138,6 @@ export const routeExpectations: Record<string, RouteExpectation> = {
 
   'POST /account/password': { allowed: everyone, build: () => ({ path: '/account/password', body: { currentPassword: PASSWORD, password: 'another long passphrase', confirmPassword: 'another long passphrase' } }) },
   'POST /account/tokens': { allowed: everyone, build: () => ({ path: '/account/tokens', body: { name: 'script' } }) },
+  'POST /account/time-zone': { allowed: everyone, build: () => ({ path: '/account/time-zone', body: { timeZone: 'Asia/Manila' } }) },
   'POST /account/tokens/:id/revoke': { allowed: everyone, build: async (s, a) => ({ path: `/account/tokens/${await s.tokenOf(a)}/revoke`, body: {} }) },
 };
