@@ -1,7 +1,7 @@
 import type { RequestHandler, Router } from 'express';
 import type { Db } from './db/database.js';
 import { claimApiRoutes } from './claims/claim.api.routes.js';
-import { claimRoutes } from './claims/claim.routes.js';
+import { claimRoutes } from './pages/claim/claim.routes.js';
 import { queueRoutes } from './claims/queue.routes.js';
 import { dashboardRoutes, helpRoutes } from './dashboard/dashboard.routes.js';
 import { documentApiRoutes } from './documents/document.api.routes.js';
@@ -9,19 +9,21 @@ import { documentDeleteRoutes } from './documents/document-delete.routes.js';
 import { documentEditRoutes } from './documents/document-edit.routes.js';
 import { documentRoutes } from './documents/document.routes.js';
 import { healthRoutes } from './http/health.routes.js';
-import { noteRoutes } from './notes/note.routes.js';
+import { noteRoutes } from './pages/claim/note.routes.js';
 import { correctionsLogRoutes } from './reports/corrections-log.routes.js';
 import { publishRoutes } from './reports/publish.routes.js';
 import { publicationRoutes } from './documents/publication.routes.js';
 import { reportApiRoutes } from './reports/report.api.routes.js';
 import { reportRoutes } from './reports/report.routes.js';
 import { workspaceReportRoutes } from './reports/workspace.routes.js';
-import { sourceRoutes } from './sources/source.routes.js';
+import { sourceRoutes } from './pages/claim/source.routes.js';
 import { accountRoutes } from './users/account.routes.js';
 import { adminRoutes } from './users/admin.routes.js';
 import { authRoutes } from './users/auth.routes.js';
 import { invitationRoutes } from './users/invitation.routes.js';
 import { matchRoutes } from './matching/match.routes.js';
+import { reuseRoutes } from './pages/claim/reuse.routes.js';
+import { restructureApiRoutes } from './claims/restructure.api.routes.js';
 
 export interface RouteDeps {
   /** For the sign-in limits' counters, which every process shares through the database. */
@@ -37,6 +39,6 @@ export interface RouteDeps {
 export function routers(deps: RouteDeps): { publicRouters: Router[]; signedInRouters: Router[] } {
   return {
     publicRouters: [healthRoutes(), authRoutes(deps), invitationRoutes(), helpRoutes(), correctionsLogRoutes()],
-    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), documentDeleteRoutes(), queueRoutes(), claimApiRoutes(), matchRoutes(), claimRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), publishRoutes(), publicationRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes(deps)],
+    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), documentDeleteRoutes(), queueRoutes(), claimApiRoutes(), matchRoutes(), reuseRoutes(), claimRoutes(), restructureApiRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), publishRoutes(), publicationRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes(deps)],
   };
 }

@@ -1,4 +1,4 @@
-import { sentenceIndexAt } from '../documents/spans.js';
+import { sentenceIndexAt } from '../../documents/spans.js';
 
 /** A claim's quote in its sentence, with the neighbouring sentences around it. */
 export interface QuoteContext {

@@ -1,14 +1,14 @@
 import { Router } from 'express';
-import { sourceConflict } from '../claims/claim-conflict.js';
-import { claimIdOfSource } from '../claims/claim-page.service.js';
-import { formValues as values, numericId, submitForm } from '../claims/claim-page.js';
-import { stanceLabels } from '../claims/claim-vocabulary.js';
-import { flash } from '../http/flash.js';
-import { idParam } from '../http/params.js';
-import { compileValidator, formInput } from '../http/validation.js';
-import type { Source } from './source.js';
-import { validateSourceEditForm, validateSourceForm } from './source.js';
-import { addSource, editSource, removeSource } from './source.service.js';
+import { sourceConflict } from '../conflict/claim-conflict.js';
+import { claimIdOfSource } from './claim-page.service.js';
+import { formValues as values, numericId, submitForm } from './claim-page.js';
+import { stanceLabels } from '../../claims/claim-vocabulary.js';
+import { flash } from '../../http/flash.js';
+import { idParam } from '../../http/params.js';
+import { compileValidator, formInput } from '../../http/validation.js';
+import type { Source } from '../../sources/source.js';
+import { validateSourceEditForm, validateSourceForm } from '../../sources/source.js';
+import { addSource, editSource, removeSource } from '../../sources/source.service.js';
 
 const clearable = new Set(['title', 'publisher', 'publishedOn', 'excerpt']);
 const validateRemoval = compileValidator<{ version: number }>({ type: 'object', additionalProperties: false, required: ['version'], properties: { version: { type: 'integer', minimum: 1 } } }, 'form');

@@ -1,22 +1,22 @@
-import type { Ctx } from '../context.js';
-import { findDocumentById } from '../documents/document.repository.js';
-import { notFound } from '../http/errors.js';
-import { findEventsByClaimId } from '../history/event.repository.js';
-import type { Note } from '../notes/note.js';
-import { findNoteById, findNotesByClaimIds } from '../notes/note.repository.js';
-import type { Source } from '../sources/source.js';
-import { findSourceById, findSourcesByClaimIds } from '../sources/source.repository.js';
-import { requirePermission, type Actor } from '../users/permissions.js';
-import { mayBeAssigned } from './claim.policy.js';
-import type { User } from '../users/user.js';
-import { listActiveUsers } from '../users/user.repository.js';
-import type { Claim } from './claim.js';
-import { findClaimById } from './claim.repository.js';
+import type { Ctx } from '../../context.js';
+import { findDocumentById } from '../../documents/document.repository.js';
+import { notFound } from '../../http/errors.js';
+import { findEventsByClaimId } from '../../history/event.repository.js';
+import type { Note } from '../../notes/note.js';
+import { findNoteById, findNotesByClaimIds } from '../../notes/note.repository.js';
+import type { Source } from '../../sources/source.js';
+import { findSourceById, findSourcesByClaimIds } from '../../sources/source.repository.js';
+import { requirePermission, type Actor } from '../../users/permissions.js';
+import { mayBeAssigned } from '../../claims/claim.policy.js';
+import type { User } from '../../users/user.js';
+import { listActiveUsers } from '../../users/user.repository.js';
+import type { Claim } from '../../claims/claim.js';
+import { findClaimById } from '../../claims/claim.repository.js';
 import { quoteInContext, splitPoints, type QuoteContext, type SplitPoint } from './claim-context.js';
 import { describeEvent, type TimelineEntry } from './claim-timeline.js';
 import { correctionView, type CorrectionView } from './correction-preview.js';
-import { findAdjacentClaims, type AdjacentClaims } from './restructure.repository.js';
-import { seenBefore, type SeenBefore } from '../matching/match.service.js';
+import { findAdjacentClaims, type AdjacentClaims } from '../../claims/restructure.repository.js';
+import { seenBefore, type SeenBefore } from '../../matching/match.service.js';
 
 export interface ClaimPage {
   claim: Claim;

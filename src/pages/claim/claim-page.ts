@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
-import { findLatestEventByClaimId } from '../history/event.repository.js';
-import { declareForm, type PageForm } from '../http/forms.js';
-import type { ConflictView } from './claim-conflict.js';
+import { declareForm, type PageForm } from '../../http/forms.js';
+import type { ConflictView } from '../conflict/claim-conflict.js';
+import { renderConflictPage } from '../conflict/conflict-page.js';
 import { getClaimPage } from './claim-page.service.js';
 
 /** The form a re-rendered page shows again: which one, what the user typed, what was wrong. */
@@ -59,11 +59,7 @@ export async function submitForm(req: Request, res: Response, s: FormSubmission)
     render: async (_req, _res, { status, errors, error }) => {
       const current = status === 409 ? error.details?.current : undefined;
       const id = typeof s.claimId === 'number' ? s.claimId : await s.claimId();
-      if (current && s.conflict) {
-        const lastSave = await findLatestEventByClaimId(req.ctx.db, id);
-        const savedBy = lastSave ? { name: lastSave.actorName ?? 'claimdesk CLI', at: lastSave.createdAt } : null;
-        return void res.status(409).render('claims/conflict', { title: 'Edit conflict', conflict: await s.conflict(current as never), savedBy });
-      }
+      if (current && s.conflict) return renderConflictPage(req, res, id, await s.conflict(current as never));
       if (status === 409) throw error;
       await renderClaimPage(req, res, id, { name: s.form, values: s.values, errors }, status);
     },

@@ -1,7 +1,7 @@
-import type { Db } from '../db/database.js';
-import { defaultClaimStatement, sentenceSpan, type SentenceText } from '../reports/sentence-scope.js';
-import type { Claim } from './claim.js';
-import { errorVerdicts } from './claim-vocabulary.js';
+import type { Db } from '../../db/database.js';
+import { defaultClaimStatement, sentenceSpan, type SentenceText } from '../../reports/sentence-scope.js';
+import type { Claim } from '../../claims/claim.js';
+import { errorVerdicts } from '../../claims/claim-vocabulary.js';
 
 /** What the claim page needs to preview a correction and say how it combines with others. */
 export interface CorrectionView {

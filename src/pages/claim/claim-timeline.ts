@@ -1,6 +1,6 @@
-import type { ClaimEvent } from '../history/event.js';
-import { actionLabels } from '../history/event.js';
-import { kindLabels, stanceLabels, statusLabels, verdictLabels } from './claim-vocabulary.js';
+import type { ClaimEvent } from '../../history/event.js';
+import { actionLabels } from '../../history/event.js';
+import { kindLabels, stanceLabels, statusLabels, verdictLabels } from '../../claims/claim-vocabulary.js';
 
 /** One history entry in words: who did what, and each field's from → to. */
 export interface TimelineEntry {

@@ -1,18 +1,16 @@
 import { Router } from 'express';
-import { withVersion } from '../http/api.js';
-import { flash } from '../http/flash.js';
-import { idParam } from '../http/params.js';
-import { formInput } from '../http/validation.js';
-import type { Claim } from './claim.js';
-import { claimActionConflict, claimReviewConflict } from './claim-conflict.js';
-import { claimJson } from './claim.json.js';
+import { flash } from '../../http/flash.js';
+import { idParam } from '../../http/params.js';
+import { formInput } from '../../http/validation.js';
+import type { Claim } from '../../claims/claim.js';
+import { claimActionConflict, claimReviewConflict } from '../conflict/claim-conflict.js';
 import { formValues, numericId, renderClaimPage, submitForm } from './claim-page.js';
 import { listAssignees } from './claim-page.service.js';
-import { validateClaimPatchForm, validateSuggestionQuery } from './claim.js';
-import { dismissClaim, updateClaim } from './claim.service.js';
-import { statusLabels, verdictLabels } from './claim-vocabulary.js';
-import { validateDismissForm, validateMergeForm, validateMergeJson, validateSplitForm, validateSplitJson } from './restructure.js';
-import { mergeClaim, splitClaim } from './restructure.service.js';
+import { validateClaimPatchForm, validateSuggestionQuery } from '../../claims/claim.js';
+import { dismissClaim, updateClaim } from '../../claims/claim.service.js';
+import { statusLabels, verdictLabels } from '../../claims/claim-vocabulary.js';
+import { validateDismissForm, validateMergeForm, validateSplitForm } from '../../claims/restructure.js';
+import { mergeClaim, splitClaim } from '../../claims/restructure.service.js';
 
 const clearable = new Set(['verdict', 'proposedVerdict', 'correction', 'claimStatement', 'explanation', 'assigneeId']);
 
@@ -37,7 +35,7 @@ function reviewPatch(body: unknown): Record<string, unknown> {
 const saved = (claim: Claim) =>
   claim.status === 'resolved' && claim.verdict ? `Claim #${claim.id} resolved as ${verdictLabels[claim.verdict]}.` : `Saved claim #${claim.id} (${statusLabels[claim.status]}).`;
 
-/** The claim page and its review, merge, split and dismiss forms; merge and split in the JSON API. */
+/** The claim page and its review, merge, split and dismiss forms (the JSON API's merge and split: claims/restructure.api.routes.ts). */
 export function claimRoutes(): Router {
   const router = Router();
 
@@ -108,16 +106,6 @@ export function claimRoutes(): Router {
         return `/claims/${id}`;
       },
     });
-  });
-
-  router.post('/api/v1/claims/:id/merge', async (req, res) => {
-    const { claim, absorbedId } = await mergeClaim(req.ctx, req.actor!, idParam(req, 'id', 'Claim'), validateMergeJson(withVersion(req)));
-    res.set('ETag', `"${claim.version}"`).json({ claim: claimJson(claim), absorbedId });
-  });
-
-  router.post('/api/v1/claims/:id/split', async (req, res) => {
-    const { claim, created } = await splitClaim(req.ctx, req.actor!, idParam(req, 'id', 'Claim'), validateSplitJson(withVersion(req)));
-    res.status(201).location(`/api/v1/claims/${created.id}`).set('ETag', `"${claim.version}"`).json({ claim: claimJson(claim), created: claimJson(created) });
   });
 
   return router;

@@ -1,8 +1,8 @@
 import { diffWords } from 'diff';
-import type { Note } from '../notes/note.js';
-import type { Source } from '../sources/source.js';
-import type { Claim } from './claim.js';
-import { kindLabels, stanceLabels, statusLabels, verdictLabels } from './claim-vocabulary.js';
+import type { Note } from '../../notes/note.js';
+import type { Source } from '../../sources/source.js';
+import type { Claim } from '../../claims/claim.js';
+import { kindLabels, stanceLabels, statusLabels, verdictLabels } from '../../claims/claim-vocabulary.js';
 
 /** One field of the edit-conflict page: the current (theirs) and the submitted (yours) value. */
 export interface ConflictRow {

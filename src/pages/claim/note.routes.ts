@@ -1,13 +1,13 @@
 import { Router } from 'express';
-import { noteConflict } from '../claims/claim-conflict.js';
-import { claimIdOfNote } from '../claims/claim-page.service.js';
-import { formValues as values, numericId, submitForm } from '../claims/claim-page.js';
-import { flash } from '../http/flash.js';
-import { idParam } from '../http/params.js';
-import { formInput } from '../http/validation.js';
-import type { Note } from './note.js';
-import { validateNoteEditForm, validateNoteForm } from './note.js';
-import { addNote, editNote } from './note.service.js';
+import { noteConflict } from '../conflict/claim-conflict.js';
+import { claimIdOfNote } from './claim-page.service.js';
+import { formValues as values, numericId, submitForm } from './claim-page.js';
+import { flash } from '../../http/flash.js';
+import { idParam } from '../../http/params.js';
+import { formInput } from '../../http/validation.js';
+import type { Note } from '../../notes/note.js';
+import { validateNoteEditForm, validateNoteForm } from '../../notes/note.js';
+import { addNote, editNote } from '../../notes/note.service.js';
 
 
 /** The claim page's note forms: add a note, edit one's own. Each redirects back to the claim. */
