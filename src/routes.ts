@@ -1,8 +1,9 @@
 import type { RequestHandler, Router } from 'express';
 import type { Db } from './db/database.js';
 import { claimApiRoutes } from './claims/claim.api.routes.js';
+import { queueApiRoutes } from './claims/queue.api.routes.js';
 import { claimRoutes } from './pages/claim/claim.routes.js';
-import { queueRoutes } from './claims/queue.routes.js';
+import { queueRoutes } from './pages/queue/queue.routes.js';
 import { dashboardRoutes, helpRoutes } from './dashboard/dashboard.routes.js';
 import { documentApiRoutes } from './documents/document.api.routes.js';
 import { documentDeleteRoutes } from './documents/document-delete.routes.js';
@@ -39,6 +40,6 @@ export interface RouteDeps {
 export function routers(deps: RouteDeps): { publicRouters: Router[]; signedInRouters: Router[] } {
   return {
     publicRouters: [healthRoutes(), authRoutes(deps), invitationRoutes(), helpRoutes(), correctionsLogRoutes()],
-    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), documentDeleteRoutes(), queueRoutes(), claimApiRoutes(), matchRoutes(), reuseRoutes(), claimRoutes(), restructureApiRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), publishRoutes(), publicationRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes(deps)],
+    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), documentDeleteRoutes(), queueRoutes(), queueApiRoutes(), claimApiRoutes(), matchRoutes(), reuseRoutes(), claimRoutes(), restructureApiRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), publishRoutes(), publicationRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes(deps)],
   };
 }

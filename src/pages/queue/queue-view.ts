@@ -1,10 +1,10 @@
 import type { Request } from 'express';
-import { cachedRead } from '../db/read-cache.js';
-import { renderView } from '../http/view-engine.js';
-import { viewCan } from '../can.js';
-import { bulkStatusesFor } from './bulk.js';
-import { queueSortLabels, queueSorts, type QueuePage, type QueueQuery, type QueueRow } from './claim-queue.js';
-import { listQueueRows, type QueueFilterOptions } from './claim-queue.service.js';
+import { cachedRead } from '../../db/read-cache.js';
+import { renderView } from '../../http/view-engine.js';
+import { viewCan } from '../../can.js';
+import { bulkStatusesFor } from '../../claims/bulk.js';
+import { queueSortLabels, queueSorts, type QueuePage, type QueueQuery, type QueueRow } from '../../claims/claim-queue.js';
+import { listQueueRows, type QueueFilterOptions } from '../../claims/claim-queue.service.js';
 
 /**
  * One page of the queue with its table rows rendered, and, when no form was sent back with

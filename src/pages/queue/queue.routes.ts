@@ -1,15 +1,15 @@
 import { Router, type Request, type Response } from 'express';
-import { flash } from '../http/flash.js';
-import { formRoute, type FieldErrors, type PageForm } from '../http/forms.js';
-import { sendWithKeptParts } from '../http/view-engine.js';
-import { formInput } from '../http/validation.js';
-import { bulkStatusesFor, type BulkInput, type BulkResult, validateBulkForm, validateBulkJson } from './bulk.js';
-import { bulkUpdateClaims } from './bulk.service.js';
-import { queueParams, queueSortLabels, queueSorts, validateQueueQuery, type QueueQuery } from './claim-queue.js';
-import { listClaimQueue, queueFilterOptions, type QueueFilterOptions } from './claim-queue.service.js';
+import { flash } from '../../http/flash.js';
+import { formRoute, type FieldErrors, type PageForm } from '../../http/forms.js';
+import { sendWithKeptParts } from '../../http/view-engine.js';
+import { formInput } from '../../http/validation.js';
+import { bulkMessage, bulkStatusesFor, type BulkInput, validateBulkForm } from '../../claims/bulk.js';
+import { bulkUpdateClaims } from '../../claims/bulk.service.js';
+import { queueParams, queueSortLabels, queueSorts, validateQueueQuery, type QueueQuery } from '../../claims/claim-queue.js';
+import { listClaimQueue, queueFilterOptions, type QueueFilterOptions } from '../../claims/claim-queue.service.js';
 import { queueView, type QueueView } from './queue-view.js';
-import { claimJson } from './claim.json.js';
-import { statusLabels } from './claim-vocabulary.js';
+import { claimJson } from '../../claims/claim.json.js';
+import { statusLabels } from '../../claims/claim-vocabulary.js';
 
 /** Where to go back to after a bulk action: the queue, with its filters, and nothing else. */
 const safeReturn = (raw: unknown) => (typeof raw === 'string' && raw.length <= 2000 && /^\/claims(\?[^#\s]*)?$/.test(raw) ? raw : '/claims');
@@ -20,14 +20,6 @@ function bulkFormInput(body: unknown): Record<string, unknown> {
   if (values.claimIds !== undefined && !Array.isArray(values.claimIds)) values.claimIds = [values.claimIds];
   if (values.assigneeId === 'none') values.assigneeId = null;
   return values;
-}
-
-function bulkMessage(r: BulkResult): string {
-  const n = r.changed.length;
-  const done = r.action === 'assign' ? (r.assigneeName ? `assigned to ${r.assigneeName}` : 'unassigned') : r.status === 'dismissed' ? 'dismissed' : `set to ${statusLabels[r.status!]}`;
-  if (n === 0) return `Nothing changed: the ${r.unchanged === 1 ? 'selected claim was' : `${r.unchanged} selected claims were`} already ${done}.`;
-  const already = r.unchanged > 0 ? ` (${r.unchanged} already ${r.unchanged === 1 ? 'was' : 'were'})` : '';
-  return `${n} ${n === 1 ? 'claim' : 'claims'} ${done}${already}.`;
 }
 
 type BulkForm = { values: Record<string, unknown>; errors: FieldErrors };
@@ -93,7 +85,7 @@ const bulkForm: PageForm<BulkInput> = {
   },
 };
 
-/** The claim queue across documents, its bulk actions, and their JSON API. */
+/** The claim queue across documents and its bulk actions (their JSON API: claims/queue.api.routes.ts). */
 export function queueRoutes(): Router {
   const router = Router();
 
@@ -104,16 +96,6 @@ export function queueRoutes(): Router {
     flash(res, 'success', bulkMessage(result));
     res.redirect(303, safeReturn(req.body?.returnTo));
   }));
-
-  router.get('/api/v1/claims', async (req, res) => {
-    const page = await listClaimQueue(req.ctx, req.actor!, validateQueueQuery(formInput(req.query)));
-    res.json({ claims: page.claims.map((c) => ({ ...claimJson(c), documentTitle: c.documentTitle })), nextCursor: page.nextCursor });
-  });
-
-  router.post('/api/v1/claims/bulk', async (req, res) => {
-    const result = await bulkUpdateClaims(req.ctx, req.actor!, validateBulkJson(req.body));
-    res.json({ action: result.action, changed: result.changed.length, unchanged: result.unchanged, claims: result.changed, message: bulkMessage(result) });
-  });
 
   return router;
 }
