@@ -6,14 +6,16 @@ import { claimRoutes } from './pages/claim/claim.routes.js';
 import { queueRoutes } from './pages/queue/queue.routes.js';
 import { dashboardRoutes, helpRoutes } from './dashboard/dashboard.routes.js';
 import { documentApiRoutes } from './documents/document.api.routes.js';
-import { documentDeleteRoutes } from './documents/document-delete.routes.js';
+import { documentDeleteRoutes } from './pages/documents/document-delete.routes.js';
 import { documentEditRoutes } from './documents/document-edit.routes.js';
-import { documentRoutes } from './documents/document.routes.js';
+import { documentRoutes } from './pages/documents/document.routes.js';
+import { readerRoutes } from './pages/reader/reader.routes.js';
 import { healthRoutes } from './http/health.routes.js';
 import { noteRoutes } from './pages/claim/note.routes.js';
 import { correctionsLogRoutes } from './reports/corrections-log.routes.js';
-import { publishRoutes } from './reports/publish.routes.js';
-import { publicationRoutes } from './documents/publication.routes.js';
+import { publishApiRoutes } from './reports/publish.api.routes.js';
+import { publicationApiRoutes } from './documents/publication.api.routes.js';
+import { publicationRoutes } from './pages/publication/publication.routes.js';
 import { reportApiRoutes } from './reports/report.api.routes.js';
 import { reportRoutes } from './reports/report.routes.js';
 import { workspaceReportRoutes } from './reports/workspace.routes.js';
@@ -40,6 +42,6 @@ export interface RouteDeps {
 export function routers(deps: RouteDeps): { publicRouters: Router[]; signedInRouters: Router[] } {
   return {
     publicRouters: [healthRoutes(), authRoutes(deps), invitationRoutes(), helpRoutes(), correctionsLogRoutes()],
-    signedInRouters: [dashboardRoutes(), documentRoutes(deps), documentApiRoutes(), documentEditRoutes(), documentDeleteRoutes(), queueRoutes(), queueApiRoutes(), claimApiRoutes(), matchRoutes(), reuseRoutes(), claimRoutes(), restructureApiRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), publishRoutes(), publicationRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes(deps)],
+    signedInRouters: [dashboardRoutes(), documentRoutes(deps), readerRoutes(), documentApiRoutes(), documentEditRoutes(), documentDeleteRoutes(), queueRoutes(), queueApiRoutes(), claimApiRoutes(), matchRoutes(), reuseRoutes(), claimRoutes(), restructureApiRoutes(), sourceRoutes(), noteRoutes(), reportRoutes(), reportApiRoutes(), publishApiRoutes(), publicationApiRoutes(), publicationRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes(deps)],
   };
 }

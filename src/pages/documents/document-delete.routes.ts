@@ -1,12 +1,11 @@
 import { Router } from 'express';
-import { flash } from '../http/flash.js';
-import { idParam } from '../http/params.js';
-import { validateEmptyJson } from '../http/validation.js';
-import { deleteDocument, previewDocumentDeletion } from './document-delete.service.js';
+import { flash } from '../../http/flash.js';
+import { idParam } from '../../http/params.js';
+import { deleteDocument, previewDocumentDeletion } from '../../documents/document-delete.service.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** Deleting a document: a confirmation page naming what will be lost, the form, and the API. */
+/** Deleting a document: a confirmation page naming what will be lost, and its form (the API: documents/document.api.routes.ts). */
 export function documentDeleteRoutes(): Router {
   const router = Router();
 
@@ -19,12 +18,6 @@ export function documentDeleteRoutes(): Router {
     const { title, contents } = await deleteDocument(req.ctx, req.actor!, idParam(req, 'id', 'Document'), req.ip ?? null);
     flash(res, 'success', `Deleted “${title}” with its ${plural(contents.claims, 'claim', 'claims')}, ${plural(contents.sources, 'source', 'sources')} and ${plural(contents.notes, 'note', 'notes')}.`);
     res.redirect(303, '/documents');
-  });
-
-  router.delete('/api/v1/documents/:id', async (req, res) => {
-    validateEmptyJson(req.body ?? {});
-    await deleteDocument(req.ctx, req.actor!, idParam(req, 'id', 'Document'), req.ip ?? null);
-    res.status(204).end();
   });
 
   return router;

@@ -1,7 +1,7 @@
 import multer from 'multer';
-import type { Config } from '../config.js';
-import { invalid } from '../http/errors.js';
-import { decodeUtf8 } from './text-checks.js';
+import type { Config } from '../../config.js';
+import { invalid } from '../../http/errors.js';
+import { decodeUtf8 } from '../../documents/text-checks.js';
 
 const allowed = /\.(txt|md|markdown|text)$/i;
 

@@ -1,10 +1,10 @@
 import type { Request } from 'express';
-import { cachedRead } from '../db/read-cache.js';
-import { renderView } from '../http/view-engine.js';
-import type { ClaimStatus } from '../claims/claim-vocabulary.js';
-import type { Document } from './document.js';
-import { describeRun, readerView, type ReaderFilters } from './reader.js';
-import { getDocumentForReading, requireReader } from './reader.service.js';
+import { cachedRead } from '../../db/read-cache.js';
+import { renderView } from '../../http/view-engine.js';
+import type { ClaimStatus } from '../../claims/claim-vocabulary.js';
+import type { Document } from '../../documents/document.js';
+import { describeRun, readerView, type ReaderFilters } from '../../documents/reader.js';
+import { getDocumentForReading, requireReader } from '../../documents/reader.service.js';
 
 /** What the reader page shows of a document, its text and side list already rendered (UTF-8). */
 export interface ReaderPage {
