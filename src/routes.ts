@@ -4,7 +4,7 @@ import { claimApiRoutes } from './claims/claim.api.routes.js';
 import { queueApiRoutes } from './claims/queue.api.routes.js';
 import { claimRoutes } from './pages/claim/claim.routes.js';
 import { queueRoutes } from './pages/queue/queue.routes.js';
-import { dashboardRoutes, helpRoutes } from './dashboard/dashboard.routes.js';
+import { dashboardRoutes, helpRoutes } from './pages/dashboard/dashboard.routes.js';
 import { documentApiRoutes } from './documents/document.api.routes.js';
 import { documentDeleteRoutes } from './pages/documents/document-delete.routes.js';
 import { documentEditRoutes } from './documents/document-edit.routes.js';

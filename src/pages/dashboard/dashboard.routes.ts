@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { getDashboard } from './dashboard.service.js';
+import { getDashboard } from '../../dashboard/dashboard.service.js';
 
 /** The home page: where the review stands and what is waiting for the signed-in user. */
 export function dashboardRoutes(): Router {
