@@ -1,16 +1,16 @@
 import { Router, type Request, type Response } from 'express';
-import { flash } from '../http/flash.js';
-import { formRoute, type PageForm } from '../http/forms.js';
-import { idParam } from '../http/params.js';
-import { formInput } from '../http/validation.js';
-import { openNoteEditor, saveCorrectionNote, type CorrectionNoteState } from './correction-note.service.js';
-import { exportDocumentReport } from './export.js';
-import { renderStreamed } from './html/templates.js';
-import { validateNoteEditForm, type NoteEditInput } from './note-input.js';
-import { parseDocumentQuery } from './report-query.js';
-import { openDocumentReport } from './report.service.js';
-import { listRevisions } from './publish.service.js';
-import { sendExport, sendStream } from './send-export.js';
+import { flash } from '../../http/flash.js';
+import { formRoute, type PageForm } from '../../http/forms.js';
+import { idParam } from '../../http/params.js';
+import { formInput } from '../../http/validation.js';
+import { openNoteEditor, saveCorrectionNote, type CorrectionNoteState } from '../../reports/correction-note.service.js';
+import { exportDocumentReport } from '../../reports/export.js';
+import { renderStreamed } from '../../reports/html/templates.js';
+import { validateNoteEditForm, type NoteEditInput } from '../../reports/note-input.js';
+import { parseDocumentQuery } from '../../reports/report-query.js';
+import { openDocumentReport } from '../../reports/report.service.js';
+import { listRevisions } from '../../reports/publish.service.js';
+import { sendExport, sendStream } from '../../reports/send-export.js';
 
 const downloadFormats = [
   { format: 'html', label: 'Printable page (HTML)', openClaims: true },

@@ -1,12 +1,12 @@
 import { Router } from 'express';
-import { errorVerdicts } from '../claims/claim-vocabulary.js';
-import { listDocuments } from '../documents/document.service.js';
-import { exportWorkspaceReport } from './export.js';
-import { renderStreamed } from './html/templates.js';
-import type { ReportFilter } from './report.js';
-import { parseWorkspaceQuery } from './report-query.js';
-import { openWorkspaceReport } from './report.service.js';
-import { sendExport, sendStream } from './send-export.js';
+import { errorVerdicts } from '../../claims/claim-vocabulary.js';
+import { listDocuments } from '../../documents/document.service.js';
+import { exportWorkspaceReport } from '../../reports/export.js';
+import { renderStreamed } from '../../reports/html/templates.js';
+import type { ReportFilter } from '../../reports/report.js';
+import { parseWorkspaceQuery } from '../../reports/report-query.js';
+import { openWorkspaceReport } from '../../reports/report.service.js';
+import { sendExport, sendStream } from '../../reports/send-export.js';
 
 /** The query string that asks for the same filter again (for the download links). */
 export function filterQuery(filter: ReportFilter): string {
