@@ -12,7 +12,7 @@ import { documentRoutes } from './pages/documents/document.routes.js';
 import { readerRoutes } from './pages/reader/reader.routes.js';
 import { healthRoutes } from './http/health.routes.js';
 import { noteRoutes } from './pages/claim/note.routes.js';
-import { correctionsLogRoutes } from './reports/corrections-log.routes.js';
+import { correctionsLogRoutes } from './pages/corrections/corrections-log.routes.js';
 import { publishApiRoutes } from './reports/publish.api.routes.js';
 import { publicationApiRoutes } from './documents/publication.api.routes.js';
 import { publicationRoutes } from './pages/publication/publication.routes.js';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { correctionsAtom, correctionsJsonFeed } from './corrections-feed.js';
-import { revisionLabel } from './revision.js';
-import { listPublishedCorrections } from './publish.service.js';
+import { correctionsAtom, correctionsJsonFeed } from '../../reports/corrections-feed.js';
+import { revisionLabel } from '../../reports/revision.js';
+import { listPublishedCorrections } from '../../reports/publish.service.js';
 
 /**
  * The public corrections log (no sign-in): published revisions only, newest first, as a page,
