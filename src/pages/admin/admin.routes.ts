@@ -1,13 +1,13 @@
 import { Router, type Request, type Response } from 'express';
-import { flash } from '../http/flash.js';
-import { formRoute, type PageForm } from '../http/forms.js';
-import { idParam } from '../http/params.js';
-import { formInput } from '../http/validation.js';
-import { readAuditLog } from './audit.service.js';
-import { inviteUser, issueInvitation, type Invitation } from './invitation.service.js';
-import { roles } from './permissions.js';
-import { changeUser, listUsers } from './user.service.js';
-import { validateAuditQuery, validateInvite, validateRoleChange, type InviteInput } from './user.schemas.js';
+import { flash } from '../../http/flash.js';
+import { formRoute, type PageForm } from '../../http/forms.js';
+import { idParam } from '../../http/params.js';
+import { formInput } from '../../http/validation.js';
+import { readAuditLog } from '../../users/audit.service.js';
+import { inviteUser, issueInvitation, type Invitation } from '../../users/invitation.service.js';
+import { roles } from '../../users/permissions.js';
+import { changeUser, listUsers } from '../../users/user.service.js';
+import { validateAuditQuery, validateInvite, validateRoleChange, type InviteInput } from '../../users/user.schemas.js';
 
 /** The address an invitee opens: PUBLIC_URL when configured, else the address the admin used. */
 function invitationLink(req: Request, token: string): string {
