@@ -20,7 +20,7 @@ import { reportApiRoutes } from './reports/report.api.routes.js';
 import { reportRoutes } from './pages/reports/report.routes.js';
 import { workspaceReportRoutes } from './pages/reports/workspace.routes.js';
 import { sourceRoutes } from './pages/claim/source.routes.js';
-import { accountRoutes } from './users/account.routes.js';
+import { accountRoutes } from './pages/account/account.routes.js';
 import { adminRoutes } from './pages/admin/admin.routes.js';
 import { authRoutes } from './users/auth.routes.js';
 import { invitationRoutes } from './users/invitation.routes.js';

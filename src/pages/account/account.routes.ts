@@ -1,12 +1,12 @@
-import type { RouteDeps } from '../routes.js';
+import type { RouteDeps } from '../../routes.js';
 import { Router, type Request, type Response } from 'express';
-import { flash } from '../http/flash.js';
-import { formRoute, type PageForm } from '../http/forms.js';
-import { idParam } from '../http/params.js';
-import { passwordCheckLimiter } from '../http/rate-limit.js';
-import { changeOwnPassword, getAccount } from './account.service.js';
-import { createApiToken, revokeApiToken } from './token.service.js';
-import { requireConfirmation, validatePasswordChange, validateTokenName, type PasswordChangeInput } from './user.schemas.js';
+import { flash } from '../../http/flash.js';
+import { formRoute, type PageForm } from '../../http/forms.js';
+import { idParam } from '../../http/params.js';
+import { passwordCheckLimiter } from '../../http/rate-limit.js';
+import { changeOwnPassword, getAccount } from '../../users/account.service.js';
+import { createApiToken, revokeApiToken } from '../../users/token.service.js';
+import { requireConfirmation, validatePasswordChange, validateTokenName, type PasswordChangeInput } from '../../users/user.schemas.js';
 
 type Form = { values: Record<string, unknown>; errors: Record<string, string> };
 const emptyForm: Form = { values: {}, errors: {} };
