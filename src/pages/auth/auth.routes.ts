@@ -1,14 +1,14 @@
-import type { RouteDeps } from '../routes.js';
+import type { RouteDeps } from '../../routes.js';
 import { Router, type Request, type Response } from 'express';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../http/auth.js';
-import { flash } from '../http/flash.js';
-import { formRoute, type PageForm } from '../http/forms.js';
-import { loginLimiters } from '../http/rate-limit.js';
-import { formInput } from '../http/validation.js';
-import { recordAudit } from './audit.js';
-import { createSession, endSession } from './session.service.js';
-import { authenticate, hasAnyUser, setupFirstAdmin } from './user.service.js';
-import { validateLogin, validateNewUser, type LoginInput, type NewUserInput } from './user.schemas.js';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../http/auth.js';
+import { flash } from '../../http/flash.js';
+import { formRoute, type PageForm } from '../../http/forms.js';
+import { loginLimiters } from '../../http/rate-limit.js';
+import { formInput } from '../../http/validation.js';
+import { recordAudit } from '../../users/audit.js';
+import { createSession, endSession } from '../../users/session.service.js';
+import { authenticate, hasAnyUser, setupFirstAdmin } from '../../users/user.service.js';
+import { validateLogin, validateNewUser, type LoginInput, type NewUserInput } from '../../users/user.schemas.js';
 
 /**
  * A local path to return to after signing in; anything else goes home. Refused: other hosts,

@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { flash } from '../http/flash.js';
-import { formRoute, type PageForm } from '../http/forms.js';
+import { flash } from '../../http/flash.js';
+import { formRoute, type PageForm } from '../../http/forms.js';
 import { startSession } from './auth.routes.js';
-import { acceptInvitation, findInvitation } from './invitation.service.js';
-import { requireConfirmation, validateSetPassword, type SetPasswordInput } from './user.schemas.js';
+import { acceptInvitation, findInvitation } from '../../users/invitation.service.js';
+import { requireConfirmation, validateSetPassword, type SetPasswordInput } from '../../users/user.schemas.js';
 
 const gone = { title: 'Link not valid', message: 'This link is unknown, has already been used or has expired. Ask an admin for a new one.' };
 
