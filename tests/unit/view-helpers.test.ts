@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { viewFragments } from '../../src/http/view-fragments.js';
-import { viewHelpers } from '../../src/http/view-helpers.js';
+import { viewFragments } from '../../src/web/view-fragments.js';
+import { viewHelpers } from '../../src/web/view-helpers.js';
 
 describe('view helpers', () => {
   it('formats every day of two years, at any hour, exactly as Intl does (the per-day memo changes nothing)', () => {

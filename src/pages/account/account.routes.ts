@@ -3,7 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import { flash } from '../../http/flash.js';
 import { formRoute, type PageForm } from '../../http/forms.js';
 import { idParam } from '../../http/params.js';
-import { passwordCheckLimiter } from '../../http/rate-limit.js';
+import { passwordCheckLimiter } from '../../web/rate-limit.js';
 import { changeOwnPassword, getAccount } from '../../users/account.service.js';
 import { createApiToken, revokeApiToken } from '../../users/token.service.js';
 import { requireConfirmation, validatePasswordChange, validateTokenName, type PasswordChangeInput } from '../../users/user.schemas.js';

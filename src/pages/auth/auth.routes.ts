@@ -1,9 +1,10 @@
 import type { RouteDeps } from '../../routes.js';
 import { Router, type Request, type Response } from 'express';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../http/auth.js';
+import { clearSessionCookie, SESSION_COOKIE } from '../../http/session-cookie.js';
+import { setSessionCookie } from '../../users/actor.middleware.js';
 import { flash } from '../../http/flash.js';
 import { formRoute, type PageForm } from '../../http/forms.js';
-import { loginLimiters } from '../../http/rate-limit.js';
+import { loginLimiters } from '../../web/rate-limit.js';
 import { formInput } from '../../http/validation.js';
 import { recordAudit } from '../../users/audit.js';
 import { createSession, endSession } from '../../users/session.service.js';

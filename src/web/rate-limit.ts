@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Db } from '../db/database.js';
 import { normaliseEmail } from '../users/user.schemas.js';
-import { DatabaseRateLimitStore } from './rate-limit-store.js';
+import { DatabaseRateLimitStore } from '../http/rate-limit-store.js';
 
 /** What a limited request gets: a message saying when to come back. The route decides how to show it. */
 export type LimitedResponder = (req: Request, res: Response, message: string, next: NextFunction) => void;

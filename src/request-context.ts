@@ -1,5 +1,5 @@
-import type { Ctx } from '../context.js';
-import type { Actor } from '../users/permissions.js';
+import type { Ctx } from './context.js';
+import type { Actor } from './users/permissions.js';
 
 /** What claimdesk's middleware adds to every request. */
 export interface SignedInActor extends Actor {

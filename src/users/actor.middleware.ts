@@ -1,28 +1,15 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { viewCan } from '../can.js';
-import { resolveApiToken } from '../users/token.service.js';
-import { resolveSession, SESSION_TTL_MS } from '../users/session.service.js';
-import { hasAnyUser } from '../users/user.service.js';
-import { unauthorized } from './errors.js';
-import { isApiRequest } from './params.js';
-
-export const SESSION_COOKIE = 'claimdesk_session';
-
-/**
- * Whether cookies must be `Secure`: the request came over HTTPS (behind a proxy only when
- * TRUST_PROXY says to believe its X-Forwarded-Proto), or PUBLIC_URL says the site is HTTPS.
- */
-export function isSecureContext(req: Request): boolean {
-  return req.secure || !!req.ctx?.config.publicUrl?.startsWith('https://');
-}
+import { resolveApiToken } from './token.service.js';
+import { resolveSession, SESSION_TTL_MS } from './session.service.js';
+import { hasAnyUser } from './user.service.js';
+import { unauthorized } from '../http/errors.js';
+import { isApiRequest } from '../http/params.js';
+import { clearSessionCookie, isSecureContext, SESSION_COOKIE } from '../http/session-cookie.js';
 
 /** HttpOnly so scripts cannot read it, SameSite=Lax so other sites cannot post with it. */
 export function setSessionCookie(req: Request, res: Response, token: string): void {
   res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: isSecureContext(req), path: '/', maxAge: SESSION_TTL_MS });
-}
-
-export function clearSessionCookie(req: Request, res: Response): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: isSecureContext(req), path: '/' });
 }
 
 /**
@@ -53,9 +40,6 @@ export function loadActor(): RequestHandler {
     next();
   };
 }
-
-/** True when the request was authenticated by an API token rather than a browser session. */
-export const isTokenRequest = (req: Request) => req.actor?.tokenId !== undefined;
 
 /** Lets signed-in users through; sends others to /login (or /setup on a new install), or 401 for the API. */
 export function requireSignedIn(): RequestHandler {
