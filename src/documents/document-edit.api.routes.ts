@@ -6,7 +6,7 @@ import { validateDocumentEditJson } from './document-edit.js';
 import { editDocument } from './document-edit.service.js';
 
 /** PATCH /api/v1/documents/:id — `{ version, title?, sourceUrl?, language? }`, or the version in If-Match. */
-export function documentEditRoutes(): Router {
+export function documentEditApiRoutes(): Router {
   const router = Router();
   router.patch('/api/v1/documents/:id', async (req, res) => {
     const id = idParam(req, 'id', 'Document');
