@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { claimKinds, claimStatuses, verdicts } from '../src/claims/claim-vocabulary.js';
 import type { QueueClaim } from '../src/claims/claim-queue.js';
 import { ejsEngine } from '../src/http/view-engine.js';
-import { viewHelpers } from '../src/http/view-helpers.js';
+import { viewHelpers } from '../src/web/view-helpers.js';
 import { textGenerator } from './text.js';
 
 /** Fifty queue rows shaped like the real ones: sentence-bank quotes, every status and verdict. */

@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import type { Ctx } from './context.js';
 import type { ReadCache } from './db/read-cache.js';
 import type { Db } from './db/database.js';
-import { loadActor, requireSignedIn } from './http/auth.js';
+import { loadActor, requireSignedIn } from './users/actor.middleware.js';
 import { requireJsonForApiWrites } from './http/api.js';
 import { csrfProtection } from './http/csrf.js';
 import { trustProxySetting } from './http/trust-proxy.js';
@@ -19,8 +19,8 @@ import { inputGuard, verifyFormBody, verifyJsonBody } from './http/input-guard.j
 import { readFlash } from './http/flash.js';
 import { logger } from './http/logger.js';
 import { redactingSerializers } from './http/log-redaction.js';
-import { viewFragments } from './http/view-fragments.js';
-import { viewHelpers } from './http/view-helpers.js';
+import { viewFragments } from './web/view-fragments.js';
+import { viewHelpers } from './web/view-helpers.js';
 import { ejsEngine, viewsDir } from './http/view-engine.js';
 import { routers } from './routes.js';
 

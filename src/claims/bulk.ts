@@ -1,6 +1,7 @@
 import { compileValidator } from '../http/validation.js';
 import type { Actor } from '../users/permissions.js';
 import { mayDecide } from './claim.policy.js';
+import { statusLabels } from './claim-vocabulary.js';
 
 export const bulkActions = ['assign', 'status', 'dismiss'] as const;
 export type BulkAction = (typeof bulkActions)[number];
@@ -54,3 +55,12 @@ const bulkSchema = {
 
 export const validateBulkJson = compileValidator<BulkInput>(bulkSchema, 'json');
 export const validateBulkForm = compileValidator<BulkInput>(bulkSchema, 'form');
+
+/** What a bulk action did, in one sentence: the queue's flash message and the API's `message`. */
+export function bulkMessage(r: BulkResult): string {
+  const n = r.changed.length;
+  const done = r.action === 'assign' ? (r.assigneeName ? `assigned to ${r.assigneeName}` : 'unassigned') : r.status === 'dismissed' ? 'dismissed' : `set to ${statusLabels[r.status!]}`;
+  if (n === 0) return `Nothing changed: the ${r.unchanged === 1 ? 'selected claim was' : `${r.unchanged} selected claims were`} already ${done}.`;
+  const already = r.unchanged > 0 ? ` (${r.unchanged} already ${r.unchanged === 1 ? 'was' : 'were'})` : '';
+  return `${n} ${n === 1 ? 'claim' : 'claims'} ${done}${already}.`;
+}

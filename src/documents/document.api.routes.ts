@@ -6,6 +6,7 @@ import { idParam } from '../http/params.js';
 import { validateImportJson } from './document.js';
 import { documentJson, documentSummaryJson } from './document.json.js';
 import { getDocument, importDocument, listDocuments } from './document.service.js';
+import { deleteDocument } from './document-delete.service.js';
 import { reextractDocument } from './reextract.service.js';
 
 // Re-extraction takes no options; an empty JSON object keeps the API's "bodies are JSON" rule.
@@ -41,6 +42,12 @@ export function documentApiRoutes(): Router {
     validateEmptyJson(req.body ?? {});
     const { created } = await reextractDocument(req.ctx, req.actor!, id);
     res.json({ created: created.length, claims: created.map(claimJson) });
+  });
+
+  router.delete('/api/v1/documents/:id', async (req, res) => {
+    validateEmptyJson(req.body ?? {});
+    await deleteDocument(req.ctx, req.actor!, idParam(req, 'id', 'Document'), req.ip ?? null);
+    res.status(204).end();
   });
 
   return router;

@@ -2,7 +2,7 @@ import { doubleCsrf } from 'csrf-csrf';
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from './errors.js';
 import { isApiRequest } from './params.js';
-import { isSecureContext, isTokenRequest, SESSION_COOKIE } from './auth.js';
+import { isSecureContext, isTokenRequest, SESSION_COOKIE } from './session-cookie.js';
 
 export interface CsrfProtection {
   protect: RequestHandler;

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { isSecureContext } from './auth.js';
+import { isSecureContext } from './session-cookie.js';
 
 const FLASH_COOKIE = 'claimdesk_flash';
 

@@ -1,6 +1,6 @@
 import { invalid } from '../http/errors.js';
 import { compileValidator, noBidiControls } from '../http/validation.js';
-import { timeZones } from '../http/view-helpers.js';
+import { timeZones } from './time-zones.js';
 import { roles, type Role } from './permissions.js';
 
 export interface NewUserInput {

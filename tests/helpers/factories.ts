@@ -5,7 +5,7 @@ import { createSession } from '../../src/users/session.service.js';
 import { createApiToken } from '../../src/users/token.service.js';
 import { cliActor, type Role } from '../../src/users/permissions.js';
 import { createUser } from '../../src/users/user.service.js';
-import type { SignedInActor } from '../../src/http/request-context.js';
+import type { SignedInActor } from '../../src/request-context.js';
 import type { Claim } from '../../src/claims/claim.js';
 import type { ClaimKind } from '../../src/claims/claim-vocabulary.js';
 import { createClaim, listDocumentClaims } from '../../src/claims/claim.service.js';

@@ -15,7 +15,7 @@ export const modules = {
     ],
   },
   'auth-csrf': {
-    mutate: ['src/http/csrf.ts', 'src/http/auth.ts'],
+    mutate: ['src/http/csrf.ts', 'src/http/session-cookie.ts', 'src/users/actor.middleware.ts'],
     testFiles: ['tests/integration/security/csrf.test.ts', 'tests/integration/security/sessions.test.ts', 'tests/integration/security/setup-login.test.ts'],
   },
   validation: {

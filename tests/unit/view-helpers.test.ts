@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { viewFragments } from '../../src/http/view-fragments.js';
-import { timeHelpers, timeZones, viewHelpers } from '../../src/http/view-helpers.js';
+import { viewFragments } from '../../src/web/view-fragments.js';
+import { timeZones } from '../../src/users/time-zones.js';
+import { timeHelpers, viewHelpers } from '../../src/web/view-helpers.js';
 
 describe('view helpers', () => {
   it('formats every day of two years, at any hour, exactly as Intl does (the per-day memo changes nothing)', () => {

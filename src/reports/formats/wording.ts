@@ -1,5 +1,5 @@
 import { stanceLabels, statusLabels, verdictLabels } from '../../claims/claim-vocabulary.js';
-import { viewHelpers } from '../../http/view-helpers.js';
+import { viewHelpers } from '../../web/view-helpers.js';
 import type { ReportItem, ReportSummary } from '../report.js';
 import { progressWords, reviewProgress } from '../../claims/progress.js';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import ejs from 'ejs';
 import { verdictLabels } from '../../claims/claim-vocabulary.js';
 import { ejsOptions, viewsDir } from '../../http/view-engine.js';
-import { viewHelpers } from '../../http/view-helpers.js';
+import { viewHelpers } from '../../web/view-helpers.js';
 import * as wording from '../formats/wording.js';
 
 

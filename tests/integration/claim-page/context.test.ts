@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quoteInContext, splitPoints } from '../../../src/claims/claim-context.js';
-import { describeEvent } from '../../../src/claims/claim-timeline.js';
+import { quoteInContext, splitPoints } from '../../../src/pages/claim/claim-context.js';
+import { describeEvent } from '../../../src/pages/claim/claim-timeline.js';
 import type { ClaimEvent } from '../../../src/history/event.js';
 
 // Pure helpers of the claim page; they sit with its tests because nothing else uses them.

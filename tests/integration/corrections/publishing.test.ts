@@ -4,7 +4,7 @@ import { updateClaim } from '../../../src/claims/claim.service.js';
 import { browser, testApp } from '../../helpers/app.js';
 import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
 import { buildDocument, signIn } from '../../helpers/factories.js';
-import type { SignedInActor } from '../../../src/http/request-context.js';
+import type { SignedInActor } from '../../../src/request-context.js';
 import type { Claim } from '../../../src/claims/claim.js';
 
 const text = 'The bridge opened in 1931. It cost 4 million pesos, the mayor said. Engineers called it the longest in Asia.';

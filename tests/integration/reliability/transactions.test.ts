@@ -10,7 +10,7 @@ import { addNote, editNote } from '../../../src/notes/note.service.js';
 import { saveCorrectionNote } from '../../../src/reports/correction-note.service.js';
 import { publishCorrections } from '../../../src/reports/publish.service.js';
 import { addSource, editSource, removeSource } from '../../../src/sources/source.service.js';
-import type { SignedInActor } from '../../../src/http/request-context.js';
+import type { SignedInActor } from '../../../src/request-context.js';
 import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
 import { buildDocument, buildUser, seedText } from '../../helpers/factories.js';
 import { tableChecksums } from '../../helpers/tables.js';

@@ -1,5 +1,5 @@
 import type { Role } from '../../../src/users/permissions.js';
-import type { SignedInActor } from '../../../src/http/request-context.js';
+import type { SignedInActor } from '../../../src/request-context.js';
 import { buildUser } from '../../helpers/factories.js';
 import { findClaimById, findClaimsByDocumentId } from '../../../src/claims/claim.repository.js';
 import { findMatchesOf } from '../../../src/matching/match.repository.js';

@@ -8,7 +8,7 @@ import { issueInvitation } from '../../../src/users/invitation.service.js';
 import { cliActor, type Role } from '../../../src/users/permissions.js';
 import { createApiToken } from '../../../src/users/token.service.js';
 import { changeUser } from '../../../src/users/user.service.js';
-import type { SignedInActor } from '../../../src/http/request-context.js';
+import type { SignedInActor } from '../../../src/request-context.js';
 import { buildUser } from '../../helpers/factories.js';
 
 /** A short English article: six claims in two sentences, fast to import many times over. */

@@ -1,0 +1,93 @@
+import type { Ctx } from '../../context.js';
+import { findDocumentById } from '../../documents/document.repository.js';
+import { notFound } from '../../http/errors.js';
+import { findEventsByClaimId } from '../../history/event.repository.js';
+import type { Note } from '../../notes/note.js';
+import { findNoteById, findNotesByClaimIds } from '../../notes/note.repository.js';
+import type { Source } from '../../sources/source.js';
+import { findSourceById, findSourcesByClaimIds } from '../../sources/source.repository.js';
+import { requirePermission, type Actor } from '../../users/permissions.js';
+import { mayBeAssigned } from '../../claims/claim.policy.js';
+import type { User } from '../../users/user.js';
+import { listActiveUsers } from '../../users/user.repository.js';
+import type { Claim } from '../../claims/claim.js';
+import { findClaimById } from '../../claims/claim.repository.js';
+import { quoteInContext, splitPoints, type QuoteContext, type SplitPoint } from './claim-context.js';
+import { describeEvent, type TimelineEntry } from './claim-timeline.js';
+import { correctionView, type CorrectionView } from './correction-preview.js';
+import { findAdjacentClaims, type AdjacentClaims } from '../../claims/restructure.repository.js';
+import { seenBefore, type SeenBefore } from '../../matching/match.service.js';
+
+export interface ClaimPage {
+  claim: Claim;
+  document: { id: number; title: string; language: string };
+  context: QuoteContext;
+  splitPoints: SplitPoint[];
+  neighbours: AdjacentClaims;
+  sources: Source[];
+  notes: Note[];
+  timeline: TimelineEntry[];
+  /** Active users who can research, for the assignee picker. */
+  assignees: User[];
+  /** Claims in other documents that state the same thing (docs/MATCHING.md). */
+  seenBefore: SeenBefore[];
+  /** The correction preview and how this correction combines with others in its sentence. */
+  correctionView: CorrectionView;
+}
+
+/**
+ * Everything the claim page shows, in seven queries whatever the numbers of sources, notes and
+ * events: the claim, its document, its two neighbours, sources, notes, history, users.
+ */
+export async function getClaimPage(ctx: Ctx, actor: Actor, id: number): Promise<ClaimPage> {
+  requirePermission(actor, 'claim.read');
+  const claim = await findClaimById(ctx.db, id);
+  if (!claim) throw notFound('Claim');
+  const [document, neighbours, sources, notes, events, users, matches] = await Promise.all([
+    findDocumentById(ctx.db, claim.documentId),
+    findAdjacentClaims(ctx.db, claim),
+    findSourcesByClaimIds(ctx.db, [id]),
+    findNotesByClaimIds(ctx.db, [id]),
+    findEventsByClaimId(ctx.db, id),
+    listActiveUsers(ctx.db),
+    seenBefore(ctx.db, id),
+  ]);
+  if (!document) throw notFound('Claim');
+  const names = new Map(users.map((u) => [u.id, u.displayName]));
+  const view = await correctionView(ctx.db, document, claim);
+  return {
+    claim,
+    document: { id: document.id, title: document.title, language: document.language },
+    context: quoteInContext(document.text, document.sentenceStarts, claim.start, claim.end),
+    splitPoints: splitPoints(claim.quote, claim.start),
+    neighbours,
+    sources,
+    notes,
+    timeline: events.map((e) => describeEvent(e, names)).reverse(),
+    assignees: users.filter(mayBeAssigned),
+    seenBefore: matches,
+    correctionView: view,
+  };
+}
+
+/** The claim a source belongs to (for re-rendering its claim page), or 404. */
+export async function claimIdOfSource(ctx: Ctx, actor: Actor, sourceId: number): Promise<number> {
+  requirePermission(actor, 'claim.read');
+  const source = await findSourceById(ctx.db, sourceId);
+  if (!source) throw notFound('Source');
+  return source.claimId;
+}
+
+/** The claim a note belongs to, or 404. */
+export async function claimIdOfNote(ctx: Ctx, actor: Actor, noteId: number): Promise<number> {
+  requirePermission(actor, 'claim.read');
+  const note = await findNoteById(ctx.db, noteId);
+  if (!note) throw notFound('Note');
+  return note.claimId;
+}
+
+/** Users an editor can assign claims to, by id (for the conflict page's names). */
+export async function listAssignees(ctx: Ctx, actor: Actor): Promise<User[]> {
+  requirePermission(actor, 'claim.read');
+  return (await listActiveUsers(ctx.db)).filter(mayBeAssigned);
+}
