@@ -11,6 +11,7 @@ import { formInput } from '../http/validation.js';
 import type { RouteDeps } from '../routes.js';
 import { validateImportForm, type ImportDocumentInput } from './document.js';
 import { importDocument, listDocuments } from './document.service.js';
+import { nearDuplicateMessage } from './near-duplicate.js';
 import { validateReaderFilters, type ReaderFilters } from './reader.js';
 import { readerPage } from './reader-page.js';
 import { reextractDocument } from './reextract.service.js';
@@ -93,8 +94,9 @@ export function documentRoutes(deps: RouteDeps): Router {
     }
     next();
   }, formRoute(importForm, async (req, res, input) => {
-    const { document, claims } = await importDocument(req.ctx, req.actor!, input);
+    const { document, claims, nearDuplicate } = await importDocument(req.ctx, req.actor!, input);
     flash(res, 'success', `Imported “${document.title}”: ${claims.length} ${claims.length === 1 ? 'claim' : 'claims'} found.`);
+    if (nearDuplicate) flash(res, 'warning', nearDuplicateMessage(nearDuplicate), { href: `/documents/${nearDuplicate.id}`, text: `Open “${nearDuplicate.title}”` });
     res.redirect(303, `/documents/${document.id}`);
   }));
 
