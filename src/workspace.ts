@@ -3,6 +3,7 @@ import { openEngine, type Engine } from './db/engine.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
 import { backfillMatches } from './matching/match.service.js';
+import { backfillShingles } from './documents/near-duplicate.js';
 import type { Logger } from 'pino';
 
 /**
@@ -17,6 +18,8 @@ export async function openWorkspace(config: Readonly<Config>, log?: Pick<Logger,
     // Claims from before sql/0016 (or loaded by bulk SQL) get their match keys and matches once.
     const indexed = await backfillMatches(engine.db);
     if (indexed) log?.info({ indexed }, `computed "seen before" matches for ${indexed} claim(s)`);
+    const shingled = await backfillShingles(engine.db);
+    if (shingled) log?.info({ shingled }, `computed near-duplicate shingles for ${shingled} document(s)`);
     if (config.demo !== 'off') {
       const seeded = await seedDemo({ db: engine.db, config }, { reviewed: config.demo === 'reviewed' });
       if (seeded) log?.info({ documentId: seeded.id }, 'loaded the demo document');

@@ -84,7 +84,7 @@ export const backupTables: readonly BackupTable[] = [
 
 /**
  * Tables deliberately left out of every backup (credentials and bookkeeping the restore
- * recreates; claim matches are derived from the claims and recomputed after a restore; sign-in
+ * recreates; claim matches and document shingles are derived and recomputed after a restore; sign-in
  * failure counters expire within 15 minutes and mean nothing in another workspace).
  */
-export const excludedTables = ['sessions', 'api_tokens', 'user_invitations', 'schema_migrations', 'claim_match_keys', 'claim_match_terms', 'claim_matches', 'rate_limit_counters'] as const;
+export const excludedTables = ['sessions', 'api_tokens', 'user_invitations', 'schema_migrations', 'claim_match_keys', 'claim_match_terms', 'claim_matches', 'document_shingles', 'rate_limit_counters'] as const;

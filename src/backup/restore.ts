@@ -1,5 +1,6 @@
 import { findClaimsWithoutKeys } from '../matching/match.repository.js';
 import { refreshMatches } from '../matching/match.service.js';
+import { backfillShingles } from '../documents/near-duplicate.js';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import { conflict } from '../http/errors.js';
@@ -52,6 +53,7 @@ export async function restoreBackup(db: Db, file: string, progress: (message: st
     }
     // Matches are derived, not backed up: recomputed for the restored claims in the same transaction.
     for (let ids = await findClaimsWithoutKeys(trx, 1000); ids.length; ids = await findClaimsWithoutKeys(trx, 1000)) await refreshMatches(trx, ids);
+    await backfillShingles(trx);
     return restored;
   });
 }

@@ -24,6 +24,9 @@ type Eb = ExpressionBuilder<Database & { c: Database['claims'] }, 'c'>;
 // the cursor skip or repeat rows changed within the same millisecond.
 const updatedKey = sql<string>`to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+// Whether a claim has a resolved match in another document (the seen-before filter, and the sort that puts such claims first).
+const seenReviewed = sql<boolean>`EXISTS (SELECT 1 FROM claim_matches m JOIN claims o ON o.id = m.matched_claim_id WHERE m.claim_id = c.id AND o.status = 'resolved')`;
+
 function where(eb: Eb, f: QueueFilters, sort: QueueSort, after: CursorKey | null): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
   if (f.status) conditions.push(eb('c.status', '=', f.status));
@@ -38,7 +41,7 @@ function where(eb: Eb, f: QueueFilters, sort: QueueSort, after: CursorKey | null
   if (f.assigneeId === null) conditions.push(eb('c.assignee_id', 'is', null));
   else if (f.assigneeId !== undefined) conditions.push(eb('c.assignee_id', '=', f.assigneeId));
   if (f.seenReviewed) {
-    conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM claim_matches m JOIN claims o ON o.id = m.matched_claim_id WHERE m.claim_id = c.id AND o.status = 'resolved')`);
+    conditions.push(sql<SqlBool>`${seenReviewed}`);
   }
   if (f.q) {
     // One expression index covers the claim's own text and its notes' and sources' words
@@ -51,6 +54,9 @@ function where(eb: Eb, f: QueueFilters, sort: QueueSort, after: CursorKey | null
     // Row comparisons match the sort indexes column for column, so the page starts with an index seek.
     if (sort === 'position') conditions.push(sql<SqlBool>`(c.document_id, c.start_offset, c.id) > (${after[0]}::int, ${after[1]}::int, ${after[2]}::int)`);
     else if (sort === 'score') conditions.push(sql<SqlBool>`(c.score, c.id) < (${after[0]}::real, ${after[1]}::int)`);
+    // Reviewed-match claims (1) before the others (0), each group in text order: no index serves
+    // this mixed order, so the sort is computed for every claim the filters leave (an opt-in order).
+    else if (sort === 'seen') conditions.push(sql<SqlBool>`((${seenReviewed})::int < ${after[0]}::int OR ((${seenReviewed})::int = ${after[0]}::int AND (c.document_id, c.start_offset, c.id) > (${after[1]}::int, ${after[2]}::int, ${after[3]}::int)))`);
     else conditions.push(sql<SqlBool>`(c.updated_at, c.id) < (${after[0]}::timestamptz, ${after[1]}::int)`);
   }
   return eb.and(conditions);
@@ -63,16 +69,19 @@ function queueQuery(db: Db, filters: QueueFilters, sort: QueueSort, after: Curso
     .where((eb) => where(eb, filters, sort, after))
     .innerJoin('documents as d', 'd.id', 'c.document_id')
     .select(['c.id', 'c.document_id', 'c.start_offset', 'c.score', 'd.title as document_title', updatedKey.as('updated_key')])
+    .select(sort === 'seen' ? sql<number>`(${seenReviewed})::int`.as('seen_key') : sql<number>`0`.as('seen_key'))
     .limit(limit);
-  if (sort === 'position') query = query.orderBy('c.document_id').orderBy('c.start_offset').orderBy('c.id');
+  if (sort === 'seen') query = query.orderBy(sql`seen_key`, 'desc').orderBy('c.document_id').orderBy('c.start_offset').orderBy('c.id');
+  else if (sort === 'position') query = query.orderBy('c.document_id').orderBy('c.start_offset').orderBy('c.id');
   else if (sort === 'score') query = query.orderBy('c.score', 'desc').orderBy('c.id', 'desc');
   else query = query.orderBy('c.updated_at', 'desc').orderBy('c.id', 'desc');
   return query;
 }
 
-type KeyColumns = { id: number; document_id: number; start_offset: number; score: number; updated_key: string };
+type KeyColumns = { id: number; document_id: number; start_offset: number; score: number; updated_key: string; seen_key: number };
 const cursorKey = (sort: QueueSort, row: KeyColumns): CursorKey =>
-  sort === 'position' ? [row.document_id, row.start_offset, row.id] : sort === 'score' ? [row.score, row.id] : [row.updated_key, row.id];
+  sort === 'seen' ? [Number(row.seen_key) === 1 ? 1 : 0, row.document_id, row.start_offset, row.id]
+  : sort === 'position' ? [row.document_id, row.start_offset, row.id] : sort === 'score' ? [row.score, row.id] : [row.updated_key, row.id];
 
 /**
  * One page of the claim queue as whole claims (the API), in one query whatever the filters:

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ClaimTable } from '../claims/claim.table.js';
-import type { DocumentTable } from '../documents/document.table.js';
+import type { DocumentShingleTable, DocumentTable } from '../documents/document.table.js';
 import type { ClaimEventTable } from '../history/event.table.js';
 import type { RateLimitCounterTable } from '../http/rate-limit.table.js';
 import type { ClaimMatchKeyTable, ClaimMatchTable, ClaimMatchTermTable } from '../matching/match.table.js';
@@ -14,6 +14,7 @@ import type { CorrectionRevisionTable } from '../reports/revision.table.js';
 export interface Database {
   users: UserTable;
   documents: DocumentTable;
+  document_shingles: DocumentShingleTable;
   claims: ClaimTable;
   claim_sources: ClaimSourceTable;
   claim_notes: ClaimNoteTable;

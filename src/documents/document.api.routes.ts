@@ -7,6 +7,7 @@ import { validateImportJson } from './document.js';
 import { documentJson, documentSummaryJson } from './document.json.js';
 import { getDocument, importDocument, listDocuments } from './document.service.js';
 import { deleteDocument } from './document-delete.service.js';
+import { nearDuplicateMessage, type NearDuplicate } from './near-duplicate.js';
 import { reextractDocument } from './reextract.service.js';
 
 // Re-extraction takes no options; an empty JSON object keeps the API's "bodies are JSON" rule.
@@ -14,6 +15,18 @@ import { reextractDocument } from './reextract.service.js';
 /** The JSON API for documents. Every route calls one service function. */
 /** The most claims an import's response lists; beyond it the response links to the paged list. */
 export const IMPORT_ECHO_LIMIT = 500;
+
+/** The 201's warning when the text is largely a stored document's (imported all the same). */
+function nearDuplicateWarning(d: NearDuplicate) {
+  return {
+    code: 'near_duplicate',
+    message: nearDuplicateMessage(d),
+    documentId: d.id,
+    documentTitle: d.title,
+    documentUrl: `/api/v1/documents/${d.id}`,
+    sharedShingles: Math.round(d.share * 1000) / 1000,
+  };
+}
 
 export function documentApiRoutes(): Router {
   const router = Router();
@@ -23,10 +36,11 @@ export function documentApiRoutes(): Router {
   });
 
   router.post('/api/v1/documents', async (req, res) => {
-    const { document, claims } = await importDocument(req.ctx, req.actor!, validateImportJson(req.body));
+    const { document, claims, nearDuplicate } = await importDocument(req.ctx, req.actor!, validateImportJson(req.body));
     // A large import answers with a count and the paged list's address rather than every claim.
     const listed = claims.length <= IMPORT_ECHO_LIMIT ? { claims: claims.map(claimJson) } : { claimsTruncated: true };
-    res.status(201).location(`/api/v1/documents/${document.id}`).json({ document: documentJson(document), claimCount: claims.length, claimsUrl: `/api/v1/claims?documentId=${document.id}`, ...listed });
+    const warning = nearDuplicate ? { warning: nearDuplicateWarning(nearDuplicate) } : {};
+    res.status(201).location(`/api/v1/documents/${document.id}`).json({ document: documentJson(document), claimCount: claims.length, claimsUrl: `/api/v1/claims?documentId=${document.id}`, ...listed, ...warning });
   });
 
   router.get('/api/v1/documents/:id', async (req, res) => {

@@ -11,18 +11,24 @@ import { requirePermission, type Actor } from '../users/permissions.js';
 import type { Document, DocumentSummary, ImportDocumentInput } from './document.js';
 import { countDocuments, findDocumentByContentHash, findDocumentById, insertDocument, listDocumentSummaries } from './document.repository.js';
 import { checkDocumentText } from './text-checks.js';
+import { findNearDuplicate, storeShingles, type NearDuplicate } from './near-duplicate.js';
+import { shingleHashes } from './shingles.js';
 import { refreshDocumentMatches } from '../matching/match.service.js';
+import { restatedReviewClaims } from '../matching/restated-reviews.js';
 
 export interface ImportResult {
   document: Document;
   claims: Claim[];
+  /** A stored document holding ≥ 90 % of this text's word shingles: imported, but worth a warning. */
+  nearDuplicate: NearDuplicate | null;
 }
 
 /**
  * Imports a text and the claims extraction proposes for it. The document, every claim and
  * every claim's creation event commit in one transaction, or nothing is written. A text
  * identical to an existing document's is refused (409 with `existingDocumentId`) unless
- * `allowDuplicate` says the copy is meant.
+ * `allowDuplicate` says the copy is meant. A text sharing ≥ 90 % of its word shingles with a stored
+ * document is imported, and that document is named in `nearDuplicate` for a warning.
  */
 export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocumentInput): Promise<ImportResult> {
   requirePermission(actor, 'document.import');
@@ -30,7 +36,8 @@ export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocume
   const contentHash = createHash('sha256').update(input.text).digest('hex');
   if (!input.allowDuplicate) await refuseDuplicate(ctx, contentHash);
   const extraction = boundedExtract(ctx.config, input.text, input.language);
-  const document = await ctx.db.transaction().execute(async (trx) => {
+  const shingles = shingleHashes(input.text);
+  const { document, nearDuplicate } = await ctx.db.transaction().execute(async (trx) => {
     const doc = await insertDocument(trx, {
       title: input.title.trim(),
       language: extraction.language,
@@ -40,12 +47,17 @@ export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocume
       sentence_starts: extraction.sentences.map((s) => s.start),
       created_by: actor.id,
     });
-    await insertClaims(trx, claimRows(doc.id, extraction));
+    // A sentence the claim finder skipped that restates a claim already reviewed is a claim too.
+    const restated = await restatedReviewClaims(trx, doc.id, input.text, extraction, ctx.config.maxClaimsPerDocument - extraction.claims.length);
+    await insertClaims(trx, [...claimRows(doc.id, extraction), ...restated].sort((a, b) => a.start - b.start || a.end - b.end));
     await insertCreationEventsForDocument(trx, doc.id, actor.id);
     await refreshDocumentMatches(trx, doc.id);
-    return doc;
+    // Looked up before this document's own shingles are stored, so it never finds itself.
+    const nearDuplicate = await findNearDuplicate(trx, shingles);
+    await storeShingles(trx, doc.id, shingles);
+    return { document: doc, nearDuplicate };
   });
-  return { document, claims: await findClaimsByDocumentId(ctx.db, document.id) };
+  return { document, claims: await findClaimsByDocumentId(ctx.db, document.id), nearDuplicate };
 }
 
 async function refuseDuplicate(ctx: Ctx, contentHash: string): Promise<void> {

@@ -26,3 +26,10 @@ export interface DocumentTable {
 export type DocumentRow = Selectable<DocumentTable>;
 export type InsertableDocumentRow = Insertable<DocumentTable>;
 export type UpdateableDocumentRow = Updateable<DocumentTable>;
+
+/** A sample of a document's shingle hashes (sql/0019), for near-duplicate warnings; derived from the body. */
+export interface DocumentShingleTable {
+  document_id: number;
+  shingle_count: number;
+  sample: number[];
+}

@@ -79,7 +79,7 @@ export interface Candidate {
  * nothing), figures, names and lexicon words before other words, in byte order so that both
  * engines pick the same ones whatever their collation. The GIN index finds them; pg_trgm scores their words.
  */
-export async function findCandidates(db: Db, keys: readonly MatchKey[], options: { maxDf: number; anchors: number; perClaim: number }): Promise<Candidate[]> {
+export async function findCandidates(db: Db, keys: readonly MatchKey[], options: { maxDf: number; anchors: number; perClaim: number; resolvedOnly?: boolean }): Promise<Candidate[]> {
   if (keys.length === 0) return [];
   // The claims asked about travel as parameters, not as stored keys: they are looked up before
   // their own keys are stored, so a document's claims never wade through each other (a long
@@ -101,10 +101,18 @@ export async function findCandidates(db: Db, keys: readonly MatchKey[], options:
     FROM q CROSS JOIN LATERAL (
       SELECT k.claim_id, k.terms, k.focus, k.words FROM claim_match_keys k
       WHERE k.terms && q.anchors AND k.document_id <> q.document_id AND k.spelling = q.spelling
+        ${options.resolvedOnly ? sql`AND EXISTS (SELECT 1 FROM claims c WHERE c.id = k.claim_id AND c.status = 'resolved')` : sql``}
       ORDER BY cardinality(ARRAY(SELECT unnest(k.terms) INTERSECT SELECT unnest(q.terms))) DESC, k.claim_id
       LIMIT ${options.perClaim}
     ) o`.execute(db);
   return rows.map((r) => ({ claimId: r.claim_id, otherId: r.other_id, terms: r.terms, focus: r.focus, otherTerms: r.other_terms, otherFocus: r.other_focus, trigram: Number(r.trigram) }));
+}
+
+/** The kind of each of these claims that is resolved (a restated sentence takes its claim's kind). */
+export async function findResolvedKinds(db: Db, claimIds: readonly number[]): Promise<Map<number, string>> {
+  if (claimIds.length === 0) return new Map();
+  const rows = await db.selectFrom('claims').select(['id', 'kind']).where('id', 'in', [...new Set(claimIds)]).where('status', '=', 'resolved').execute();
+  return new Map(rows.map((r) => [r.id, r.kind]));
 }
 
 /** Stores scored pairs both ways round (a pair found again keeps its newest score). */

@@ -13,7 +13,7 @@ import { deleteMatchKeys, findCandidates, findClaimIdsOfDocument, findClaimTexts
  * Retrieval limits (docs/MATCHING.md): a term carried by more than MAX_DF claims is too common
  * to find candidates by; each claim is compared with at most PER_CLAIM candidates.
  */
-const RETRIEVAL = { maxDf: 1000, anchors: 12, perClaim: 40 };
+export const RETRIEVAL = { maxDf: 1000, anchors: 12, perClaim: 40 };
 
 /**
  * Recomputes the match keys and the stored matches of these claims, inside the caller's

@@ -7,6 +7,7 @@ import { formInput } from '../../http/validation.js';
 import type { RouteDeps } from '../../routes.js';
 import { validateImportForm, type ImportDocumentInput } from '../../documents/document.js';
 import { importDocument, listDocuments } from '../../documents/document.service.js';
+import { nearDuplicateMessage } from '../../documents/near-duplicate.js';
 import { documentUpload, uploadedText } from './upload.js';
 
 /** The import form's fields: the text, or an uploaded file (which wins), and its name as the default title. */
@@ -58,8 +59,9 @@ export function documentRoutes(deps: RouteDeps): Router {
     }
     next();
   }, formRoute(importForm, async (req, res, input) => {
-    const { document, claims } = await importDocument(req.ctx, req.actor!, input);
+    const { document, claims, nearDuplicate } = await importDocument(req.ctx, req.actor!, input);
     flash(res, 'success', `Imported “${document.title}”: ${claims.length} ${claims.length === 1 ? 'claim' : 'claims'} found.`);
+    if (nearDuplicate) flash(res, 'warning', nearDuplicateMessage(nearDuplicate), { href: `/documents/${nearDuplicate.id}`, text: `Open “${nearDuplicate.title}”` });
     res.redirect(303, `/documents/${document.id}`);
   }));
 

@@ -11,6 +11,8 @@ import { saveCorrectionNote } from '../../../src/reports/correction-note.service
 import { publishCorrections } from '../../../src/reports/publish.service.js';
 import { addSource, editSource, removeSource } from '../../../src/sources/source.service.js';
 import type { SignedInActor } from '../../../src/request-context.js';
+import { findClaimById } from '../../../src/claims/claim.repository.js';
+import { reuseReview } from '../../../src/matching/reuse.service.js';
 import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
 import { buildDocument, buildUser, seedText } from '../../helpers/factories.js';
 import { tableChecksums } from '../../helpers/tables.js';
@@ -150,5 +152,20 @@ describe(`all or nothing, with history (${engineName})`, () => {
     const second = await failsWholeThenSucceeds('correction.published', () => publishCorrections(db.ctx, editor, document.id));
     expect(second.result).toMatchObject({ number: 2, claimIds: [typo.id, date.id] });
     expect(second.events).toBe(2);
+  });
+
+  it('reuses a review with its claim update, its copied sources and the "reused from claim #N" event, or writes none of them', async () => {
+    const { claims: [origin] } = await buildDocument(db.ctx, { title: 'Reviewed before', text: 'Critics said more than 500,000 Iraqi children died because of the sanctions.', language: 'en' });
+    await updateClaim(db.ctx, editor, origin!.id, { version: origin!.version, status: 'resolved', verdict: 'needs_context', explanation: 'The figure was disputed.' });
+    for (const url of ['https://example.org/a', 'https://example.org/b']) await addSource(db.ctx, editor, origin!.id, { url, title: url, stance: 'context' });
+    const { claims: [target] } = await buildDocument(db.ctx, { title: 'Seen again', text: 'Critics estimated that more than half a million Iraqi children died as a result of the sanctions.', language: 'en' });
+    const reuse = async () => reuseReview(db.ctx, editor, target!.id, { from: origin!.id, version: (await findClaimById(db.ctx.db, target!.id))!.version });
+    // The copied sources' events are the transaction's last writes: failing them must undo the claim's update and its claim.reused event too.
+    const { result, events } = await failsWholeThenSucceeds('source.added', reuse);
+    expect(events).toBe(2);
+    expect(result).toMatchObject({ sources: 2, claim: { status: 'resolved', verdict: 'needs_context', explanation: 'The figure was disputed.' } });
+    const reused = await db.engine.db.selectFrom('claim_events').select('after').where('claim_id', '=', target!.id).where('action', '=', 'claim.reused').execute();
+    expect(reused.map((e) => (e.after as { reusedFrom?: number }).reusedFrom)).toEqual([origin!.id]);
+    expect(await db.engine.db.selectFrom('claim_sources').select('url').where('claim_id', '=', target!.id).orderBy('url').execute()).toEqual([{ url: 'https://example.org/a' }, { url: 'https://example.org/b' }]);
   });
 });
