@@ -34,15 +34,21 @@ describe(`pre-check findings on stored claims (${engineName})`, () => {
     expect((await request(app).get(`/api/v1/claims/${plain.id}`).set('Authorization', editor.bearer)).body.claim.findings).toEqual([]);
   });
 
-  it('shows findings on the claim page with a Use suggestion link that fills the correction without JavaScript', async () => {
+  it('offers a finding\'s suggestion through the one shared Use suggestion button, which pre-fills the correction without JavaScript', async () => {
     const bush = (await flagged()).find((c) => c.kind === 'attribution')!;
     const page = await request(app).get(`/claims/${bush.id}`).set('Cookie', editor.cookie);
     expect(page.text).toContain('data-testid="findings"');
-    expect(page.text).toContain('data-use-suggestion="George W. Bush"');
-    expect(page.text).toContain('href="?useFinding=0#correction"');
-    const filled = await request(app).get(`/claims/${bush.id}?useFinding=0`).set('Cookie', editor.cookie);
+    // views/partials/use-suggestion.ejs: a GET form to this page carrying the suggestion, and a button the script reads.
+    expect(page.text).toContain(`<form method="get" action="/claims/${bush.id}#review" class="use-suggestion">`);
+    expect(page.text).toContain('<input type="hidden" name="useSuggestion" value="George W. Bush">');
+    expect(page.text).toContain('<button type="submit" class="secondary" data-suggestion="George W. Bush" data-target="#correction">Use suggestion: “George W. Bush”</button>');
+    // The other path is gone: no links by finding index, no second data attribute.
+    expect(page.text).not.toContain('useFinding');
+    expect(page.text).not.toContain('data-use-suggestion');
+    const filled = await request(app).get(`/claims/${bush.id}?useSuggestion=George%20W.%20Bush`).set('Cookie', editor.cookie);
     expect(filled.text).toMatch(/<textarea id="correction"[^>]*>George W. Bush<\/textarea>/);
-    const ignored = await request(app).get(`/claims/${bush.id}?useFinding=<b>`).set('Cookie', editor.cookie);
+    expect((await findClaimsByDocumentId(db.engine.db, documentId)).find((c) => c.id === bush.id)!.correction).toBeNull();
+    const ignored = await request(app).get(`/claims/${bush.id}?useFinding=0`).set('Cookie', editor.cookie);
     expect(ignored.status).toBe(200);
     expect(ignored.text).not.toMatch(/<textarea id="correction"[^>]*>George W. Bush<\/textarea>/);
   });
@@ -75,5 +81,13 @@ describe(`pre-check findings on stored claims (${engineName})`, () => {
     await reextractDocument(db.ctx, editor.actor, documentId);
     const after = await flagged();
     expect(after.map((c) => [c.id, c.findings, c.version])).toEqual(before.map((c) => [c.id, c.findings, c.version]));
+  });
+
+  it('offers a spelling claim\'s suggestion once, not again for its dictionary finding', async () => {
+    const { claims } = await buildDocument(db.ctx, { text: 'The Goverment said the city would get aid.', language: 'en' });
+    const typo = claims.find((c) => c.kind === 'spelling' && c.quote === 'Goverment')!;
+    expect(typo.findings.map((f) => f.suggestion)).toEqual(['Government']);
+    const page = await request(app).get(`/claims/${typo.id}`).set('Cookie', editor.cookie);
+    expect(page.text.match(/data-suggestion="Government"/g)).toHaveLength(1);
   });
 });
