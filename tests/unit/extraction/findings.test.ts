@@ -80,6 +80,32 @@ describe('fewer false candidates', () => {
     ]);
     expect(extract('Walang Iraqi na nasaktan at bawat sibilyan ay ligtas.', { language: 'tl' }).claims.filter((c) => c.kind === 'statistic')).toEqual([]);
   });
+
+  it('reads a number inside a name as part of the name, also at the start of a sentence, and a counted number as a figure', () => {
+    const kinds = (text: string, language = 'en') => extract(text, { language }).claims.map((c) => [c.kind, c.quote]);
+    expect(kinds('Apollo 13 returned safely in April 1970, and a Boeing 747 carried 400 passengers.')).toEqual([
+      ['date', 'in April 1970'],
+      ['statistic', '400 passengers'],
+    ]);
+    expect(kinds('Inilunsad ang Apollo 11 noong Hulyo 1969 .', 'tl')).toEqual([['date', 'noong Hulyo 1969']]);
+    // An ordinary word before the number is no name: the figure stays a statistic.
+    expect(kinds('Exactly 12 came.')).toEqual([['statistic', '12 came']]);
+    expect(kinds('Some 300 died.')).toEqual([['statistic', 'Some 300 died']]);
+    // A numbered legal text is a claim of its own kind, a reference, not a statistic.
+    expect(kinds('Under Resolution 1441 the inspectors returned on 27 November 2002.')).toEqual([
+      ['reference', 'Resolution 1441'],
+      ['date', 'on 27 November 2002'],
+    ]);
+  });
+
+  it('keeps the day inside a date: no separate statistic', () => {
+    const kinds = (text: string, language = 'en') => extract(text, { language }).claims.map((c) => [c.kind, c.quote]);
+    expect(kinds('The treaty was signed on March 5 and ratified on 20 July 1969.')).toEqual([
+      ['date', 'on March 5'],
+      ['date', 'on 20 July 1969'],
+    ]);
+    expect(kinds('Noong ika-20 ng Marso , sinalakay ng coalition ang Iraq .', 'tl')).toEqual([['date', 'Noong ika-20 ng Marso']]);
+  });
 });
 
 describe('office data files', () => {
