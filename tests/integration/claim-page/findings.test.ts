@@ -90,4 +90,29 @@ describe(`pre-check findings on stored claims (${engineName})`, () => {
     const page = await request(app).get(`/claims/${typo.id}`).set('Cookie', editor.cookie);
     expect(page.text.match(/data-suggestion="Government"/g)).toHaveLength(1);
   });
+  it('links competing figures for the same quantity both ways: a finding on each claim, shown as a link on both claim pages', async () => {
+    const claims = await findClaimsByDocumentId(db.engine.db, documentId);
+    const lancet = claims.find((c) => c.kind === 'statistic' && c.quote.includes('655,000'))!;
+    const ibc = claims.find((c) => c.kind === 'statistic' && c.quote.includes('mas maliit ng 10 %'))!;
+    const pointsAt = (from: typeof lancet, to: typeof lancet) => from.findings.some((f) => f.code === 'figure-competing' && f.related?.start === to.start && f.related.end === to.end);
+    expect(pointsAt(lancet, ibc)).toBe(true);
+    expect(pointsAt(ibc, lancet)).toBe(true);
+    const api = await request(app).get(`/api/v1/claims/${ibc.id}`).set('Authorization', editor.bearer);
+    expect(api.body.claim.findings).toContainEqual(expect.objectContaining({ code: 'figure-competing', related: { start: lancet.start, end: lancet.end } }));
+    for (const [page, other] of [[lancet, ibc], [ibc, lancet]] as const) {
+      const html = (await request(app).get(`/claims/${page.id}`).set('Cookie', editor.cookie)).text;
+      expect(html).toContain(`<a href="/claims/${other.id}" data-testid="finding-link">See claim #${other.id}</a>`);
+    }
+  });
+
+  it('links the same figure given differently in two places of one document', async () => {
+    const text = 'Sanctions killed 500,000 children, the report said.\nCritics later asked how 50,000 children could have died unnoticed.';
+    const { claims } = await buildDocument(db.ctx, { text, language: 'en' });
+    const big = claims.find((c) => c.quote === '500,000 children')!;
+    const small = claims.find((c) => c.quote === '50,000 children')!;
+    expect(big.findings.map((f) => [f.code, f.related])).toEqual([['figure-restated', { start: small.start, end: small.end }]]);
+    expect(small.findings.map((f) => [f.code, f.related])).toEqual([['figure-restated', { start: big.start, end: big.end }]]);
+    const html = (await request(app).get(`/claims/${small.id}`).set('Cookie', editor.cookie)).text;
+    expect(html).toContain(`<a href="/claims/${big.id}" data-testid="finding-link">See claim #${big.id}</a>`);
+  });
 });

@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { readOfficeFiles } from '../../../src/extraction/checks/office-data.js';
 import { extract, type ClaimCandidate } from '../../../src/extraction/index.js';
+import { SEED_TEXT } from './helpers.js';
 
 const seed = readFileSync(new URL('../../fixtures/iraq_tl.txt', import.meta.url), 'utf8');
 const findingsOf = (claims: ClaimCandidate[], code: string) => claims.flatMap((c) => c.findings.map((f) => ({ claim: c, ...f }))).filter((f) => f.code === code);
@@ -61,6 +62,36 @@ describe('pre-check findings', () => {
     expect(spelt('Minister Hasselbrink told reporters the Kurdistan aid was late.')).toEqual([]);
     expect(spelt('The mayor said “we will recieve nothing” from the capital.')).toEqual([]);
     expect(spelt('The qwerzoid failed. Another qwerzoid followed.')).toEqual([]);
+  });
+
+  it('links competing figures for one quantity both ways, and not figures of different things', () => {
+    const linked = (text: string, language = 'en') =>
+      extract(text, { language }).claims.flatMap((c) => c.findings.filter((f) => f.code === 'figure-competing').map((f) => [c.quote, text.slice(f.related!.start, f.related!.end)]));
+    expect(linked('The Lancet estimated 655,000 excess deaths, but the Iraq Body Count recorded 50,000 deaths.')).toEqual([
+      ['estimated 655,000 excess deaths', '50,000 deaths'],
+      ['50,000 deaths', 'estimated 655,000 excess deaths'],
+    ]);
+    // The seed's sentence 20: a comparison is linked with the figure it follows, not with the other comparison.
+    const s20 = SEED_TEXT.split('\n')[19]!;
+    expect(linked(s20, 'tl')).toEqual([
+      ['umaabot sa 655,000', 'mas kaunti'],
+      ['umaabot sa 655,000', 'mas maliit ng 10 %'],
+      ['mas kaunti', 'umaabot sa 655,000'],
+      ['mas maliit ng 10 %', 'umaabot sa 655,000'],
+    ]);
+    expect(linked('Unemployment fell to 5 percent, but 300,000 people remain without work.')).toEqual([]);
+    expect(linked('The flood displaced 300 families in Leyte and 500 families in Samar.')).toEqual([]);
+  });
+
+  it('flags the same figure given differently in two places, a power of ten apart', () => {
+    const restated = (text: string, language = 'en') =>
+      extract(text, { language }).claims.flatMap((c) => c.findings.filter((f) => f.code === 'figure-restated').map((f) => [c.quote, text.slice(f.related!.start, f.related!.end)]));
+    expect(restated('Ayon sa ulat, 500,000 batang Iraqi ang namatay. Sinabi ng mga kritiko na 50,000 batang Iraqi ang namatay.', 'tl')).toEqual([
+      ['500,000 batang Iraqi', '50,000 batang Iraqi'],
+      ['50,000 batang Iraqi', '500,000 batang Iraqi'],
+    ]);
+    expect(restated('Sanctions killed 500,000 children. A later survey again counted 500,000 children.')).toEqual([]);
+    expect(restated('About 40 people attended in 2019. In 2020 the hall held 400 people.')).toEqual([]);
   });
 
   it('raises the score of a claim with findings', () => {
