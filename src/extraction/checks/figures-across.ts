@@ -100,7 +100,17 @@ function competing(text: string, attributions: readonly Span[], a: Figure, b: Fi
   if (a.value !== null && b.value !== null && a.value !== b.value && shareWord(a.counted, b.counted)) return 'same';
   if (a.sentence !== b.sentence || a.value === null || a.comparative) return null;
   if (b.comparative) return 'compares';
-  return b.value !== null && attributions.some((x) => x.start >= a.end && x.end <= b.start) ? 'sources' : null;
+  if (b.value === null) return null;
+  // Attributions are in text order: look at the first one starting after a (binary search).
+  let lo = 0;
+  let hi = attributions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (attributions[mid]!.start < a.end) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = attributions[lo];
+  return next !== undefined && next.end <= b.start ? 'sources' : null;
 }
 
 // "excess deaths" and "deaths" count the same thing.
