@@ -137,3 +137,27 @@ export async function setClaimFindings(trx: Tx, documentId: number, byId: Readon
     if (findings.length > 0) await trx.updateTable('claims').set({ findings: JSON.stringify(findings) }).where('id', '=', id).execute();
   }
 }
+
+/**
+ * For each span (a finding's `related` passage), the claim of the document that covers it: the
+ * one with exactly that span, else the first overlapping one; null when none is left (merged or
+ * deleted since). One query for all the spans.
+ */
+export async function findClaimIdsAtSpans(db: Db, documentId: number, spans: readonly { start: number; end: number }[]): Promise<(number | null)[]> {
+  if (spans.length === 0) return [];
+  const from = Math.min(...spans.map((s) => s.start));
+  const to = Math.max(...spans.map((s) => s.end));
+  const rows = await db
+    .selectFrom('claims')
+    .select(['id', 'start_offset', 'end_offset'])
+    .where('document_id', '=', documentId)
+    .where('start_offset', '<', to)
+    .where('end_offset', '>', from)
+    .orderBy('start_offset')
+    .orderBy('id')
+    .execute();
+  return spans.map((s) => {
+    const exact = rows.find((r) => r.start_offset === s.start && r.end_offset === s.end);
+    return (exact ?? rows.find((r) => r.start_offset < s.end && r.end_offset > s.start))?.id ?? null;
+  });
+}

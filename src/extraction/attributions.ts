@@ -56,7 +56,26 @@ function sourced(s: Scan, i: number): Found | null {
   if (!cue) return null;
   const end = nounPhraseEnd(s, i + cue.length, 4, 8);
   if (end < i + cue.length) return null;
-  return make(s, i, end, i + cue.length - 1, [signal('source', cue.text)]);
+  const found = make(s, i, end, i + cue.length - 1, [signal('source', cue.text)]);
+  // An unnamed source set before its clause ("Ayon sa pag-aaral, umaabot sa 655,000 …") has
+  // nothing to check on its own: the claim is that a study says so, so it covers what it says.
+  if (found.named || s.t.raw[end + 1] !== ',' || s.t.sentence[end + 1] !== s.t.sentence[i]) return found;
+  const last = attributedClauseEnd(s, end + 2);
+  return last > end + 1 ? { candidate: { ...found.candidate, end: s.t.end[last]! }, end: found.end } : found;
+}
+
+// The last token of the clause starting at i: up to the next comma, semicolon, colon or full stop
+// in the sentence, or before another speaker or source, at most MAX_CLAUSE tokens.
+const MAX_CLAUSE = 40;
+const CLAUSE_END = new Set([',', ';', ':', '.', '!', '?']);
+function attributedClauseEnd(s: Scan, i: number): number {
+  const t = s.t;
+  let last = i - 1;
+  for (let k = i; k < t.count && k - i < MAX_CLAUSE && t.sentence[k] === t.sentence[i]; k++) {
+    if (CLAUSE_END.has(t.raw[k]!) || s.lex.sourcePhrases.matchAt(t, k) || s.lex.titles.matchAt(t, k) || s.lex.speakerAfterVerbs.matchAt(t, k)) break;
+    last = k;
+  }
+  return last;
 }
 
 function spoken(s: Scan, i: number): Found | null {
@@ -87,9 +106,9 @@ function spoken(s: Scan, i: number): Found | null {
 }
 
 // Named when some word other than the sentence's first is capitalised; otherwise vague.
-function make(s: Scan, first: number, last: number, resume: number, signals: Signal[]): Found {
+function make(s: Scan, first: number, last: number, resume: number, signals: Signal[]): Found & { named: boolean } {
   let named = false;
   for (let k = first; k <= last && !named; k++) named = s.t.cap[k] === 1 && !s.t.initial[k];
   signals.unshift(signal(named ? 'namedBody' : 'vagueSource'));
-  return { candidate: candidate(s, 'attribution', first, last, signals), end: resume };
+  return { candidate: candidate(s, 'attribution', first, last, signals), end: resume, named };
 }

@@ -85,7 +85,17 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     due(stage);
   }
   const merged = mergeOverlaps(raw);
-  const findings = runChecks({ text, language, sentences, scan: s, dates, publishedAt: publicationDay(options.publishedAt), quotes: merged.filter((c) => c.kind === 'quote') });
+  const findings = runChecks({
+    text,
+    language,
+    sentences,
+    scan: s,
+    dates,
+    publishedAt: publicationDay(options.publishedAt),
+    quotes: merged.filter((c) => c.kind === 'quote'),
+    statistics: merged.filter((c) => c.kind === 'statistic'),
+    attributions: merged.filter((c) => c.kind === 'attribution'),
+  });
   due('running the pre-checks');
   const added = attachFindings(merged, findings);
   return { language, sentences, claims: finalise(text, added.length > 0 ? [...merged, ...added] : merged, sentences) };

@@ -54,7 +54,12 @@ export interface LanguageFile {
   readonly documentNouns: readonly string[];
   readonly provisionWords: readonly string[];
   readonly affixes: { readonly prefixes: readonly string[]; readonly infixes: readonly string[]; readonly suffixes: readonly string[] };
-  readonly rules: { readonly beforeDate: Readonly<Record<string, string>>; readonly markerClashes: Readonly<Record<string, string>> };
+  readonly rules: {
+    readonly beforeDate: Readonly<Record<string, string>>;
+    readonly markerClashes: Readonly<Record<string, string>>;
+    /** A marker for one person's name and the one for a group (Tagalog "si" → "ang mga"). */
+    readonly groupMarkers: Readonly<Record<string, string>>;
+  };
 }
 
 const LIST_FIELDS = [
@@ -93,6 +98,6 @@ function normalise(data: unknown, code: string): LanguageFile {
   const affixes = (d.affixes ?? {}) as Record<string, unknown>;
   out.affixes = { prefixes: affixes.prefixes ?? [], infixes: affixes.infixes ?? [], suffixes: affixes.suffixes ?? [] };
   const rules = (d.rules ?? {}) as Record<string, unknown>;
-  out.rules = { beforeDate: rules.beforeDate ?? {}, markerClashes: rules.markerClashes ?? {} };
+  out.rules = { beforeDate: rules.beforeDate ?? {}, markerClashes: rules.markerClashes ?? {}, groupMarkers: rules.groupMarkers ?? {} };
   return out as unknown as LanguageFile;
 }

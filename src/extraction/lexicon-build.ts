@@ -81,6 +81,7 @@ export function buildLexicon(all: readonly LanguageFile[], language: string): Le
     beforeDate: new Map(Object.entries(primary ? primary.rules.beforeDate : {})),
     markerClashes: new PhraseIndex([{ phrases: Object.keys(clashes), linkers: [] }]),
     clashFixes: new Map(Object.entries(clashes)),
+    groupMarkers: new Map(Object.entries(primary ? primary.rules.groupMarkers : {})),
   };
   const built: Lexicon = { ...lex, ...vocabularies(files) };
   registerCueLists(built, Object.values(built).filter((v): v is PhraseIndex => v instanceof PhraseIndex));

@@ -57,6 +57,8 @@ export interface Lexicon {
   readonly beforeDate: ReadonlyMap<string, string>;
   readonly markerClashes: PhraseIndex;
   readonly clashFixes: ReadonlyMap<string, string>;
+  /** Personal-name markers and the group marker to write before a people ("si" → "ang mga"). */
+  readonly groupMarkers: ReadonlyMap<string, string>;
   /** Every single word named anywhere in the lists (lower-cased): never a misspelling. */
   readonly vocabulary: ReadonlySet<string>;
   /** Content words worth correcting towards ("resolusyon", "Oktubre"), at least four letters. */

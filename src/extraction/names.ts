@@ -23,6 +23,8 @@ export interface NameBook {
   /** Multi-word names indexed by their first and by their second word. */
   readonly byFirst: ReadonlyMap<string, readonly KnownName[]>;
   readonly bySecond: ReadonlyMap<string, readonly KnownName[]>;
+  /** Plural names of peoples ("muslims" → "Muslim"): a demonym ending in s whose stem is one too. */
+  readonly peoples: ReadonlyMap<string, string>;
 }
 
 let book: NameBook | undefined;
@@ -51,8 +53,11 @@ function build(data: unknown): NameBook {
       push(bySecond, name.words[1]!, name);
     }
   }
+  const demonyms = new Set(((data as Record<string, unknown>).demonyms as unknown[] | undefined)?.filter((v): v is string => typeof v === 'string') ?? []);
+  const peoples = new Map([...demonyms].filter((d) => d.endsWith('s') && demonyms.has(d.slice(0, -1))).map((d) => [d.toLowerCase(), d.slice(0, -1)] as const));
   return {
     phrases: new PhraseIndex([{ phrases: texts, linkers: [] }]),
+    peoples,
     words,
     single,
     singleIndex: new DeletionIndex(single.keys()),

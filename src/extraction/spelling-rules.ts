@@ -23,6 +23,12 @@ export function findGrammarSlips(s: Scan, found: Spellings): void {
       found.add(i, i, suggestion, signal('grammarRule', `'${t.lower[i]}' before a date should be '${fix}'`));
       continue;
     }
+    const group = groupSlip(s, i);
+    if (group) {
+      found.add(i, group.last, group.suggestion, signal('grammarRule', `'${t.lower[i]}' marks one person's name; before a people write '${group.marker}'`));
+      i = group.last;
+      continue;
+    }
     const clash = s.lex.markerClashes.matchAt(t, i);
     if (clash) {
       const replacement = s.lex.clashFixes.get(clash.text) ?? '';
@@ -31,6 +37,21 @@ export function findGrammarSlips(s: Scan, found: Spellings): void {
       i += clash.length - 1;
     }
   }
+}
+
+// A personal-name marker before a people ("sumali si Shia Muslims"): the capitalised words after
+// it end in a plural demonym. The suggestion is the group marker with the singular ("ang mga Shia Muslim").
+function groupSlip(s: Scan, i: number): { last: number; suggestion: string; marker: string } | null {
+  const t = s.t;
+  const marker = s.lex.groupMarkers.get(t.lower[i]!);
+  if (marker === undefined) return null;
+  for (let k = i + 1; k <= i + 3 && k < t.count && t.sentence[k] === t.sentence[i] && t.type[k] === WORD && t.cap[k] === 1; k++) {
+    const singular = s.names.peoples.get(t.lower[k]!);
+    if (singular === undefined) continue;
+    const words = [...t.raw.slice(i + 1, k), singular].join(' ');
+    return { last: k, suggestion: `${t.cap[i] === 1 ? marker[0]!.toUpperCase() + marker.slice(1) : marker} ${words}`, marker };
+  }
+  return null;
 }
 
 /** Flags a name written with different capitals than its usual form in the same text. */

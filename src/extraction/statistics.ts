@@ -6,6 +6,8 @@
 import { candidate, continues, nounPhraseEnd, type Scan } from './scan.js';
 import { readNumber, type NumberPhrase } from './numbers.js';
 import { signal } from './score.js';
+import { dictionaries } from './checks/dictionaries.js';
+import { WORD } from './tokens.js';
 import type { RawCandidate, Signal } from './types.js';
 
 /** Finds statistic candidates among the tokens not already claimed as dates or references. */
@@ -92,12 +94,22 @@ function vagueFigure(s: Scan, i: number): { candidate: RawCandidate; end: number
   return null;
 }
 
-// "Apollo 11", "Resolution 1441"-like names: a short bare number right after a capitalised word
-// inside the sentence, with nothing counted after it, is part of the name, not a figure.
+// "Apollo 11", "Boeing 747"-like names: a short bare number right after a capitalised word of
+// the sentence, with nothing counted after it, is part of the name, not a figure. At the start of
+// a sentence every word has a capital, so there the word must be one no word list knows ("Apollo
+// 13 returned", not "Some 300 died"). Numbered legal texts ("Resolution 1441") are references.
 function inName(s: Scan, i: number, num: NumberPhrase): boolean {
   const t = s.t;
   if (!num.hasDigits || num.hasWords || num.value >= 1000 || i === 0 || t.sentence[i - 1] !== t.sentence[i]) return false;
-  if (t.cap[i - 1] !== 1 || t.initial[i - 1] === 1 || s.lex.stopwords.has(t.lower[i - 1]!)) return false;
+  const before = t.lower[i - 1]!;
+  if (t.cap[i - 1] !== 1 || s.lex.stopwords.has(before)) return false;
+  if (t.initial[i - 1] === 1 && (t.type[i - 1] !== WORD || s.lex.vocabulary.has(before) || commonWord(before))) return false;
   const next = num.end + 1;
   return !(t.raw[next] === '%' || s.lex.percentWords.matchAt(t, next) || s.lex.units.matchAt(t, next) || s.lex.multipliers.has(t.lower[next] ?? ''));
+}
+
+// A word a dictionary knows in lower case ("exactly", "halos") is an ordinary word, not a name.
+function commonWord(lower: string): boolean {
+  const d = dictionaries();
+  return d.en.correct(lower) || (d.tl?.correct(lower) ?? false);
 }

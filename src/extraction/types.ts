@@ -39,6 +39,8 @@ export interface Finding {
   message: string;
   suggestion?: string;
   evidence?: string;
+  /** The passage of another claim this finding is about (a competing or restated figure): its offsets in the text. */
+  related?: { start: number; end: number };
 }
 
 export interface ExtractionResult {

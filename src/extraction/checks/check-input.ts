@@ -15,6 +15,10 @@ export interface CheckInput {
   readonly publishedAt: string | null;
   /** Spans of the text's quotations, in order: their words are the speaker's, not a typo. */
   readonly quotes: readonly { readonly start: number; readonly end: number }[];
+  /** The merged statistic candidates, in order. */
+  readonly statistics: readonly { readonly start: number; readonly end: number }[];
+  /** The merged attribution candidates, in order. */
+  readonly attributions: readonly { readonly start: number; readonly end: number }[];
 }
 
 /** A finding with the span it is about and the kind of claim it belongs on. */

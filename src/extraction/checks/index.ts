@@ -6,6 +6,7 @@
 import type { CheckInput, PlacedFinding } from './check-input.js';
 import { checkDates } from './dates.js';
 import { checkFigures } from './figures.js';
+import { checkFiguresAcross } from './figures-across.js';
 import { checkOffices } from './offices.js';
 import { checkSpelling } from './spelling.js';
 
@@ -14,5 +15,5 @@ export { attachFindings } from './attach.js';
 
 /** Runs every check; findings come back in no particular order. */
 export function runChecks(input: CheckInput): PlacedFinding[] {
-  return [...checkOffices(input), ...checkDates(input), ...checkFigures(input), ...checkSpelling(input)];
+  return [...checkOffices(input), ...checkDates(input), ...checkFigures(input), ...checkFiguresAcross(input), ...checkSpelling(input)];
 }

@@ -11,7 +11,7 @@ import { mayBeAssigned } from '../../claims/claim.policy.js';
 import type { User } from '../../users/user.js';
 import { listActiveUsers } from '../../users/user.repository.js';
 import type { Claim } from '../../claims/claim.js';
-import { findClaimById } from '../../claims/claim.repository.js';
+import { findClaimById, findClaimIdsAtSpans } from '../../claims/claim.repository.js';
 import { quoteInContext, splitPoints, type QuoteContext, type SplitPoint } from './claim-context.js';
 import { describeEvent, type TimelineEntry } from './claim-timeline.js';
 import { correctionView, type CorrectionView } from './correction-preview.js';
@@ -33,17 +33,21 @@ export interface ClaimPage {
   seenBefore: SeenBefore[];
   /** The correction preview and how this correction combines with others in its sentence. */
   correctionView: CorrectionView;
+  /** Per finding, the id of the other claim it is about (a competing or restated figure), or null. */
+  findingLinks: (number | null)[];
 }
 
 /**
- * Everything the claim page shows, in seven queries whatever the numbers of sources, notes and
- * events: the claim, its document, its two neighbours, sources, notes, history, users.
+ * Everything the claim page shows, in a fixed number of queries whatever the numbers of sources,
+ * notes and events: the claim, its document, its two neighbours, sources, notes, history, users,
+ * matches elsewhere, and the claims its findings point at.
  */
 export async function getClaimPage(ctx: Ctx, actor: Actor, id: number): Promise<ClaimPage> {
   requirePermission(actor, 'claim.read');
   const claim = await findClaimById(ctx.db, id);
   if (!claim) throw notFound('Claim');
-  const [document, neighbours, sources, notes, events, users, matches] = await Promise.all([
+  const related = claim.findings.flatMap((f) => (f.related ? [f.related] : []));
+  const [document, neighbours, sources, notes, events, users, matches, relatedIds] = await Promise.all([
     findDocumentById(ctx.db, claim.documentId),
     findAdjacentClaims(ctx.db, claim),
     findSourcesByClaimIds(ctx.db, [id]),
@@ -51,6 +55,7 @@ export async function getClaimPage(ctx: Ctx, actor: Actor, id: number): Promise<
     findEventsByClaimId(ctx.db, id),
     listActiveUsers(ctx.db),
     seenBefore(ctx.db, id),
+    findClaimIdsAtSpans(ctx.db, claim.documentId, related),
   ]);
   if (!document) throw notFound('Claim');
   const names = new Map(users.map((u) => [u.id, u.displayName]));
@@ -67,6 +72,7 @@ export async function getClaimPage(ctx: Ctx, actor: Actor, id: number): Promise<
     assignees: users.filter(mayBeAssigned),
     seenBefore: matches,
     correctionView: view,
+    findingLinks: claim.findings.map((f) => (f.related ? (relatedIds.shift() ?? null) : null)),
   };
 }
 

@@ -13,10 +13,6 @@ export interface FormState {
 
 export async function renderClaimPage(req: Request, res: Response, id: number, form: FormState | null = null, status = 200): Promise<void> {
   const page = await getClaimPage(req.ctx, req.actor!, id);
-  // "Use suggestion" without JavaScript: ?useFinding=N puts finding N's suggestion in the
-  // correction field. The text comes from the stored claim, never from the query string.
-  const useFinding = form === null && typeof req.query.useFinding === 'string' && /^\d{1,2}$/.test(req.query.useFinding) ? page.claim.findings[Number(req.query.useFinding)] : undefined;
-  if (useFinding?.suggestion) form = { name: 'review', values: { correction: useFinding.suggestion }, errors: {} };
   res.status(status).render('claims/show', { title: `Claim #${page.claim.id} · ${page.document.title}`, ...page, form });
 }
 

@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { readOfficeFiles } from '../../../src/extraction/checks/office-data.js';
 import { extract, type ClaimCandidate } from '../../../src/extraction/index.js';
+import { SEED_TEXT } from './helpers.js';
 
 const seed = readFileSync(new URL('../../fixtures/iraq_tl.txt', import.meta.url), 'utf8');
 const findingsOf = (claims: ClaimCandidate[], code: string) => claims.flatMap((c) => c.findings.map((f) => ({ claim: c, ...f }))).filter((f) => f.code === code);
@@ -63,6 +64,36 @@ describe('pre-check findings', () => {
     expect(spelt('The qwerzoid failed. Another qwerzoid followed.')).toEqual([]);
   });
 
+  it('links competing figures for one quantity both ways, and not figures of different things', () => {
+    const linked = (text: string, language = 'en') =>
+      extract(text, { language }).claims.flatMap((c) => c.findings.filter((f) => f.code === 'figure-competing').map((f) => [c.quote, text.slice(f.related!.start, f.related!.end)]));
+    expect(linked('The Lancet estimated 655,000 excess deaths, but the Iraq Body Count recorded 50,000 deaths.')).toEqual([
+      ['estimated 655,000 excess deaths', '50,000 deaths'],
+      ['50,000 deaths', 'estimated 655,000 excess deaths'],
+    ]);
+    // The seed's sentence 20: a comparison is linked with the figure it follows, not with the other comparison.
+    const s20 = SEED_TEXT.split('\n')[19]!;
+    expect(linked(s20, 'tl')).toEqual([
+      ['umaabot sa 655,000', 'mas kaunti'],
+      ['umaabot sa 655,000', 'mas maliit ng 10 %'],
+      ['mas kaunti', 'umaabot sa 655,000'],
+      ['mas maliit ng 10 %', 'umaabot sa 655,000'],
+    ]);
+    expect(linked('Unemployment fell to 5 percent, but 300,000 people remain without work.')).toEqual([]);
+    expect(linked('The flood displaced 300 families in Leyte and 500 families in Samar.')).toEqual([]);
+  });
+
+  it('flags the same figure given differently in two places, a power of ten apart', () => {
+    const restated = (text: string, language = 'en') =>
+      extract(text, { language }).claims.flatMap((c) => c.findings.filter((f) => f.code === 'figure-restated').map((f) => [c.quote, text.slice(f.related!.start, f.related!.end)]));
+    expect(restated('Ayon sa ulat, 500,000 batang Iraqi ang namatay. Sinabi ng mga kritiko na 50,000 batang Iraqi ang namatay.', 'tl')).toEqual([
+      ['500,000 batang Iraqi', '50,000 batang Iraqi'],
+      ['50,000 batang Iraqi', '500,000 batang Iraqi'],
+    ]);
+    expect(restated('Sanctions killed 500,000 children. A later survey again counted 500,000 children.')).toEqual([]);
+    expect(restated('About 40 people attended in 2019. In 2020 the hall held 400 people.')).toEqual([]);
+  });
+
   it('raises the score of a claim with findings', () => {
     const wrong = extract('In 1995, Prime Minister Margaret Thatcher met leaders.').claims.find((c) => c.kind === 'attribution')!;
     const right = extract('In 1985, Prime Minister Margaret Thatcher met leaders.').claims.find((c) => c.kind === 'attribution')!;
@@ -79,6 +110,32 @@ describe('fewer false candidates', () => {
       ['date', 'on 20 July 1969'],
     ]);
     expect(extract('Walang Iraqi na nasaktan at bawat sibilyan ay ligtas.', { language: 'tl' }).claims.filter((c) => c.kind === 'statistic')).toEqual([]);
+  });
+
+  it('reads a number inside a name as part of the name, also at the start of a sentence, and a counted number as a figure', () => {
+    const kinds = (text: string, language = 'en') => extract(text, { language }).claims.map((c) => [c.kind, c.quote]);
+    expect(kinds('Apollo 13 returned safely in April 1970, and a Boeing 747 carried 400 passengers.')).toEqual([
+      ['date', 'in April 1970'],
+      ['statistic', '400 passengers'],
+    ]);
+    expect(kinds('Inilunsad ang Apollo 11 noong Hulyo 1969 .', 'tl')).toEqual([['date', 'noong Hulyo 1969']]);
+    // An ordinary word before the number is no name: the figure stays a statistic.
+    expect(kinds('Exactly 12 came.')).toEqual([['statistic', '12 came']]);
+    expect(kinds('Some 300 died.')).toEqual([['statistic', 'Some 300 died']]);
+    // A numbered legal text is a claim of its own kind, a reference, not a statistic.
+    expect(kinds('Under Resolution 1441 the inspectors returned on 27 November 2002.')).toEqual([
+      ['reference', 'Resolution 1441'],
+      ['date', 'on 27 November 2002'],
+    ]);
+  });
+
+  it('keeps the day inside a date: no separate statistic', () => {
+    const kinds = (text: string, language = 'en') => extract(text, { language }).claims.map((c) => [c.kind, c.quote]);
+    expect(kinds('The treaty was signed on March 5 and ratified on 20 July 1969.')).toEqual([
+      ['date', 'on March 5'],
+      ['date', 'on 20 July 1969'],
+    ]);
+    expect(kinds('Noong ika-20 ng Marso , sinalakay ng coalition ang Iraq .', 'tl')).toEqual([['date', 'Noong ika-20 ng Marso']]);
   });
 });
 

@@ -64,4 +64,19 @@ describe('spelling on ordinary inflected Tagalog', () => {
     const typo = `${TAGALOG_INFLECTIONS} Ayon sa resolusyon 12, ang resolusyon ay ipinasa. Binasa nila ang resolusyon at ang reolusyon 13.`;
     expectSpelling(extract(typo), typo, 'reolusyon', 'resolusyon');
   });
+  it('flags a personal-name marker before a people ("si Shia Muslims") but not before a person', () => {
+    const spelling = (t: string) => extract(t, { language: 'tl' }).claims.filter((c) => c.kind === 'spelling').map((c) => [c.quote, c.suggestion]);
+    expect(spelling('Sumali si Shia Muslims sa mga protesta.')).toEqual([['si Shia Muslims', 'ang mga Shia Muslim']]);
+    expect(spelling('Tinulungan ni Kurds ang lungsod at nagsalita kay Americans ang pangulo.')).toEqual([
+      ['ni Kurds', 'ng mga Kurd'],
+      ['kay Americans', 'sa mga American'],
+    ]);
+    expect(spelling('Sumali si Carlos Santos sa mga protesta at pinuri ni Marcos ang mga Muslim.')).toEqual([]);
+  });
+
+  it('lets an unnamed source set before its clause cover what it says; a named source stays the source', () => {
+    const attributions = (t: string) => extract(t, { language: 'tl' }).claims.filter((c) => c.kind === 'attribution').map((c) => c.quote);
+    expect(attributions('Ayon sa pag-aaral, umaabot sa 655,000 ang mga namatay, kahit na mas kaunti ang naulat.')).toEqual(['Ayon sa pag-aaral, umaabot sa 655,000 ang mga namatay']);
+    expect(attributions('Ayon sa Philippine Statistics Authority, umabot sa 2.5 milyong Pilipino ang walang trabaho.')).toEqual(['Ayon sa Philippine Statistics Authority']);
+  });
 });
