@@ -26,6 +26,8 @@ export default {
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
   thresholds: { high: 90, low: 85, break: null },
-  tempDirName: '.stryker-tmp',
+  // One directory per module, so two modules may run side by side.
+  tempDirName: `.stryker-tmp/${name}`,
+  ignorePatterns: ['/.stryker-tmp', '/reports'],
   cleanTempDir: 'always',
 };

@@ -3,7 +3,8 @@
 // what makes Stryker practical on two cores; a test that kills a mutant elsewhere does not count.
 export const modules = {
   rules: {
-    mutate: ['src/claims/claim-rules.ts', 'src/users/permissions.ts'],
+    // claim.policy.ts: who may do what to which claim; claim-rules.ts: the review rules built on it.
+    mutate: ['src/claims/claim.policy.ts', 'src/claims/claim-rules.ts', 'src/users/permissions.ts'],
     testFiles: ['tests/integration/guards/claim-rules.test.ts', 'tests/integration/claim-page/review.test.ts', 'tests/integration/security/permissions-matrix.test.ts'],
   },
   'claim-services': {
@@ -29,5 +30,12 @@ export const modules = {
   backup: {
     mutate: ['src/backup/*.ts'],
     testFiles: ['tests/integration/reliability/backup.test.ts', 'tests/integration/reliability/backup-cli.test.ts'],
+  },
+  // The pre-checks' arithmetic and date rules (issue 18): figures stated in the text, impossible or
+  // out-of-order dates, and the calendar arithmetic they rest on (date-values.ts lines 63-76:
+  // the range a date can mean, days in a month; the rest of that file is date detection).
+  prechecks: {
+    mutate: ['src/extraction/checks/figures.ts', 'src/extraction/checks/dates.ts', 'src/extraction/date-values.ts:63-76'],
+    testFiles: ['tests/unit/extraction/prechecks.test.ts'],
   },
 };
