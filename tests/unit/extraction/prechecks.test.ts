@@ -33,6 +33,8 @@ describe('figure pre-checks: a stated percent change', () => {
     expect(found('Sales rose from 1.5 million to 3 million, an increase of 50%.', 'figure-percent-change').map((f) => [f.suggestion, f.evidence])).toEqual([
       ['100 percent', '(3000000 − 1500000) ÷ 1500000 × 100 = 100'],
     ]);
+    // Scale words in any case.
+    expect(found('The fund grew from 2 Million to 3 Million, an increase of 10 percent.', 'figure-percent-change').map((f) => f.evidence)).toEqual(['(3000000 − 2000000) ÷ 2000000 × 100 = 50']);
   });
 
   it('reads the direction from the word: a 25 percent "increase" from 400 to 300 is wrong, a 25 percent "drop" right', () => {
@@ -108,6 +110,15 @@ describe('figure pre-checks: a total and its parts', () => {
     // 1999 is a year, not a part: 80 + 60 is compared with 200.
     expect(found('The storm killed 200 people, of whom 80 were adults in 1999 and 60 were children.', 'figure-total').map((f) => f.evidence)).toEqual(['80 + 60 = 140']);
   });
+
+  it('takes whole numbers from 1,000 to 2,099 for years unless one equals the total, and counts the rest', () => {
+    const evidence = (text: string) => found(text, 'figure-total').map((f) => f.evidence);
+    expect(evidence('The storm killed 1,700 people, of whom 999 were adults and 600 were children.')).toEqual(['999 + 600 = 1,599']);
+    expect(evidence('The storm killed 1,700 people, of whom 1,000 were adults and 600 were children.')).toEqual([]);
+    expect(evidence('The storm killed 2,700 people, of whom 2,099 were adults and 500 were children.')).toEqual([]);
+    expect(evidence('The storm killed 2,700 people, of whom 2,100 were adults and 500 were children.')).toEqual(['2,100 + 500 = 2,600']);
+    expect(evidence('The storm killed 1,000 people, of whom 1,000 were adults and 600 were children.')).toEqual(['1,000 + 600 = 1,600']);
+  });
 });
 
 describe('date pre-checks: impossible days', () => {
@@ -144,6 +155,18 @@ describe('date pre-checks: a decade off the document’s timeline', () => {
     expect(found('The war began in 1991. In the 1990s the country rebuilt.', 'date-decade-slip')).toEqual([]);
     // 1700s is two digits away from the 1990s: no guess.
     expect(found('The war began in 1991. In the 1700s the country was calm.', 'date-decade-slip')).toEqual([]);
+  });
+
+  it('reads the timeline from the three sentences before and the one after, and takes the decade most years point to', () => {
+    const slip = (text: string) => found(text, 'date-decade-slip').map((f) => f.evidence);
+    expect(slip('The war began in 1991. It rained. It rained. In the 1900s the country rebuilt.')).toEqual(['years in this and the nearby sentences: 1991 (sentence 1)']);
+    expect(slip('The war began in 1991. It rained. It rained. It rained. In the 1900s the country rebuilt.')).toEqual([]);
+    expect(slip('In the 1900s the country rebuilt. The war began in 1991.')).toEqual(['years in this and the nearby sentences: 1991 (sentence 2)']);
+    expect(slip('In the 1900s the country rebuilt. It rained. The war began in 1991.')).toEqual([]);
+    // 1980 and 1990 are both one digit from 1900; two years say the 1990s.
+    expect(found('In 1981 the plant opened. In 1991 it closed. In 1993 it reopened. In the 1900s it was sold.', 'date-decade-slip').map((f) => [f.suggestion, f.message])).toEqual([
+      ['1990s', "'1900s' does not fit the document's own timeline (1981, 1991, 1993); probably the 1990s."],
+    ]);
   });
 });
 
@@ -182,6 +205,11 @@ describe('date pre-checks: "after" and "before" against the dates', () => {
     ]);
     // "After B, A": the event is the date after the cue's.
     expect(found('After the referendum of 2004, the treaty was ratified in 1998.', 'date-order').map((f) => f.quote)).toEqual(['in 1998']);
+  });
+
+  it('takes the date the cue governs only within 60 characters of it', () => {
+    expect(found('The treaty was ratified in 1998, after a long and winding national referendum of 2004.', 'date-order').map((f) => f.quote)).toEqual(['in 1998']);
+    expect(found('The treaty was ratified in 1998, after a long and winding and very much contested national referendum of 2004.', 'date-order')).toEqual([]);
   });
 
   it('compares whole ranges: overlapping dates and the right order give nothing', () => {
