@@ -58,6 +58,13 @@ describe('figure pre-checks: a stated percent change', () => {
     expect(found('Sales rose from 100 to 300, an increase of 190 percent.', 'figure-percent-change')).toEqual([]);
     expect(found('Sales rose from 100 to 300, an increase of 210 percent.', 'figure-percent-change')).toEqual([]);
     expect(found('Sales rose from 100 to 300, an increase of 189 percent.', 'figure-percent-change').map((f) => f.suggestion)).toEqual(['200 percent']);
+    // A decrease gets the same 5%: 25 ± 1.25.
+    expect(found('Jobs fell from 400 to 300, a decrease of 26.2 percent.', 'figure-percent-change')).toEqual([]);
+    expect(found('Jobs fell from 400 to 300, a decrease of 26.3 percent.', 'figure-percent-change').map((f) => f.suggestion)).toEqual(['25 percent']);
+  });
+
+  it('puts the finding on the stated percentage, even when the same number starts the sentence', () => {
+    expect(found('Sales rose from 10 to 30, an increase of 10 percent.', 'figure-percent-change').map((f) => [f.quote, f.suggestion])).toEqual([['10 percent', '200 percent']]);
   });
 
   it('says nothing about a change from zero (no percentage exists)', () => {
@@ -73,6 +80,8 @@ describe('figure pre-checks: years between two years', () => {
     expect(found('He ruled from 1979 to 2003, for 23 years.', 'figure-duration')).toEqual([]);
     expect(found('He ruled from 1979 to 2003, for 25 years.', 'figure-duration')).toEqual([]);
     expect(found('He ruled from 1979 to 2003, for 22 years.', 'figure-duration').map((f) => f.message)).toEqual(['1979 to 2003 is 24 years, not 22.']);
+    // The stated count is found after the second year, not inside the first ("1990" ends in "90").
+    expect(found('He served from 1990 to 2010, for 90 years.', 'figure-duration').map((f) => [f.quote, f.suggestion])).toEqual([['90 years', '20']]);
   });
 
   it('leaves a range that runs backwards or stands still to other checks', () => {
@@ -88,6 +97,9 @@ describe('figure pre-checks: a total and its parts', () => {
     ]);
     expect(found('The storm killed 200 people, of whom 80 were adults and 60 were children.', 'figure-total').map((f) => f.message)).toEqual([
       'The parts listed add up to 140, not the total of 200.',
+    ]);
+    expect(found('The storm, which hit the eastern coast and the northern islands over a whole week, killed 120 people, of whom 80 were adults and 60 were children.', 'figure-total').map((f) => [f.quote, f.suggestion])).toEqual([
+      ['120 people', '140'],
     ]);
     expect(found('The storm killed 1,200 people: 800 adults and 600 children.', 'figure-total').map((f) => [f.quote, f.suggestion, f.evidence])).toEqual([
       ['1,200 people', '1,400', '800 + 600 = 1,400'],
@@ -205,6 +217,11 @@ describe('date pre-checks: "after" and "before" against the dates', () => {
     ]);
     // "After B, A": the event is the date after the cue's.
     expect(found('After the referendum of 2004, the treaty was ratified in 1998.', 'date-order').map((f) => f.quote)).toEqual(['in 1998']);
+  });
+
+  it('compares with the date just before the cue, not an earlier one in the sentence', () => {
+    expect(found('The plan began in 1990 and the treaty was ratified in 2010, after the referendum of 2004.', 'date-order')).toEqual([]);
+    expect(found('The plan began in 2010 and the treaty was ratified in 1990, after the referendum of 2004.', 'date-order').map((f) => f.quote)).toEqual(['in 1990']);
   });
 
   it('takes the date the cue governs only within 60 characters of it', () => {
