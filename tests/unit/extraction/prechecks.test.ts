@@ -69,6 +69,8 @@ describe('figure pre-checks: a stated percent change', () => {
 
   it('says nothing about a change from zero (no percentage exists)', () => {
     expect(found('Sales rose from 0 to 300, an increase of 40 percent.', 'figure-percent-change')).toEqual([]);
+    // 0 to 0 would be 0 ÷ 0: no "NaN percent" finding.
+    expect(found('Sales stayed from 0 to 0, an increase of 40 percent.', 'figure-percent-change')).toEqual([]);
   });
 });
 
