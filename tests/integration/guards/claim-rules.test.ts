@@ -149,6 +149,18 @@ describe(`claim rules the API must keep (${engineName})`, () => {
       expect({ assigneeId, status: bulk.status }).toEqual({ assigneeId, status: 400 });
     }
     expect(await tableChecksums(db.engine.db)).toEqual(before);
+    // The pickers offer the same people: the researcher, not the disabled reviewer or the viewer
+    // (the queue's lists every account and leaves the choice to the policy).
+    for (const path of [`/claims/${claim.id}`, '/claims']) {
+      const page = await request(app).get(path).set('Cookie', admin.cookie);
+      const offered = [...page.text.matchAll(/<option value="(\d+)"/g)].map((m) => Number(m[1]));
+      expect({ path, researcher: offered.includes(researcher.id), disabled: offered.includes(gone.actor.id), viewer: offered.includes(viewer.id) }).toEqual({
+        path,
+        researcher: true,
+        disabled: false,
+        viewer: false,
+      });
+    }
     const res = await patch(editor, claim.id, { version: claim.version, assigneeId: researcher.id });
     expect(res.status).toBe(200);
     expect(res.body.claim.assignee).toMatchObject({ id: researcher.id });
