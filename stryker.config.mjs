@@ -23,7 +23,10 @@ export default {
   vitest: { configFile: 'vitest.config.ts', related: false },
   checkers: ['typescript'],
   tsconfigFile,
-  mutate: module.mutate,
+  // STRYKER_MUTATE (comma-separated, `file.ts:start-end` allowed) narrows a run to part of the module,
+  // when a whole run would not fit the time at hand; its results still go to the module's
+  // incremental file, so a later full run re-tests only the rest.
+  mutate: process.env.STRYKER_MUTATE ? process.env.STRYKER_MUTATE.split(',') : module.mutate,
   testFiles: module.testFiles,
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants) need every test re-run in a fresh environment: too
