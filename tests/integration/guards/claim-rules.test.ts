@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findClaimById, findClaimsByDocumentId } from '../../../src/claims/claim.repository.js';
 import { testApp } from '../../helpers/app.js';
 import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
+import { changeUser } from '../../../src/users/user.service.js';
 import { buildDocument, signIn } from '../../helpers/factories.js';
 import { tableChecksums } from '../../helpers/tables.js';
 
@@ -128,5 +129,66 @@ describe(`claim rules the API must keep (${engineName})`, () => {
     const res = await patch(viewer, claim.id, { version: claim.version, explanation: 'no' });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/^Your role \(viewer\) cannot do that \(claim\.\w+\)\.$/);
+  });
+  it('gives claims only to active users who research them: refuses a disabled one, an unknown id and a viewer (400 on assigneeId)', async () => {
+    const admin = await signIn(db.ctx, 'admin');
+    const gone = await signIn(db.ctx, 'reviewer');
+    await changeUser(db.ctx, admin.actor, gone.actor.id, { disabled: true });
+    const { actor: viewer } = await signIn(db.ctx, 'viewer');
+    const { actor: researcher } = await signIn(db.ctx, 'reviewer');
+    const claim = await claimAt(17);
+    const before = await tableChecksums(db.engine.db);
+    for (const [assigneeId, message] of [
+      [gone.actor.id, 'must be an active user'],
+      [2_000_000_000, 'must be an active user'],
+      [viewer.id, 'must be someone who can research claims, not a viewer'],
+    ] as const) {
+      const res = await patch(editor, claim.id, { version: claim.version, assigneeId });
+      expect({ assigneeId, status: res.status, fields: res.body.error.fields }).toEqual({ assigneeId, status: 400, fields: [{ field: 'assigneeId', message }] });
+      const bulk = await post(editor, '/api/v1/claims/bulk', { action: 'assign', claimIds: [claim.id], assigneeId });
+      expect({ assigneeId, status: bulk.status }).toEqual({ assigneeId, status: 400 });
+    }
+    expect(await tableChecksums(db.engine.db)).toEqual(before);
+    // The pickers offer the same people: the researcher, not the disabled reviewer or the viewer
+    // (the queue's lists every account and leaves the choice to the policy).
+    for (const path of [`/claims/${claim.id}`, '/claims']) {
+      const page = await request(app).get(path).set('Cookie', admin.cookie);
+      const offered = [...page.text.matchAll(/<option value="(\d+)"/g)].map((m) => Number(m[1]));
+      expect({ path, researcher: offered.includes(researcher.id), disabled: offered.includes(gone.actor.id), viewer: offered.includes(viewer.id) }).toEqual({
+        path,
+        researcher: true,
+        disabled: false,
+        viewer: false,
+      });
+    }
+    const res = await patch(editor, claim.id, { version: claim.version, assigneeId: researcher.id });
+    expect(res.status).toBe(200);
+    expect(res.body.claim.assignee).toMatchObject({ id: researcher.id });
+  });
+
+  it('leaves every review field of a decided claim to an editor, while a reviewer still researches undecided ones', async () => {
+    const claim = await claimAt(18);
+    expect((await patch(reviewer, claim.id, { version: claim.version, status: 'in_review', proposedVerdict: 'inaccurate' })).status).toBe(200);
+    const back = await patch(reviewer, claim.id, { version: claim.version + 1, status: 'open', explanation: 'back to the pile' });
+    expect(back.status).toBe(200);
+    const resolved = await patch(editor, claim.id, { version: back.body.claim.version, status: 'resolved', verdict: 'inaccurate', correction: 'noong 1990' });
+    expect(resolved.status).toBe(200);
+    const version = resolved.body.claim.version;
+    const before = await tableChecksums(db.engine.db);
+    for (const [field, value] of [['proposedVerdict', 'accurate'], ['correction', 'other'], ['explanation', 'other'], ['kind', 'other']] as const) {
+      const res = await patch(reviewer, claim.id, { version, [field]: value });
+      expect({ field, status: res.status, fields: res.body.error.fields }).toEqual({
+        field,
+        status: 400,
+        fields: [{ field, message: 'a reviewer cannot change the review of a resolved claim; an editor decided it. Add a note, or propose reopening it' }],
+      });
+    }
+    // Sending the values it already has changes nothing and is not a change of review.
+    expect((await patch(reviewer, claim.id, { version, proposedVerdict: 'inaccurate', correction: 'noong 1990' })).status).toBe(200);
+    const reopen = await patch(reviewer, claim.id, { version, status: 'in_review' });
+    expect(reopen.status).toBe(400);
+    expect(reopen.body.error.fields).toEqual([{ field: 'status', message: 'a reviewer cannot move a claim from resolved to in_review; an editor decides' }]);
+    expect(await tableChecksums(db.engine.db)).toEqual(before);
+    expect((await patch(editor, claim.id, { version, correction: 'noong 1991' })).status).toBe(200);
   });
 });

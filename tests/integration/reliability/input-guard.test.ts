@@ -57,4 +57,14 @@ describe(`input guard messages (${engineName})`, () => {
     expect(res.type).toBe('text/html');
     expect(res.text).toContain('The form data is not valid UTF-8');
   });
+
+  it('reads a route id as 1 to 2,147,483,647 in plain digits, and answers 404 naming the thing for anything else', async () => {
+    const get = (id: string) => request(app).get(`/api/v1/claims/${id}`).set('Authorization', bearer);
+    expect((await get(String(claimId))).status).toBe(200);
+    // The largest id Postgres' integer holds is looked up (and is not there); one more never reaches the database.
+    for (const id of ['2147483647', '2147483648', '9999999999', '0', '012', '1e3', '12abc', '-1']) {
+      const res = await get(id);
+      expect({ id, status: res.status, code: res.body.error.code, message: res.body.error.message }).toEqual({ id, status: 404, code: 'not_found', message: 'Claim not found.' });
+    }
+  });
 });
