@@ -122,6 +122,9 @@ function reviewState(g: TextGenerator, progress: number, c: ClaimCandidate): Omi
 
 function weighted<T>(g: TextGenerator, options: readonly [T, number][]): T {
   let r = g.rand();
-  for (const [value, w] of options) if ((r -= w) < 0) return value;
+  for (const [value, w] of options) {
+    r -= w;
+    if (r < 0) return value;
+  }
   return options.at(-1)![0];
 }

@@ -69,7 +69,9 @@ export function parseReportBench(output: string): ReportBenchResult['formats'] {
     const ms = [...row[3]!.matchAll(/(-?[\d.]+) ms/g)].map((m) => Number(m[1]));
     const mb = [...row[3]!.matchAll(/(-?[\d.]+) MB/g)].map((m) => Number(m[1]));
     if (ms.length < 2 || mb.length < 2) continue;
-    (formats[engine] ??= []).push({
+    const list = formats[engine] ?? [];
+    formats[engine] = list;
+    list.push({
       claims: Number(row[1]), format: row[2]!, firstByteMs: ms[0]!, ms: ms[1]!, ...(ms.length > 2 ? { cpuMs: ms[2]! } : {}),
       bytes: Math.round(mb[0]! * 1048576), peakRssMb: mb[1]!,
     });

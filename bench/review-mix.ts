@@ -101,7 +101,8 @@ class Reviewer {
     let roll = this.rand() * 100;
     let kind: MixKind = 'queue';
     for (const [k, w] of WEIGHTS) {
-      if ((roll -= w) < 0) {
+      roll -= w;
+      if (roll < 0) {
         kind = k;
         break;
       }

@@ -53,7 +53,11 @@ export function evaluate(text: string, gold: readonly GoldClaim[]): { report: Ev
   const { language, sentences, claims } = extract(text);
   const lines = text.split('\n');
   const lineStart: number[] = [];
-  lines.reduce((at, line) => (lineStart.push(at), at + line.length + 1), 0);
+  let at = 0;
+  for (const line of lines) {
+    lineStart.push(at);
+    at += line.length + 1;
+  }
   const visible = lines.filter((l) => l.trim() !== '');
   const matchingLines = sentences.filter((s, k) => text.slice(s.start, s.end) === visible[k]?.trim()).length;
 

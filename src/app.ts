@@ -55,7 +55,7 @@ export function createApp({ db, config, secret, cache, log }: AppOptions): expre
     pinoHttp({
       logger: log ?? logger(config),
       serializers: redactingSerializers,
-      genReqId: (req, res) => {
+      genReqId: (_req, res) => {
         const id = randomUUID();
         res.setHeader('X-Request-Id', id);
         return id;

@@ -23,7 +23,7 @@ if (preview && correction) {
     );
   };
   correction.addEventListener('input', render);
-  document.querySelectorAll('input[name="correctionScope"]').forEach((r) => r.addEventListener('change', render));
+  for (const r of document.querySelectorAll('input[name="correctionScope"]')) r.addEventListener('change', render);
   preview.querySelector('[data-preview-button]')?.setAttribute('hidden', '');
   render();
 }

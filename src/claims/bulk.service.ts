@@ -64,7 +64,7 @@ interface Change {
 /** The review rules decide, as for a single edit; a refusal names the claim it is about. */
 function statusChange(actor: Actor, claim: Claim, status: BulkStatus, reason: string | undefined): Change | null {
   if (claim.status === status) return null;
-  let next;
+  let next: ReturnType<typeof applyReviewRules>['next'];
   try {
     next = applyReviewRules(actor, claim, { version: claim.version, status }).next;
   } catch (err) {

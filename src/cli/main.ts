@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  let parsed;
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
   } catch (err) {

@@ -70,7 +70,7 @@ function coverageByKind(claims: readonly Claim[]): Map<string, { overlaps(start:
     const sorted = [...list].sort((a, b) => a.start - b.start);
     const starts = sorted.map((c) => c.start);
     const maxEnd: number[] = [];
-    sorted.forEach((c, i) => maxEnd.push(Math.max(c.end, maxEnd[i - 1] ?? 0)));
+    for (const [i, c] of sorted.entries()) maxEnd.push(Math.max(c.end, maxEnd[i - 1] ?? 0));
     out.set(kind, {
       overlaps(start, end) {
         let lo = 0;

@@ -80,7 +80,12 @@ async function cloneTemplate(server: string, name: string, template: string): Pr
 export async function settleChanges(engine: Engine, ms = 10_000): Promise<void> {
   const marker = `settled:${randomBytes(6).toString('hex')}`;
   let seen = false;
-  const stop = engine.watchChanges((table) => void (table === marker && (seen = true)), () => {});
+  const stop = engine.watchChanges(
+    (table) => {
+      if (table === marker) seen = true;
+    },
+    () => {},
+  );
   try {
     await engine.scriptTransaction((exec) => exec(`SELECT pg_notify('${CHANGES_CHANNEL}', '${marker}')`));
     const deadline = Date.now() + ms;

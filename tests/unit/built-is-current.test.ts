@@ -7,7 +7,9 @@ import { builtIsCurrent } from '../../bin/built-is-current.js';
 
 describe('bin/claimdesk.js runs dist/ only while it is current', () => {
   const dirs: string[] = [];
-  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
   function checkout() {
     const root = mkdtempSync(join(tmpdir(), 'claimdesk-built-'));
     dirs.push(root);

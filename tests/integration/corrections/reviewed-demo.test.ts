@@ -10,12 +10,10 @@ describe(`publishing the reviewed demo's corrections (${engineName})`, () => {
   let db: TestDb;
   let documentId: number;
   let editor: string;
-  let text: string;
   beforeAll(async () => {
     db = await openTestDb({ correctionsPolicyUrl: 'https://factdesk.example/corrections-policy' });
     const seed = await buildReviewedSeed(db.ctx);
     documentId = seed.document.id;
-    text = seed.document.text;
     ({ bearer: editor } = await signIn(db.ctx, 'editor'));
   });
   afterAll(() => db.close());

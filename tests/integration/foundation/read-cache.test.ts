@@ -29,7 +29,15 @@ describe(`the read cache (${engineName})`, () => {
 
   function counted<T>(value: () => Promise<T>) {
     let loads = 0;
-    return { load: () => ((loads += 1), value()), get loads() { return loads; } };
+    return {
+      load: () => {
+        loads += 1;
+        return value();
+      },
+      get loads() {
+        return loads;
+      },
+    };
   }
   const names = () => db.engine.db.selectFrom('users').select(['id', 'display_name']).orderBy('id').execute();
 
@@ -60,7 +68,10 @@ describe(`the read cache (${engineName})`, () => {
     expect(users.loads).toBe(1);
     // Past Kysely, as another process would write: only the notification (sql/0010) can tell.
     await db.engine.scriptTransaction((exec) => exec(`UPDATE users SET display_name = display_name || '.'`));
-    await until(async () => (await cache.get('users elsewhere', ['users'], users.load), users.loads === 2), 'the notification');
+    await until(async () => {
+      await cache.get('users elsewhere', ['users'], users.load);
+      return users.loads === 2;
+    }, 'the notification');
     expect((await cache.get('users elsewhere', ['users'], users.load)).every((u) => u.display_name.endsWith('.'))).toBe(true);
   });
 
@@ -129,7 +140,12 @@ describe(`the read cache (${engineName})`, () => {
 
   it('keeps nothing while notifications are not flowing', async () => {
     let live: (on: boolean) => void = () => {};
-    const offline = new ReadCache({ watchChanges: (_change, onLive) => ((live = onLive), () => {}) });
+    const offline = new ReadCache({
+      watchChanges: (_change, onLive) => {
+        live = onLive;
+        return () => {};
+      },
+    });
     const users = counted(names);
     await offline.get('users', ['users'], users.load);
     await offline.get('users', ['users'], users.load);

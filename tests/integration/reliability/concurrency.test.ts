@@ -99,7 +99,10 @@ describe(`optimistic concurrency under load (${engineName})`, () => {
     });
     await isLocked;
     let aDone = false;
-    const editA = request(server).patch(`/api/v1/claims/${a}`).set('Authorization', bearers[0]!).send({ version: 1, explanation: 'A' }).then((r) => ((aDone = true), r));
+    const editA = request(server).patch(`/api/v1/claims/${a}`).set('Authorization', bearers[0]!).send({ version: 1, explanation: 'A' }).then((r) => {
+      aDone = true;
+      return r;
+    });
     const started = Date.now();
     const editB = await request(server).patch(`/api/v1/claims/${b}`).set('Authorization', bearers[1]!).send({ version: 1, explanation: 'B' });
     expect(editB.status).toBe(200);

@@ -29,7 +29,11 @@ describe(`kept queue and reader pages (${engineName})`, () => {
   let claimIds: number[];
   let reviewer: Awaited<ReturnType<typeof signIn>>;
   let viewer: Awaited<ReturnType<typeof signIn>>;
-  const counter: KyselyPlugin = { transformQuery: (a) => a.node, transformResult: async (a) => ((queries += 1), a.result) };
+  const counter: KyselyPlugin = { transformQuery: (a) => a.node, transformResult: async (a) => {
+      queries += 1;
+      return a.result;
+    },
+  };
 
   beforeAll(async () => {
     db = await openTestDb();
