@@ -33,10 +33,16 @@ export function checkOffices(input: CheckInput): PlacedFinding[] {
   const byDate = datesBySentence(input.dates);
   const out: PlacedFinding[] = [];
   const t = input.scan.t;
-  // Titles are found from the tokens (a set lookup each), not by a regex over every character.
+  // Titles are found from the tokens, not by a regex over every character; each distinct word is
+  // looked up once per text (the linker and hyphen forms cost a string each, so not per token).
+  const memo: ({ title: string; re: RegExp }[] | null | undefined)[] = new Array(t.distinctLowers);
   for (let i = 0; i < t.count; i++) {
-    const w = t.lower[i]!;
-    const options = starts.get(w) ?? starts.get(w.replace(/n?g$/, '')) ?? starts.get(w.split('-')[0]!);
+    const id = t.lowerId[i]!;
+    let options = memo[id];
+    if (options === undefined) {
+      const w = t.lower[i]!;
+      options = memo[id] = starts.get(w) ?? starts.get(w.replace(/n?g$/, '')) ?? starts.get(w.split('-')[0]!) ?? null;
+    }
     if (!options) continue;
     const at = t.start[i]!;
     const hit = options.find((o) => ((o.re.lastIndex = at), o.re.test(input.text)));
