@@ -14,7 +14,7 @@ const lists = new WeakMap<object, readonly PhraseIndex[]>();
 /** Gives each of a lexicon's phrase lists its bit in the cue table. */
 export function registerCueLists(lexicon: object, indexes: readonly PhraseIndex[]): void {
   if (indexes.length > MAX_LISTS) throw new Error(`at most ${MAX_LISTS} phrase lists fit the cue table`);
-  indexes.forEach((index, bit) => index.register(lexicon, bit));
+  for (const [bit, index] of indexes.entries()) index.register(lexicon, bit);
   lists.set(lexicon, indexes);
 }
 

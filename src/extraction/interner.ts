@@ -35,7 +35,10 @@ export class Interner {
     const s = text.slice(start, end);
     const lower = lowerCase(s);
     let lowerId = this.lowerIndex.get(lower);
-    if (lowerId === undefined) this.lowerIndex.set(lower, (lowerId = this.lowerIndex.size));
+    if (lowerId === undefined) {
+      lowerId = this.lowerIndex.size;
+      this.lowerIndex.set(lower, lowerId);
+    }
     this.strings.push(s);
     this.lowers.push(lower);
     this.lowerIds.push(lowerId);

@@ -22,7 +22,7 @@ export function mergeOverlaps(candidates: RawCandidate[]): RawCandidate[] {
         current.end = Math.max(current.end, c.end);
         current.signals.push(...c.signals);
         current.suggestion ??= c.suggestion;
-        if (c.findings) (current.findings ??= []).push(...c.findings);
+        if (c.findings) current.findings = [...(current.findings ?? []), ...c.findings];
       } else {
         current = c;
         out.push(current);

@@ -39,7 +39,10 @@ export function findNameMisses(s: Scan, known: Uint8Array, usage: ReadonlyMap<st
     }
     if (t.initial[i] || !isUnknown(s, i)) continue;
     let single = singles.get(t.lower[i]!);
-    if (single === undefined) singles.set(t.lower[i]!, (single = singleMiss(s, i, usage)));
+    if (single === undefined) {
+      single = singleMiss(s, i, usage);
+      singles.set(t.lower[i]!, single);
+    }
     if (single) found.add(i, i, single, signal('nearMiss', single));
     const month = monthMiss(s, i);
     if (month) found.add(i, i, month, signal('nearMiss', month));

@@ -57,7 +57,10 @@ export type SignalKey = keyof typeof SIGNALS;
 /** Builds a signal; `detail` fills the reason's placeholder (a word, a name, a rule). */
 export function signal(key: SignalKey, detail = ''): Signal {
   let byDetail = made.get(key);
-  if (!byDetail) made.set(key, (byDetail = new Map()));
+  if (!byDetail) {
+    byDetail = new Map();
+    made.set(key, byDetail);
+  }
   let sig = byDetail.get(detail);
   if (!sig) {
     const [weight, reason] = SIGNALS[key] as readonly [number, Reason];

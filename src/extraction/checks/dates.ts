@@ -5,7 +5,7 @@
  */
 import { daysInMonth, type DateValue } from '../date-values.js';
 import type { Finding } from '../types.js';
-import { type CheckInput, type PlacedFinding } from './check-input.js';
+import type { CheckInput, PlacedFinding } from './check-input.js';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 // A sentence about plans or expectations may name a later date than its publication.

@@ -18,8 +18,9 @@ let loaded: Dictionaries | undefined;
 
 /** The dictionaries, parsed once per process (English takes about a second). */
 export function dictionaries(): Dictionaries {
-  return (loaded ??= {
+  loaded ??= {
     en: nspell({ aff: Buffer.from(english.aff), dic: Buffer.from(english.dic) }),
     tl: existsSync(TAGALOG_DIC) ? nspell({ aff: readFileSync(TAGALOG_DIC.replace(/\.dic$/, '.aff')), dic: readFileSync(TAGALOG_DIC) }) : null,
-  });
+  };
+  return loaded;
 }

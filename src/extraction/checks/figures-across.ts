@@ -61,7 +61,10 @@ export function checkFiguresAcross(input: CheckInput): PlacedFinding[] {
   for (const f of figures) {
     if (f.value === null || f.counted === '' || f.comparative) continue;
     let values = seen.get(f.counted);
-    if (!values) seen.set(f.counted, (values = new Map()));
+    if (!values) {
+      values = new Map();
+      seen.set(f.counted, values);
+    }
     const other = POWERS.flatMap((p) => [values.get(f.value! * p), values.get(f.value! / p)]).find((x) => x !== undefined && x.sentence !== f.sentence);
     if (other && Math.max(other.value!, f.value) >= 1000) link(other, f, restatedFinding);
     if (!values.has(f.value)) values.set(f.value, f);

@@ -13,6 +13,7 @@ const CHANGE = new RegExp(
   String.raw`(?<![\p{L}])(?:from|mula(?:\s+sa)?)\s+[^\d]{0,12}?${NUM}[^\d.;]{0,30}?\s(?:to|hanggang(?:\s+sa)?|tungo\s+sa)\s+[^\d]{0,12}?${NUM}[^.;]{0,60}?(increase|rise|growth|jump|decrease|drop|fall|decline|cut|pagtaas|pagtaas|pagbaba|pagbagsak|pagliit|paglaki)(?:\s+(?:of|ng|na))?\s+${NUM.replace(/\(million[^)]*\)/, '()')}${PERCENT}`,
   'giu',
 );
+// biome-ignore lint/complexity/useRegexLiterals: built like CHANGE above, from String.raw, so the two read alike
 const DURATION = new RegExp(
   String.raw`(?<![\p{L}])(?:from|mula(?:\s+noong)?|between)\s+(\d{4})\s*(?:to|until|and|hanggang(?:\s+noong)?|–|-)\s*(\d{4})[^.;]{0,80}?(?<![\d,.])(\d{1,3})\s+(?:years|taon|na\s+taon)|(?<![\d,.])(\d{1,3})\s+(?:years|taon)[^.;]{0,40}?(?:from|mula(?:\s+noong)?|between)\s+(\d{4})\s*(?:to|until|and|hanggang(?:\s+noong)?|–|-)\s*(\d{4})`,
   'giu',

@@ -44,7 +44,8 @@ let book: OfficeBook | undefined;
 
 /** Every office file, loaded once. */
 export function officeBook(): OfficeBook {
-  return (book ??= buildBook(readOfficeFiles()));
+  book ??= buildBook(readOfficeFiles());
+  return book;
 }
 
 /** The parsed JSON of every office file (for the schema test and the book). */

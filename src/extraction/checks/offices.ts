@@ -29,7 +29,8 @@ function titlesByFirstWord(book: OfficeBook): Map<string, { title: string; re: R
 /** Findings for titled names whose holder at the sentence's date is someone else. */
 export function checkOffices(input: CheckInput): PlacedFinding[] {
   const book = officeBook();
-  const starts = (titleStarts ??= titlesByFirstWord(book));
+  titleStarts ??= titlesByFirstWord(book);
+  const starts = titleStarts;
   const byDate = datesBySentence(input.dates);
   const out: PlacedFinding[] = [];
   const t = input.scan.t;
@@ -41,11 +42,15 @@ export function checkOffices(input: CheckInput): PlacedFinding[] {
     let options = memo[id];
     if (options === undefined) {
       const w = t.lower[i]!;
-      options = memo[id] = starts.get(w) ?? starts.get(w.replace(/n?g$/, '')) ?? starts.get(w.split('-')[0]!) ?? null;
+      options = starts.get(w) ?? starts.get(w.replace(/n?g$/, '')) ?? starts.get(w.split('-')[0]!) ?? null;
+      memo[id] = options;
     }
     if (!options) continue;
     const at = t.start[i]!;
-    const hit = options.find((o) => ((o.re.lastIndex = at), o.re.test(input.text)));
+    const hit = options.find((o) => {
+      o.re.lastIndex = at;
+      return o.re.test(input.text);
+    });
     if (!hit) continue;
     const title = hit.title;
     const name = readName(input.text, hit.re.lastIndex);

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../../../src/extraction/index.js';
 
 // Generous bounds: these guard against hangs and quadratic blow-ups, not against a slow machine.
+// The bound is on this process's CPU time, so a busy machine (other test files, other work) does
+// not fail it; a quadratic step on 5 MB would still take minutes of CPU.
 const BIG_MS = 10_000;
 
 function run(text: string) {
-  const t0 = performance.now();
+  const t0 = process.cpuUsage();
   const result = extract(text);
-  const ms = performance.now() - t0;
+  const used = process.cpuUsage(t0);
+  const ms = (used.user + used.system) / 1000;
   // Check the contract on a sample; asserting every one of 100,000 claims would dominate the test.
   const step = Math.max(1, Math.floor(result.claims.length / 500));
   for (let k = 0; k < result.claims.length; k += step) {
@@ -19,7 +22,8 @@ function run(text: string) {
   return { result, ms };
 }
 
-describe('extraction on pathological input', () => {
+// Wall time may stretch far past the CPU bound on a loaded machine; only the CPU bound is the test.
+describe('extraction on pathological input', { timeout: 120_000 }, () => {
   it('returns nothing for empty and blank text', () => {
     expect(extract('')).toEqual({ language: 'en', sentences: [], claims: [] });
     expect(extract(' \n\t\r\n ').claims).toEqual([]);
