@@ -28,19 +28,63 @@ export async function findOpenAssignments(db: Db, userId: number, limit: number)
   return { claims: rows.map((r) => ({ ...toClaim(r), documentTitle: r.document_title })), total: rows[0]?.total ?? 0 };
 }
 
-/** The latest history events with who did them and what they were about. */
+/**
+ * How many of the latest events the feed reads to make its lines: a page of lines even after a
+ * bulk action on the most claims one may change (500, `bulkLimit`), at a bounded cost however
+ * long the history.
+ */
+export const ACTIVITY_WINDOW = 2000;
+
+interface ActivityRow {
+  id: number;
+  claim_id: number;
+  document_id: number;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  created_at: Date;
+  actor_name: string | null;
+  assignee_name: string | null;
+  quote: string;
+  document_title: string;
+  count: number;
+  claims: { claimId: number; documentId: number; quote: string; documentTitle: string }[] | null;
+}
+
+/**
+ * The latest activity, one item per action, with who did it and what it was about. A bulk action
+ * writes one `claim.updated` event per claim, all in one transaction (so one `created_at`), by one
+ * actor, with the same change: those events are one item, counting and listing their claims.
+ * Every other event is an item of its own. One query.
+ */
 export async function findRecentActivity(db: Db, limit: number): Promise<ActivityItem[]> {
-  const rows = await db
-    .selectFrom('claim_events as e')
-    .innerJoin('claims as c', 'c.id', 'e.claim_id')
-    .innerJoin('documents as d', 'd.id', 'e.document_id')
-    .leftJoin('users as u', 'u.id', 'e.actor_id')
-    // An assignment event names the new assignee by id; join the name here rather than per row.
-    .leftJoin('users as au', (join) => join.on(sql<boolean>`au.id = (e.after ->> 'assigneeId')::int`))
-    .select(['e.id', 'e.claim_id', 'e.document_id', 'e.action', 'e.before', 'e.after', 'e.created_at', 'u.display_name as actor_name', 'au.display_name as assignee_name', 'c.quote', 'd.title as document_title'])
-    .orderBy('e.id', 'desc')
-    .limit(limit)
-    .execute();
+  const { rows } = await sql<ActivityRow>`
+    WITH recent AS (
+      SELECT e.*, CASE WHEN e.action = 'claim.updated' THEN concat_ws('|', e.actor_id, e.created_at, e.after::text) ELSE e.id::text END AS k
+      FROM claim_events e ORDER BY e.id DESC LIMIT ${ACTIVITY_WINDOW}
+    ),
+    grouped AS (
+      SELECT k, max(id) AS id, count(*)::int AS count FROM recent GROUP BY k
+      -- A bulk action straddling the window's far edge would be miscounted: left out (a full
+      -- window holds at least 1,500 other events, as one action changes at most 500 claims).
+      HAVING count(*) = 1 OR min(id) > (SELECT min(id) FROM recent) OR (SELECT count(*) FROM recent) < ${ACTIVITY_WINDOW}
+      ORDER BY max(id) DESC LIMIT ${limit}
+    )
+    SELECT e.id, e.claim_id, e.document_id, e.action, e.before, e.after, e.created_at, g.count,
+      u.display_name AS actor_name, au.display_name AS assignee_name, c.quote, d.title AS document_title,
+      CASE WHEN g.count > 1 THEN (
+        SELECT json_agg(json_build_object('claimId', r.claim_id, 'documentId', r.document_id, 'quote', rc.quote, 'documentTitle', rd.title) ORDER BY r.claim_id)
+        FROM recent r JOIN claims rc ON rc.id = r.claim_id JOIN documents rd ON rd.id = r.document_id
+        WHERE r.k = g.k
+      ) END AS claims
+    FROM grouped g
+    JOIN claim_events e ON e.id = g.id
+    JOIN claims c ON c.id = e.claim_id
+    JOIN documents d ON d.id = e.document_id
+    LEFT JOIN users u ON u.id = e.actor_id
+    -- An assignment event names the new assignee by id; join the name here rather than per row.
+    LEFT JOIN users au ON au.id = (e.after ->> 'assigneeId')::int
+    ORDER BY g.id DESC`.execute(db);
   return rows.map((r) => ({
     id: r.id,
     claimId: r.claim_id,
@@ -53,5 +97,7 @@ export async function findRecentActivity(db: Db, limit: number): Promise<Activit
     assigneeName: r.assignee_name,
     quote: r.quote,
     documentTitle: r.document_title,
+    count: r.count,
+    claims: r.claims ?? [],
   }));
 }

@@ -19,6 +19,10 @@ export interface ActivityItem {
   assigneeName: string | null;
   quote: string;
   documentTitle: string;
+  /** How many claims the action changed: more than one for a bulk action. */
+  count: number;
+  /** A bulk action's claims, by id (empty for a single event, which is about `claimId`). */
+  claims: { claimId: number; documentId: number; quote: string; documentTitle: string }[];
 }
 
 export interface ChartRow {
@@ -49,15 +53,24 @@ export function chartRows(counts: { status: ClaimStatus; verdict: Verdict | null
 
 const fieldWords: Record<string, string> = { correction: 'the correction', explanation: 'the explanation' };
 
-/** One line of plain text saying what an event did ("set status to In review, verdict to …"). */
+/**
+ * One line of plain text saying what an event did ("set status to In review, verdict to …"), or
+ * what a bulk action did to its claims ("assigned 12 claims to Jun Reyes"). A dismissal's reason
+ * is quoted after it.
+ */
 export function summariseActivity(item: ActivityItem): string {
   if (item.action !== 'claim.updated' || !item.after) return actionLabels[item.action] ?? item.action.replace(/[._]/g, ' ');
-  const parts = Object.entries(item.after).map(([field, value]) => {
+  const bulk = item.count > 1;
+  const them = bulk ? `${item.count} claims` : 'it';
+  const { reason, ...after } = item.after;
+  const parts = Object.entries(after).map(([field, value]) => {
+    if (field === 'status' && bulk) return value === 'dismissed' ? `dismissed ${them}` : `set ${them} to ${statusLabels[value as ClaimStatus] ?? String(value)}`;
     if (field === 'status') return `set status to ${statusLabels[value as ClaimStatus] ?? String(value)}`;
-    if (field === 'verdict') return value ? `gave the verdict ${verdictLabels[value as Verdict] ?? String(value)}` : 'cleared the verdict';
+    if (field === 'verdict') return value ? `gave the verdict ${verdictLabels[value as Verdict] ?? String(value)}` : bulk ? 'cleared their verdicts' : 'cleared the verdict';
     if (field === 'kind') return `changed the kind to ${kindLabels[value as ClaimKind] ?? String(value)}`;
-    if (field === 'assigneeId') return typeof value === 'number' ? `assigned it to ${item.assigneeName ?? `user #${value}`}` : 'unassigned it';
+    if (field === 'assigneeId') return typeof value === 'number' ? `assigned ${them} to ${item.assigneeName ?? `user #${value}`}` : `unassigned ${them}`;
     return `edited ${fieldWords[field] ?? field}`;
   });
-  return parts.join(', ') || actionLabels[item.action] || 'changed';
+  const summary = parts.join(', ') || actionLabels[item.action] || 'changed';
+  return typeof reason === 'string' && reason ? `${summary} (reason: “${reason}”)` : summary;
 }

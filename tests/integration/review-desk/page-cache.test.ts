@@ -17,8 +17,8 @@ async function until(check: () => Promise<boolean>, what: string, ms = 10_000): 
 }
 
 /**
- * The queue's and the reader's rendered pages are kept between requests (src/claims/queue-view.ts,
- * src/documents/reader-page.ts): a repeated page costs no query, and no change is ever missed.
+ * The queue's and the reader's rendered pages are kept between requests (src/pages/queue/queue-view.ts,
+ * src/pages/reader/reader-page.ts): a repeated page costs no query, and no change is ever missed.
  */
 describe(`kept queue and reader pages (${engineName})`, () => {
   let db: TestDb;
