@@ -10,3 +10,9 @@ CREATE TABLE document_shingles (
   sample integer[] NOT NULL
 );
 CREATE INDEX document_shingles_sample_idx ON document_shingles USING gin (sample);
+
+-- GIN indexes that are read on every import: no pending list. With fastupdate (the default) new
+-- entries wait in an unsorted list that every search scans in full until VACUUM merges it, so each
+-- import made the next one's matching slower (bench/match.bench.ts, docs/BENCHMARKS.md).
+ALTER INDEX claim_match_keys_terms_idx SET (fastupdate = off);
+ALTER INDEX document_shingles_sample_idx SET (fastupdate = off);

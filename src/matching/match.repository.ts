@@ -73,18 +73,16 @@ export interface Candidate {
   trigram: number;
 }
 
-/**
- * For each claim, the claims of other documents sharing most of its distinctive terms: those
- * carried by at most `maxDf` claims, rarest first (a name every claim mentions identifies
- * nothing), figures, names and lexicon words before other words, in byte order so that both
- * engines pick the same ones whatever their collation. The GIN index finds them; pg_trgm scores their words.
- */
-export async function findCandidates(db: Db, keys: readonly MatchKey[], options: { maxDf: number; anchors: number; perClaim: number; resolvedOnly?: boolean }): Promise<Candidate[]> {
-  if (keys.length === 0) return [];
+export type RetrievalOptions = { maxDf: number; anchors: number; perAnchor: number; perClaim: number; resolvedOnly?: boolean };
+
+type CandidateRow = { claim_id: number; other_id: number; terms: string[]; focus: string[]; other_terms: string[]; other_focus: string[]; trigram: number };
+
+/** The retrieval query of findCandidates, on its own so that the benchmark can EXPLAIN it. */
+export function candidatesQuery(keys: readonly MatchKey[], options: RetrievalOptions) {
   // The claims asked about travel as parameters, not as stored keys: they are looked up before
   // their own keys are stored, so a document's claims never wade through each other (a long
   // document repeats its terms; the stored keys are those of every other claim).
-  const { rows } = await sql<{ claim_id: number; other_id: number; terms: string[]; focus: string[]; other_terms: string[]; other_focus: string[]; trigram: number }>`
+  return sql<CandidateRow>`
     WITH k AS (
       SELECT claim_id, document_id, spelling, string_to_array(terms, '|') AS terms, string_to_array(focus, '|') AS focus, words
       FROM unnest(${keys.map((k) => k.claimId)}::integer[], ${keys.map((k) => k.documentId)}::integer[], ${keys.map((k) => k.spelling)}::boolean[],
@@ -95,16 +93,38 @@ export async function findCandidates(db: Db, keys: readonly MatchKey[], options:
         ARRAY(SELECT m.term FROM claim_match_terms m WHERE m.term = ANY(k.terms) AND m.df <= ${options.maxDf}
               ORDER BY m.df, left(m.term, 1) = 'w', m.term COLLATE "C" LIMIT ${options.anchors}) AS anchors
       FROM k
+    ), hits AS (
+      -- At most perAnchor claims per anchor, in no particular order: a bounded amount of work per
+      -- claim however alike the stored articles are (a sentence bank repeats its words everywhere).
+      SELECT q.claim_id, h.claim_id AS other_id, count(*) AS shared
+      FROM q CROSS JOIN LATERAL unnest(q.anchors) AS a(term)
+      CROSS JOIN LATERAL (
+        SELECT k.claim_id FROM claim_match_keys k
+        WHERE k.terms @> ARRAY[a.term] AND k.document_id <> q.document_id AND k.spelling = q.spelling
+          ${options.resolvedOnly ? sql`AND EXISTS (SELECT 1 FROM claims c WHERE c.id = k.claim_id AND c.status = 'resolved')` : sql``}
+        LIMIT ${options.perAnchor}
+      ) h
+      GROUP BY q.claim_id, h.claim_id
+    ), best AS (
+      SELECT claim_id, other_id FROM (
+        SELECT claim_id, other_id, row_number() OVER (PARTITION BY claim_id ORDER BY shared DESC, other_id) AS n FROM hits
+      ) ranked WHERE n <= ${options.perClaim}
     )
     SELECT q.claim_id, o.claim_id AS other_id, q.terms, q.focus, o.terms AS other_terms, o.focus AS other_focus,
       similarity(q.words, o.words) AS trigram
-    FROM q CROSS JOIN LATERAL (
-      SELECT k.claim_id, k.terms, k.focus, k.words FROM claim_match_keys k
-      WHERE k.terms && q.anchors AND k.document_id <> q.document_id AND k.spelling = q.spelling
-        ${options.resolvedOnly ? sql`AND EXISTS (SELECT 1 FROM claims c WHERE c.id = k.claim_id AND c.status = 'resolved')` : sql``}
-      ORDER BY cardinality(ARRAY(SELECT unnest(k.terms) INTERSECT SELECT unnest(q.terms))) DESC, k.claim_id
-      LIMIT ${options.perClaim}
-    ) o`.execute(db);
+    FROM best JOIN q ON q.claim_id = best.claim_id JOIN claim_match_keys o ON o.claim_id = best.other_id`;
+}
+
+/**
+ * For each claim, the claims of other documents sharing most of its distinctive terms: those
+ * carried by at most `maxDf` claims, rarest first (a name every claim mentions identifies
+ * nothing), figures, names and lexicon words before other words, in byte order so that both
+ * engines pick the same ones whatever their collation. The GIN index finds them; pg_trgm scores their words.
+ * `resolvedOnly` keeps resolved claims only (a sentence that may restate a review).
+ */
+export async function findCandidates(db: Db, keys: readonly MatchKey[], options: RetrievalOptions): Promise<Candidate[]> {
+  if (keys.length === 0) return [];
+  const { rows } = await candidatesQuery(keys, options).execute(db);
   return rows.map((r) => ({ claimId: r.claim_id, otherId: r.other_id, terms: r.terms, focus: r.focus, otherTerms: r.other_terms, otherFocus: r.other_focus, trigram: Number(r.trigram) }));
 }
 

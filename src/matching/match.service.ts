@@ -10,10 +10,11 @@ import { MATCH_LIMIT, scoreMatch } from './match-score.js';
 import { deleteMatchKeys, findCandidates, findClaimIdsOfDocument, findClaimTexts, findClaimsWithoutKeys, findMatchesOf, insertMatches, insertMatchKeys, type MatchKey, type MatchRow } from './match.repository.js';
 
 /**
- * Retrieval limits (docs/MATCHING.md): a term carried by more than MAX_DF claims is too common
- * to find candidates by; each claim is compared with at most PER_CLAIM candidates.
+ * Retrieval limits (docs/MATCHING.md): a term carried by more than maxDf claims is too common
+ * to find candidates by; each of a claim's `anchors` rarest terms brings at most perAnchor claims;
+ * of those, the perClaim sharing most anchors are scored.
  */
-export const RETRIEVAL = { maxDf: 1000, anchors: 12, perClaim: 40 };
+export const RETRIEVAL = { maxDf: 1000, anchors: 12, perAnchor: 100, perClaim: 40 };
 
 /**
  * Recomputes the match keys and the stored matches of these claims, inside the caller's

@@ -1,0 +1,203 @@
+/**
+ * `npm run bench:match`: the cost of "seen before" matching (docs/MATCHING.md, issue 17).
+ *
+ * On each engine, a fresh workspace of N claims (default 100,000: 1,000 generated articles of
+ * the bench's sentence bank, one claim per sentence, a third of them resolved) is loaded by SQL,
+ * with each claim's match keys computed as an import would. Then:
+ *  - matching a 50-claim document: `refreshMatches` on a new document's 50 extracted claims (keys,
+ *    retrieval, scoring, storing the pairs), and the restated-review lookup of its other sentences,
+ *    each in a transaction rolled back, so every run sees the same workspace; median of the runs;
+ *  - the EXPLAIN (ANALYZE) of the retrieval query for those 50 claims;
+ *  - the 1 MB import of `npm run bench` with matching on (importDocument, timed whole), and its
+ *    matching steps (restated reviews, refreshDocumentMatches, the near-duplicate lookup and its
+ *    shingles) timed on their own on the same text, just before, in a transaction rolled back,
+ *    against what the import does without them (extraction, storing the document and claims).
+ * Writes bench/results/match.json. Figures and plans are copied into docs/BENCHMARKS.md by hand.
+ *
+ * Usage: npm run bench:match -- [--engine both|postgres|pglite] [--claims 100000] [--runs 5]
+ *          [--import-mb 1] [--skip-import] [--database-url postgres://postgres@127.0.0.1:5432/postgres]
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { claimRows } from '../src/documents/document.service.js';
+import { insertClaims } from '../src/claims/claim.repository.js';
+import type { Tx } from '../src/db/database.js';
+import { insertDocument } from '../src/documents/document.repository.js';
+import { findNearDuplicate, storeShingles } from '../src/documents/near-duplicate.js';
+import { shingleHashes } from '../src/documents/shingles.js';
+import { extract, splitSentences } from '../src/extraction/index.js';
+import { claimTerms } from '../src/matching/claim-terms.js';
+import { candidatesQuery, findClaimIdsOfDocument, findClaimTexts, insertMatchKeys, type MatchKey } from '../src/matching/match.repository.js';
+import { RETRIEVAL, refreshDocumentMatches, refreshMatches } from '../src/matching/match.service.js';
+import { restatedReviewClaims } from '../src/matching/restated-reviews.js';
+import { cliActor } from '../src/users/permissions.js';
+import { articleOfBytes, measureImport } from './import.js';
+import { textGenerator } from './text.js';
+import { createWorkspace, vacuumAnalyze, type BenchWorkspace, type EngineName } from './workspace.js';
+
+const { values } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'both' },
+    claims: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '5' },
+    'import-mb': { type: 'string', default: '1' },
+    'skip-import': { type: 'boolean', default: false },
+    'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+  },
+});
+const engines: EngineName[] = values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as EngineName];
+const claimCount = Number(values.claims);
+const runs = Number(values.runs);
+const started = Date.now();
+const log = (message: string) => console.log(`${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s  ${message}`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => Math.round(x * 10) / 10;
+
+/** Rolls back whatever `body` wrote, so each run measures the same workspace. */
+class Rollback extends Error {}
+async function rolledBack<T>(ws: BenchWorkspace, body: (trx: Tx) => Promise<T>): Promise<T> {
+  let out: T | undefined;
+  await ws.engine.db.transaction().execute(async (trx) => {
+    out = await body(trx);
+    throw new Rollback();
+  }).catch((err) => {
+    if (!(err instanceof Rollback)) throw err;
+  });
+  return out!;
+}
+
+/** N claims in generated articles, one per sentence, a third resolved; their match keys as an import computes them. */
+async function load(ws: BenchWorkspace): Promise<void> {
+  const db = ws.engine.db;
+  const g = textGenerator(20_240_611);
+  let planned = 0;
+  for (let n = 1; planned < claimCount; n++) {
+    const body = g.article(9_000);
+    const starts = splitSentences(body, 'tl').map((s) => s.start);
+    await db.insertInto('documents').values({ title: `Bench article ${n}`, language: 'tl', body, content_hash: createHash('sha256').update(body).digest('hex'), sentence_starts: starts }).execute();
+    planned += starts.length;
+  }
+  // One claim per sentence, cut in SQL from the stored starts (the sentence less its trailing space).
+  await sql`
+    INSERT INTO claims (document_id, start_offset, end_offset, quote, sentence_index, kind, score, reasons, origin)
+    SELECT document_id, s, s + length(q), q, i, (ARRAY['statistic','date','quote','attribution','reference'])[1 + (document_id + i) % 5], 0.5, '[]'::jsonb, 'extracted'
+    FROM (
+      SELECT d.id AS document_id, i, d.sentence_starts[i] AS s,
+        rtrim(substr(d.body, d.sentence_starts[i] + 1, coalesce(d.sentence_starts[i + 1], length(d.body)) - d.sentence_starts[i]), E' \\n') AS q
+      FROM documents d, generate_series(1, cardinality(d.sentence_starts)) i
+    ) x WHERE length(q) > 0 ORDER BY document_id, i LIMIT ${claimCount}`.execute(db);
+  await sql`UPDATE claims SET status = 'resolved', verdict = 'accurate', resolved_at = now() WHERE id % 3 = 0`.execute(db);
+  const ids = (await db.selectFrom('claims').select('id').orderBy('id').execute()).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 5000) {
+    const texts = await findClaimTexts(db, ids.slice(i, i + 5000));
+    const keys: MatchKey[] = texts.map((t) => ({ claimId: t.claimId, documentId: t.documentId, spelling: t.kind === 'spelling', ...claimTerms(t.sentence, t.quote) }));
+    await db.transaction().execute((trx) => insertMatchKeys(trx, keys));
+  }
+  for (const d of await db.selectFrom('documents').select(['id', 'body']).execute()) await storeShingles(db, d.id, shingleHashes(d.body));
+  await vacuumAnalyze(ws.engine);
+}
+
+interface EngineFigures {
+  engine: EngineName;
+  claims: number;
+  loadS: number;
+  matchFiftyMs: number[];
+  restatedMs: number[];
+  retrievalPlan: string;
+  import?: { bytes: number; claims: number; onMs: number; matchingMs: number; offMs: number; growth: number };
+}
+
+async function benchEngine(name: EngineName): Promise<EngineFigures> {
+  log(`${name}: loading ${claimCount} claims`);
+  const ws = await createWorkspace(name, values['database-url'], 'claimdesk_bench_match');
+  try {
+    const t0 = performance.now();
+    await load(ws);
+    const loadS = Math.round((performance.now() - t0) / 100) / 10;
+    const stored = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM claim_match_keys`.execute(ws.engine.db)).rows[0]!.n);
+    log(`${name}: ${stored} claims with keys in ${loadS} s`);
+
+    // A new article of the same sentence bank (another seed): its first 50 extracted claims.
+    const text = textGenerator(7).article(6_000);
+    const extraction = extract(text, { language: 'tl' });
+    // Its 50 first claims and the sentences they lie in (so the restated lookup sees only those sentences' gaps).
+    const firstFifty = extraction.claims.slice(0, 50);
+    const lastSentence = firstFifty.at(-1)?.sentenceIndex ?? 0;
+    const fifty = { ...extraction, claims: firstFifty, sentences: extraction.sentences.filter((s) => s.index <= lastSentence) };
+    if (fifty.claims.length < 50) throw new Error(`the query article has only ${fifty.claims.length} claims`);
+    const matchFiftyMs: number[] = [];
+    const restatedMs: number[] = [];
+    let retrievalPlan = '';
+    for (let run = 0; run <= runs; run++) {
+      await rolledBack(ws, async (trx) => {
+        const doc = await insertDocument(trx, { title: 'Bench query', language: 'tl', body: text, content_hash: createHash('sha256').update(`${text}${run}`).digest('hex'), sentence_starts: extraction.sentences.map((s) => s.start), created_by: null });
+        await insertClaims(trx, claimRows(doc.id, fifty));
+        const ids = await findClaimIdsOfDocument(trx, doc.id);
+        let t = performance.now();
+        await refreshMatches(trx, ids);
+        const match = performance.now() - t;
+        t = performance.now();
+        await restatedReviewClaims(trx, doc.id, text, fifty, 1000);
+        const restated = performance.now() - t;
+        // The first run warms caches and the JIT; it is not counted.
+        if (run > 0) {
+          matchFiftyMs.push(ms(match));
+          restatedMs.push(ms(restated));
+        }
+        if (run === runs) {
+          const texts = await findClaimTexts(trx, ids);
+          const keys: MatchKey[] = texts.map((c) => ({ claimId: c.claimId + 1_000_000_000, documentId: c.documentId, spelling: c.kind === 'spelling', ...claimTerms(c.sentence, c.quote) }));
+          const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, COSTS OFF) ${candidatesQuery(keys, RETRIEVAL)}`.execute(trx);
+          retrievalPlan = rows.map((r) => r['QUERY PLAN']).join('\n');
+        }
+      });
+    }
+    log(`${name}: 50-claim document matched in ${median(matchFiftyMs)} ms (median of ${runs}), restated lookup ${median(restatedMs)} ms`);
+
+    let imported: EngineFigures['import'];
+    if (!values['skip-import']) {
+      const article = articleOfBytes(Math.round(Number(values['import-mb']) * 1024 * 1024));
+      const full = extract(article, { language: 'tl' });
+      // The import's matching steps alone, on the same text, before it is stored for real.
+      const { matching: matchingMs, storage: storageMs } = await rolledBack(ws, async (trx) => {
+        const t0 = performance.now();
+        const doc = await insertDocument(trx, { title: 'Bench import, matching only', language: 'tl', body: article, content_hash: createHash('sha256').update(`${article}x`).digest('hex'), sentence_starts: full.sentences.map((s) => s.start), created_by: null });
+        const docMs = performance.now() - t0;
+        const t = performance.now();
+        const restated = await restatedReviewClaims(trx, doc.id, article, full, 1_000_000);
+        const rows = claimRows(doc.id, full);
+        const t1 = performance.now();
+        await insertClaims(trx, [...rows, ...restated].sort((a, b) => a.start - b.start || a.end - b.end));
+        const insertMs = performance.now() - t1;
+        await refreshDocumentMatches(trx, doc.id);
+        const hashes = shingleHashes(article);
+        await findNearDuplicate(trx, hashes);
+        await storeShingles(trx, doc.id, hashes);
+        // The import without matching stores the document and its claims: measured here as well.
+        return { matching: performance.now() - t - insertMs, storage: docMs + insertMs };
+      });
+      log(`${name}: 1 MB import's matching alone ${Math.round(matchingMs)} ms; importing for real`);
+      const on = await measureImport({ db: ws.engine.db, config: ws.config }, cliActor, article);
+      // Without matching: extraction and storing the document and its claims (the creation events are left out, so this errs low).
+      const offMs = on.extractMs + storageMs;
+      imported = { bytes: on.bytes, claims: on.claims, onMs: on.totalMs, matchingMs: Math.round(matchingMs), offMs: Math.round(offMs), growth: Math.round((matchingMs / offMs) * 1000) / 1000 };
+      log(`${name}: 1 MB import ${on.totalMs} ms with matching, ~${imported.offMs} ms without: +${Math.round(imported.growth * 100)} %`);
+    }
+    return { engine: name, claims: stored, loadS, matchFiftyMs, restatedMs, retrievalPlan, ...(imported ? { import: imported } : {}) };
+  } finally {
+    await ws.destroy();
+  }
+}
+
+const results: EngineFigures[] = [];
+for (const name of engines) results.push(await benchEngine(name));
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./results/match.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), command: `npm run bench:match -- ${process.argv.slice(2).join(' ')}`, results }, null, 2)}\n`);
+for (const r of results) {
+  console.log(`\n${r.engine}: ${r.claims} claims; 50-claim document ${median(r.matchFiftyMs)} ms (runs ${r.matchFiftyMs.join(', ')}); restated lookup ${median(r.restatedMs)} ms`);
+  if (r.import) console.log(`  1 MB import: ${r.import.onMs} ms on, matching ${r.import.matchingMs} ms, growth ${Math.round(r.import.growth * 1000) / 10} %`);
+  console.log(r.retrievalPlan);
+}
