@@ -255,6 +255,10 @@ describe('pre-checks: the cases the first mutation run showed unguarded', () => 
     }
   });
 
+  it('does not read "the 80s" (two digits, no century) as a slip of four-digit years', () => {
+    expect(en('The war began in 1991. In the 80s the country was calm.', 'date-decade-slip')).toEqual([]);
+  });
+
   it('reads "after"/"before" in the sentence it is in, and a same-day pair as neither', () => {
     expect(en('It rained in 2001. The treaty was ratified in 1998, after the referendum of 2004.', 'date-order')).toEqual([['in 1998', '1998 (1998-01-01) < 2004 (2004-01-01)']]);
     expect(en('The treaty was ratified on 3 May 2004, after the vote on 3 May 2004.', 'date-order')).toEqual([]);
