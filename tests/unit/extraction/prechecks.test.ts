@@ -255,6 +255,10 @@ describe('pre-checks: the cases the first mutation run showed unguarded', () => 
     }
   });
 
+  it('counts a nearby year before the decade as outside it', () => {
+    expect(en('The war began in 1985. In the 1990s the country rebuilt.', 'date-decade-slip').map(([quote]) => quote)).toEqual(['In the 1990s']);
+  });
+
   it('does not read "the 80s" (two digits, no century) as a slip of four-digit years', () => {
     expect(en('The war began in 1991. In the 80s the country was calm.', 'date-decade-slip')).toEqual([]);
   });
