@@ -245,3 +245,50 @@ describe('date pre-checks: "after" and "before" against the dates', () => {
     expect(found('The treaty was ratified in the 1990s, after the referendum of 2004.', 'date-order').map((f) => f.evidence)).toEqual(['1990s (1990-01-01) < 2004 (2004-01-01)']);
   });
 });
+
+describe('pre-checks: the cases the first mutation run showed unguarded', () => {
+  const en = (text: string, code: string, options: ExtractOptions = {}) => found(text, code, options).map((f) => [f.quote, f.evidence ?? f.message]);
+
+  it('gives no decade slip when a nearby year falls in the decade, at either end, even with another decade one digit away', () => {
+    for (const year of ['1990', '1995', '1999']) {
+      expect(en(`The war began in 1985. It ended in ${year}. In the 1990s the country rebuilt.`, 'date-decade-slip')).toEqual([]);
+    }
+  });
+
+  it('counts a nearby year before the decade as outside it', () => {
+    expect(en('The war began in 1985. In the 1990s the country rebuilt.', 'date-decade-slip').map(([quote]) => quote)).toEqual(['In the 1990s']);
+  });
+
+  it('does not read "the 80s" (two digits, no century) as a slip of four-digit years', () => {
+    expect(en('The war began in 1991. In the 80s the country was calm.', 'date-decade-slip')).toEqual([]);
+  });
+
+  it('reads "after"/"before" in the sentence it is in, and a same-day pair as neither', () => {
+    expect(en('It rained in 2001. The treaty was ratified in 1998, after the referendum of 2004.', 'date-order')).toEqual([['in 1998', '1998 (1998-01-01) < 2004 (2004-01-01)']]);
+    expect(en('The treaty was ratified on 3 May 2004, after the vote on 3 May 2004.', 'date-order')).toEqual([]);
+    expect(en('The treaty was ratified on 3 May 2004, before the vote on 3 May 2004.', 'date-order')).toEqual([]);
+    // A decade runs from its first to its last year.
+    expect(en('The treaty was ratified in 1995, before the reforms of the 1990s.', 'date-order')).toEqual([]);
+    expect(en('The treaty was ratified in the 1990s, after the referendum of 1995.', 'date-order')).toEqual([]);
+  });
+
+  it('reads plans from the date’s own sentence only', () => {
+    expect(en('The floods of March 2021 killed 400 people. Rebuilding will take years.', 'date-after-publication', { publishedAt: '2020-05-03' })).toEqual([
+      ['March 2021', 'earliest day meant: 2021-03-01; published: 2020-05-03'],
+    ]);
+  });
+
+  it('takes an impossible day for its month when comparing with the publication day, and the last day as itself', () => {
+    expect(en('The floods of 31 April 2021 killed 400 people.', 'date-after-publication', { publishedAt: '2021-04-15' })).toEqual([]);
+    expect(en('The floods of 30 April 2021 killed 400 people.', 'date-after-publication', { publishedAt: '2021-04-15' })).toEqual([
+      ['30 April 2021', 'earliest day meant: 2021-04-30; published: 2021-04-15'],
+    ]);
+  });
+
+  it('reads a stated percentage with thousands separators, and keeps the finding on its own claim', () => {
+    expect(en('Sales rose from 100 to 1,300, an increase of 1,200 percent.', 'figure-percent-change')).toEqual([]);
+    expect(en('Sales rose from 300 to 400, an increase of 20 percent. Costs reached 500 pesos in 2004.', 'figure-percent-change')).toEqual([
+      ['20 percent', '(400 − 300) ÷ 300 × 100 = 33.33'],
+    ]);
+  });
+});
