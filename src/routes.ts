@@ -14,6 +14,7 @@ import { correctionsLogRoutes } from './pages/corrections/corrections-log.routes
 import { dashboardRoutes, helpRoutes } from './pages/dashboard/dashboard.routes.js';
 import { documentArchiveRoutes } from './pages/documents/document-archive.routes.js';
 import { documentDeleteRoutes } from './pages/documents/document-delete.routes.js';
+import { documentEditRoutes } from './pages/documents/document-edit.routes.js';
 import { documentRoutes } from './pages/documents/document.routes.js';
 import { publicationRoutes } from './pages/publication/publication.routes.js';
 import { queueRoutes } from './pages/queue/queue.routes.js';
@@ -49,7 +50,7 @@ export function routers(deps: RouteDeps): { publicRouters: Router[]; signedInRou
   return {
     publicRouters: [healthRoutes(), authRoutes(deps), invitationRoutes(), helpRoutes(), correctionsLogRoutes()],
     signedInRouters: [
-      dashboardRoutes(), documentArchiveRoutes(), documentRoutes(deps), readerRoutes(), documentApiRoutes(), documentEditApiRoutes(), documentDeleteRoutes(), documentArchiveApiRoutes(),
+      dashboardRoutes(), documentArchiveRoutes(), documentRoutes(deps), readerRoutes(), documentApiRoutes(), documentEditApiRoutes(), documentDeleteRoutes(), documentEditRoutes(), documentArchiveApiRoutes(),
       queueRoutes(), queueApiRoutes(), claimApiRoutes(), matchRoutes(), reuseRoutes(), claimRoutes(), restructureApiRoutes(), sourceRoutes(), noteRoutes(),
       reportRoutes(), reportApiRoutes(), publishApiRoutes(), publicationApiRoutes(), publicationRoutes(), workspaceReportRoutes(), adminRoutes(), accountRoutes(deps),
     ],

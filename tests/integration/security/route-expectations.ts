@@ -89,6 +89,7 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   'PATCH /api/v1/documents/:id': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}`, body: { version: s.documentVersion, title: 'Retitled' } }) },
   'POST /documents/:id/delete': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/delete`, body: {} }) },
   'DELETE /api/v1/documents/:id': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}` }) },
+  'POST /documents/:id/edit': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/edit`, body: { version: s.documentVersion, title: 'Retitled by form', language: 'tl' } }) },
   'POST /documents/:id/archive': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/archive`, body: {} }) },
   'POST /documents/:id/restore': { allowed: editors, build: (s) => ({ path: `/documents/${s.documentId}/restore`, body: {} }) },
   'POST /api/v1/documents/:id/archive': { allowed: editors, build: (s) => ({ path: `/api/v1/documents/${s.documentId}/archive`, body: {} }) },
