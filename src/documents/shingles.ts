@@ -1,7 +1,7 @@
 /**
  * Near-duplicate texts by word shingles: the runs of SHINGLE_WORDS consecutive words of a text,
  * lower-cased, hashed to 32 bits. Two texts are near-duplicates when the imported one shares at
- * least NEAR_DUPLICATE_SHARE of its shingles with a stored one (docs/ARCHITECTURE.md, issue 17).
+ * least NEAR_DUPLICATE_SHARE of its shingles with a stored one (docs/MATCHING.md, "Near-duplicate documents").
  * Pure: no database.
  */
 
