@@ -27,7 +27,7 @@ export type DocumentRow = Selectable<DocumentTable>;
 export type InsertableDocumentRow = Insertable<DocumentTable>;
 export type UpdateableDocumentRow = Updateable<DocumentTable>;
 
-/** A sample of a document's shingle hashes (sql/0019), for near-duplicate warnings; derived from the body. */
+/** A sample of a document's shingle hashes (sql/0021), for near-duplicate warnings; derived from the body. */
 export interface DocumentShingleTable {
   document_id: number;
   shingle_count: number;

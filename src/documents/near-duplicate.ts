@@ -47,7 +47,7 @@ export async function storeShingles(trx: Db | Tx, documentId: number, hashes: Re
     .execute();
 }
 
-/** Gives a shingle sample to documents that have none (from before sql/0019, or restored). Returns how many. */
+/** Gives a shingle sample to documents that have none (from before sql/0021, or restored). Returns how many. */
 export async function backfillShingles(db: Db | Tx): Promise<number> {
   const missing = await db.selectFrom('documents as d').select(['d.id', 'd.body']).where(({ not, exists, selectFrom }) => not(exists(selectFrom('document_shingles as s').select('s.document_id').whereRef('s.document_id', '=', 'd.id')))).execute();
   for (const d of missing) await storeShingles(db, d.id, shingleHashes(d.body));
