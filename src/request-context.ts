@@ -22,4 +22,3 @@ declare module 'express-serve-static-core' {
     id: string | number | object;
   }
 }
-export {};

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { HttpError, ValidationError } from './errors.js';
+import { type HttpError, ValidationError } from './errors.js';
 import { formInput, type Validator } from './validation.js';
 
 /** Field name → its message, as the views show them next to each field. */

@@ -15,7 +15,7 @@ export interface ClaimTerms {
   words: string;
 }
 
-const TOKEN = /%|[\p{L}\p{N}]+(?:[.,'’\-][\p{L}\p{N}]+)*\.?/gu;
+const TOKEN = /%|[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*\.?/gu;
 
 /** Lower-cased tokens and whether each began with a capital; underscores join nothing here. */
 export function tokenize(text: string): { lower: string[]; capital: boolean[] } {

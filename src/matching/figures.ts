@@ -120,9 +120,15 @@ function readDates(tokens: readonly string[], terms: string[], used: Set<number>
     let day: number | null = null;
     let p = m - 1;
     if (tokens[p] === 'ng' || tokens[p] === 'of') p -= 1;
-    if (p >= 0 && !used.has(p) && (day = dayAt(tokens, p)) !== null) span.push(...range(p, m));
+    if (p >= 0 && !used.has(p)) {
+      day = dayAt(tokens, p);
+      if (day !== null) span.push(...range(p, m));
+    }
     let n = m + 1;
-    if (day === null && !YEAR.test(tokens[n] ?? '') && (day = dayAt(tokens, n)) !== null) span.push(n++);
+    if (day === null && !YEAR.test(tokens[n] ?? '')) {
+      day = dayAt(tokens, n);
+      if (day !== null) span.push(n++);
+    }
     if (tokens[n] === ',') n += 1;
     const year = YEAR.test(tokens[n] ?? '') ? Number(tokens[n]) : null;
     if (year !== null) span.push(...range(m + 1, n + 1));

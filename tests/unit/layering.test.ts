@@ -25,7 +25,7 @@ function tsFiles(dir: string): string[] {
 const importPatterns = [/^\s*(?:import|export)\s[^'"`;]*?\bfrom\s*(['"])([^'"]+)\1/gm, /^\s*import\s*(['"])([^'"]+)\1/gm, /\bimport\s*\(\s*(['"])([^'"]+)\1\s*\)/g];
 
 /** The module specifiers a source text imports. */
-export function importSpecifiers(text: string): string[] {
+function importSpecifiers(text: string): string[] {
   return importPatterns.flatMap((re) => [...text.matchAll(re)].map((m) => m[2]!));
 }
 
@@ -64,7 +64,7 @@ function chainTo(graph: Graph, from: string, bad: (file: string) => boolean, sto
  * src/pages/, and an http/ file that reaches a domain, a page or a web helper. http/ may use the
  * database layer, whose Database type names every table (db/database.ts), so db/ is not followed.
  */
-export function layeringViolations(graph: Graph): string[] {
+function layeringViolations(graph: Graph): string[] {
   const offences: string[] = [];
   for (const file of graph.keys()) {
     const folder = topFolder(file);

@@ -32,7 +32,7 @@ export function invitationRoutes(): Router {
     res.render('auth/invitation', { title: 'Choose your password', invitation, token: req.params.token, errors: {} });
   });
 
-  router.post('/invitations/:token', (req, res, next) => {
+  router.post('/invitations/:token', (_req, res, next) => {
     res.set('Referrer-Policy', 'no-referrer').set('Cache-Control', 'no-store');
     next();
   }, formRoute(setPasswordForm, async (req, res, input) => {

@@ -6,10 +6,8 @@ import { formInput } from '../../http/validation.js';
 import { bulkMessage, bulkStatusesFor, type BulkInput, validateBulkForm } from '../../claims/bulk.js';
 import { bulkUpdateClaims } from '../../claims/bulk.service.js';
 import { queueParams, queueSortLabels, queueSorts, validateQueueQuery, type QueueQuery } from '../../claims/claim-queue.js';
-import { listClaimQueue, queueFilterOptions, type QueueFilterOptions } from '../../claims/claim-queue.service.js';
+import { queueFilterOptions, type QueueFilterOptions } from '../../claims/claim-queue.service.js';
 import { queueView, type QueueView } from './queue-view.js';
-import { claimJson } from '../../claims/claim.json.js';
-import { statusLabels } from '../../claims/claim-vocabulary.js';
 
 /** Where to go back to after a bulk action: the queue, with its filters, and nothing else. */
 const safeReturn = (raw: unknown) => (typeof raw === 'string' && raw.length <= 2000 && /^\/claims(\?[^#\s]*)?$/.test(raw) ? raw : '/claims');

@@ -91,7 +91,7 @@ describe(`an English article reviewed through the API (${engineName})`, () => {
     expect(html).toContain('<span class="stance-badge stance-refutes">Refutes</span> <a href="https://www.nasa.gov/mission/apollo-11/" rel="noopener noreferrer">Apollo 11</a> · NASA, ');
     expect(html).toContain('<blockquote class="source-excerpt">Two of the three astronauts walked on the Moon.</blockquote>');
     const md = await download('md');
-    expect(md).toMatch(/- Refutes: \[Apollo 11\]\(<https:\/\/www\.nasa\.gov\/mission\/apollo-11\/>\) · NASA, [^\n]*2019\n  > Two of the three astronauts walked on the Moon\./);
+    expect(md).toMatch(/- Refutes: \[Apollo 11\]\(<https:\/\/www\.nasa\.gov\/mission\/apollo-11\/>\) · NASA, [^\n]*2019\n {2}> Two of the three astronauts walked on the Moon\./);
     expect(await download('csv')).toContain('Refutes: Apollo 11 <https://www.nasa.gov/mission/apollo-11/> (NASA, 2019-07-16) — “Two of the three astronauts walked on the Moon.”');
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Express } from 'express';
-import request from 'supertest';
+import type request from 'supertest';
 
 /** One route of the app, as Express's router stack has it. */
 export interface Route {

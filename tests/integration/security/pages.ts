@@ -33,9 +33,9 @@ const runsData = new Set(['a', 'area', 'iframe', 'frame', 'object', 'embed', 'sc
 
 /** Each start tag of the markup with its attribute names and values, quoted values read whole. */
 function* startTags(html: string): Generator<{ name: string; attributes: [string, string][]; source: string }> {
-  for (const tag of html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g)) {
+  for (const tag of html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g)) {
     const attributes: [string, string][] = [];
-    for (const a of tag[2]!.matchAll(/([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
+    for (const a of tag[2]!.matchAll(/([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
       attributes.push([a[1]!.toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '']);
     }
     yield { name: tag[1]!.toLowerCase(), attributes, source: tag[0].slice(0, 100) };
