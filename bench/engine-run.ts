@@ -72,7 +72,9 @@ export async function runEngine(name: EngineName, plan: readonly PlannedDocument
     let imported: ImportResult | null = null;
     if (o.importBytes > 0) {
       imported = await measureImport(ctx, editor, articleOfBytes(o.importBytes), ws.databasePids);
-      o.log(`[${name}] import: ${imported.claims} claims from ${(imported.bytes / 1048576).toFixed(2)} MB in ${imported.totalMs} ms (extraction ${imported.extractMs} ms; CPU app ${imported.appCpuMs} ms, db ${imported.databaseCpuMs ?? '—'} ms)`);
+      o.log(
+        `[${name}] import: ${imported.claims} claims from ${(imported.bytes / 1048576).toFixed(2)} MB in ${imported.totalMs} ms (extraction ${imported.extractMs} ms; CPU app ${imported.appCpuMs} ms, db ${imported.databaseCpuMs ?? '—'} ms)`,
+      );
       // Back to the planned workspace, so every engine serves the same pages.
       await ctx.db.deleteFrom('documents').where('id', '=', imported.documentId).execute();
       await vacuumAnalyze(ws.engine);
@@ -83,12 +85,22 @@ export async function runEngine(name: EngineName, plan: readonly PlannedDocument
     const q = encodeURIComponent;
     const pages = [
       { name: 'queue_search', label: `Claim queue: status=open, q=${o.search}`, path: `/claims?status=open&q=${q(o.search)}` },
-      { name: 'queue_search_common', label: `Claim queue: status=open, q=${o.commonSearch} (a common word)`, path: `/claims?status=open&q=${q(o.commonSearch)}` },
+      {
+        name: 'queue_search_common',
+        label: `Claim queue: status=open, q=${o.commonSearch} (a common word)`,
+        path: `/claims?status=open&q=${q(o.commonSearch)}`,
+      },
       { name: 'queue_status', label: 'Claim queue: status=open', path: '/claims?status=open' },
       { name: 'reader', label: `Document reader (${plan[1]?.claims.length ?? 0} claims)`, path: `/documents/${readerDoc}` },
     ];
     o.log(`[${name}] explaining the pages' queries`);
-    const explain = await explainPages(ctx.db, ws.config, ws.secret, cookie, pages.map((p) => p.path));
+    const explain = await explainPages(
+      ctx.db,
+      ws.config,
+      ws.secret,
+      cookie,
+      pages.map((p) => p.path),
+    );
     const missing = explain.filter((p) => p.status !== 200);
     for (const p of missing) o.log(`[${name}] GET ${p.path} answers ${p.status}: not measured`);
     const available = pages.filter((p) => !missing.some((m) => m.path === p.path));
@@ -112,7 +124,9 @@ export async function runEngine(name: EngineName, plan: readonly PlannedDocument
     } finally {
       await baselineServer.stop();
     }
-    o.log(`[${name}] baseline ${baseline.requestsPerSecond} req/s, p99 ${baseline.latencyMs.p99} ms, CPU/request ${baseline.serverCpuMs} ms, load ${baseline.loadAverage}`);
+    o.log(
+      `[${name}] baseline ${baseline.requestsPerSecond} req/s, p99 ${baseline.latencyMs.p99} ms, CPU/request ${baseline.serverCpuMs} ms, load ${baseline.loadAverage}`,
+    );
 
     const server = await startServer(ws.serverEnv);
     const pid = server.child.pid!;
@@ -120,12 +134,29 @@ export async function runEngine(name: EngineName, plan: readonly PlannedDocument
     const results: PageResult[] = [];
     let peakRssMb: number | null = null;
     try {
-      await warmUp(server.url, available.map((p) => p.path), cookie);
-      const gzip = available[0]?.name === 'queue_search' ? [{ ...available[0], name: 'queue_search_gzip', label: `${available[0].label}, gzip`, gzip: true }] : [];
+      await warmUp(
+        server.url,
+        available.map((p) => p.path),
+        cookie,
+      );
+      const gzip =
+        available[0]?.name === 'queue_search'
+          ? [{ ...available[0], name: 'queue_search_gzip', label: `${available[0].label}, gzip`, gzip: true }]
+          : [];
       for (const page of [...available, ...gzip]) {
-        const r = await measurePage({ ...load, baseUrl: server.url, path: page.path, cookie, pid, acceptGzip: 'gzip' in page, ...(ws.databasePids ? { databasePids: ws.databasePids } : {}) });
+        const r = await measurePage({
+          ...load,
+          baseUrl: server.url,
+          path: page.path,
+          cookie,
+          pid,
+          acceptGzip: 'gzip' in page,
+          ...(ws.databasePids ? { databasePids: ws.databasePids } : {}),
+        });
         results.push({ name: page.name, label: page.label, load: r, ratio: round(r.requestsPerSecond / baseline.requestsPerSecond, 2) });
-        o.log(`[${name}] ${page.label}: ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, CPU/request app ${r.serverCpuMs} ms db ${r.databaseCpuMs ?? '—'} ms, ${r.non2xx} non-2xx, ${r.errors} errors, load ${r.loadAverage}`);
+        o.log(
+          `[${name}] ${page.label}: ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, CPU/request app ${r.serverCpuMs} ms db ${r.databaseCpuMs ?? '—'} ms, ${r.non2xx} non-2xx, ${r.errors} errors, load ${r.loadAverage}`,
+        );
       }
       peakRssMb = processMemory(pid)?.hwmMb ?? null;
     } finally {
@@ -138,16 +169,35 @@ export async function runEngine(name: EngineName, plan: readonly PlannedDocument
       const fresh = await startServer({ ...ws.serverEnv, PAGE_CACHE_MB: '0' });
       try {
         await warmUp(fresh.url, [search.path], cookie);
-        const r = await measurePage({ ...load, baseUrl: fresh.url, path: search.path, cookie, pid: fresh.child.pid!, ...(ws.databasePids ? { databasePids: ws.databasePids } : {}) });
+        const r = await measurePage({
+          ...load,
+          baseUrl: fresh.url,
+          path: search.path,
+          cookie,
+          pid: fresh.child.pid!,
+          ...(ws.databasePids ? { databasePids: ws.databasePids } : {}),
+        });
         const label = `${search.label}, rendered afresh (PAGE_CACHE_MB=0)`;
         results.push({ name: 'queue_search_uncached', label, load: r, ratio: round(r.requestsPerSecond / baseline.requestsPerSecond, 2) });
-        o.log(`[${name}] ${label}: ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, CPU/request app ${r.serverCpuMs} ms db ${r.databaseCpuMs ?? '—'} ms, ${r.non2xx} non-2xx, ${r.errors} errors, load ${r.loadAverage}`);
+        o.log(
+          `[${name}] ${label}: ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, CPU/request app ${r.serverCpuMs} ms db ${r.databaseCpuMs ?? '—'} ms, ${r.non2xx} non-2xx, ${r.errors} errors, load ${r.loadAverage}`,
+        );
       } finally {
         await fresh.stop();
       }
     }
     const mix = await measureReviewMix(name, ws.serverEnv, mixTarget, o, ws.databasePids);
-    return { engine: name, version, seed, import: imported, baseline, pages: results, server: { startRssMb: startRssMb === null ? null : round(startRssMb), peakRssMb: peakRssMb === null ? null : round(peakRssMb) }, explain, mix };
+    return {
+      engine: name,
+      version,
+      seed,
+      import: imported,
+      baseline,
+      pages: results,
+      server: { startRssMb: startRssMb === null ? null : round(startRssMb), peakRssMb: peakRssMb === null ? null : round(peakRssMb) },
+      explain,
+      mix,
+    };
   } finally {
     await ws.destroy();
   }
@@ -158,12 +208,30 @@ export async function runEngine(name: EngineName, plan: readonly PlannedDocument
  * (PAGE_CACHE_MB=0), then the in-memory baseline padded to the mix's mean response size, so the
  * ratio compares like with like.
  */
-async function measureReviewMix(name: EngineName, serverEnv: Record<string, string>, target: Omit<MixTarget, 'baseUrl'>, o: BenchOptions, databasePids?: () => Promise<number[]>): Promise<ReviewMixResult> {
+async function measureReviewMix(
+  name: EngineName,
+  serverEnv: Record<string, string>,
+  target: Omit<MixTarget, 'baseUrl'>,
+  o: BenchOptions,
+  databasePids?: () => Promise<number[]>,
+): Promise<ReviewMixResult> {
   const run = async (env: Record<string, string>, label: string, seed: number) => {
     const server = await startServer(env);
     try {
-      const r = await runReviewMix({ ...target, baseUrl: server.url }, { durationS: o.durationS, warmupS: o.warmupS, connections: o.connections, pid: server.child.pid!, seed, ...(databasePids ? { databasePids } : {}) });
-      o.log(`[${name}] review mix, ${label}: ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, CPU/request app ${r.serverCpuMs} ms db ${r.databaseCpuMs ?? '—'} ms, ${r.unexpected} unexpected, ${r.errors} errors, load ${r.loadAverage}`);
+      const r = await runReviewMix(
+        { ...target, baseUrl: server.url },
+        {
+          durationS: o.durationS,
+          warmupS: o.warmupS,
+          connections: o.connections,
+          pid: server.child.pid!,
+          seed,
+          ...(databasePids ? { databasePids } : {}),
+        },
+      );
+      o.log(
+        `[${name}] review mix, ${label}: ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, CPU/request app ${r.serverCpuMs} ms db ${r.databaseCpuMs ?? '—'} ms, ${r.unexpected} unexpected, ${r.errors} errors, load ${r.loadAverage}`,
+      );
       return r;
     } finally {
       await server.stop();
@@ -173,7 +241,14 @@ async function measureReviewMix(name: EngineName, serverEnv: Record<string, stri
   const uncached = await run({ ...serverEnv, PAGE_CACHE_MB: '0' }, 'page cache off', 2);
   const baselineServer = await startBaseline();
   try {
-    const baseline = await measurePage({ durationS: o.durationS, warmupS: o.warmupS, connections: o.connections, baseUrl: baselineServer.url, path: `/baseline?bytes=${uncached.bytesPerResponse}`, pid: baselineServer.child.pid! });
+    const baseline = await measurePage({
+      durationS: o.durationS,
+      warmupS: o.warmupS,
+      connections: o.connections,
+      baseUrl: baselineServer.url,
+      path: `/baseline?bytes=${uncached.bytesPerResponse}`,
+      pid: baselineServer.child.pid!,
+    });
     o.log(`[${name}] baseline of the mix's mean size (${uncached.bytesPerResponse} bytes): ${baseline.requestsPerSecond} req/s`);
     return { cached, uncached, baseline };
   } finally {

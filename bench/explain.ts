@@ -3,7 +3,16 @@
  * database with a Kysely plugin that records every compiled query; each page is requested once
  * with the session cookie, then each recorded SELECT is explained with its own parameters.
  */
-import { CompiledQuery, PostgresQueryCompiler, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import {
+  CompiledQuery,
+  PostgresQueryCompiler,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app.js';
 import type { Config } from '../src/config.js';
@@ -40,7 +49,13 @@ class RecordQueries implements KyselyPlugin {
 }
 
 /** Requests each path once through a recording app, then explains every SELECT it ran (warm: best of three). */
-export async function explainPages(db: Db, config: Readonly<Config>, secret: string, cookie: string, paths: readonly string[]): Promise<ExplainedPage[]> {
+export async function explainPages(
+  db: Db,
+  config: Readonly<Config>,
+  secret: string,
+  cookie: string,
+  paths: readonly string[],
+): Promise<ExplainedPage[]> {
   const recorder = new RecordQueries();
   const app = createApp({ db: db.withPlugin(recorder), config, secret });
   const server = app.listen(0, '127.0.0.1');
@@ -71,7 +86,9 @@ async function explain(db: Db, query: CompiledQuery): Promise<ExplainedQuery> {
   let plan = '';
   let executionMs = Infinity;
   for (let i = 0; i < 3; i++) {
-    const result = await db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, [...query.parameters]));
+    const result = await db.executeQuery<{ 'QUERY PLAN': string }>(
+      CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, [...query.parameters]),
+    );
     const text = result.rows.map((r) => r['QUERY PLAN']).join('\n');
     const ms = Number(/Execution Time: ([\d.]+) ms/.exec(text)?.[1] ?? NaN);
     if (ms < executionMs || !plan) [plan, executionMs] = [text, ms];

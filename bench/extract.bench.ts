@@ -48,9 +48,12 @@ const TAGALOG: (() => string)[] = [
   () => `Lahat ng ${word()} ay ${word()} ng ${word()} noon ${int(1900, 2020)} at ${int(5, 95)} % ang ${word()} .`,
 ];
 const ENGLISH: (() => string)[] = [
-  () => `More than ${figure()} ${pick(['people', 'troops', 'families'])} were ${word()} in ${pick(PLACES)} on ${int(1, 28)} ${pick(EN_MONTHS)} ${int(1950, 2024)}, according to the ${name()} Institute.`,
-  () => `"The ${word()} is ${word()} and ${word()}," said President ${name()} ${name()} on ${pick(EN_MONTHS)} ${int(1, 28)}, ${int(1990, 2024)}.`,
-  () => `Under Article ${int(1, 90)} of the ${name()} Charter, the ${pick(PLACES)} must report ${int(2, 40)} percent of ${word()} by the ${int(195, 202)}0s.`,
+  () =>
+    `More than ${figure()} ${pick(['people', 'troops', 'families'])} were ${word()} in ${pick(PLACES)} on ${int(1, 28)} ${pick(EN_MONTHS)} ${int(1950, 2024)}, according to the ${name()} Institute.`,
+  () =>
+    `"The ${word()} is ${word()} and ${word()}," said President ${name()} ${name()} on ${pick(EN_MONTHS)} ${int(1, 28)}, ${int(1990, 2024)}.`,
+  () =>
+    `Under Article ${int(1, 90)} of the ${name()} Charter, the ${pick(PLACES)} must report ${int(2, 40)} percent of ${word()} by the ${int(195, 202)}0s.`,
   () => `The ${word()} cost an estimated $${int(1, 99)}.${int(1, 9)} billion, ${name()} told reporters, and ${word()} ${word()} ${word()}.`,
 ];
 
@@ -74,8 +77,10 @@ function median(xs: number[]): number {
 const full = generate(Math.max(...SIZES_MB) * MB);
 // Warm-up: JIT compilation and lexicon loading are not what we measure.
 for (let r = 0; r < 2; r++) extract(full.slice(0, MB));
-console.log(`claim extraction, ${RUNS} runs per size, median; node ${process.version}; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`);
-console.log('wall = elapsed time; cpu = this process\'s CPU time (the fairer figure when the machine is busy)\n');
+console.log(
+  `claim extraction, ${RUNS} runs per size, median; node ${process.version}; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`,
+);
+console.log("wall = elapsed time; cpu = this process's CPU time (the fairer figure when the machine is busy)\n");
 console.log('size      chars     claims   wall ms  wall MB/s   cpu ms  cpu MB/s  wall ms/MB');
 const perMb: number[] = [];
 const cpuPerMb: number[] = [];
@@ -104,5 +109,9 @@ for (const mb of SIZES_MB) {
   );
 }
 const last = perMb.length - 1;
-console.log(`\nslowest wall throughput ${(1000 / Math.max(...perMb)).toFixed(2)} MB/s, cpu ${(1000 / Math.max(...cpuPerMb)).toFixed(2)} MB/s (target ≥ ${TARGET_MB_PER_S} MB/s)`);
-console.log(`linearity: ms per MB at 5 MB ÷ at 1 MB = ${(perMb[last]! / perMb[0]!).toFixed(2)} wall, ${(cpuPerMb[last]! / cpuPerMb[0]!).toFixed(2)} cpu (1.00 = linear)`);
+console.log(
+  `\nslowest wall throughput ${(1000 / Math.max(...perMb)).toFixed(2)} MB/s, cpu ${(1000 / Math.max(...cpuPerMb)).toFixed(2)} MB/s (target ≥ ${TARGET_MB_PER_S} MB/s)`,
+);
+console.log(
+  `linearity: ms per MB at 5 MB ÷ at 1 MB = ${(perMb[last]! / perMb[0]!).toFixed(2)} wall, ${(cpuPerMb[last]! / cpuPerMb[0]!).toFixed(2)} cpu (1.00 = linear)`,
+);

@@ -54,7 +54,13 @@ export async function measureImport(ctx: Ctx, actor: Actor, text: string, databa
   const totalMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   return {
-    bytes: Buffer.byteLength(text), claims: claims.length, extractMs: round(extractMs, 0), totalMs: round(totalMs, 0), storeMs: round(totalMs - extractMs, 0),
-    appCpuMs: round((cpu.user + cpu.system) / 1000, 0), databaseCpuMs: pids.length ? round(sumCpu(pids) - db0, 0) : null, documentId: document.id,
+    bytes: Buffer.byteLength(text),
+    claims: claims.length,
+    extractMs: round(extractMs, 0),
+    totalMs: round(totalMs, 0),
+    storeMs: round(totalMs - extractMs, 0),
+    appCpuMs: round((cpu.user + cpu.system) / 1000, 0),
+    databaseCpuMs: pids.length ? round(sumCpu(pids) - db0, 0) : null,
+    documentId: document.id,
   };
 }

@@ -64,7 +64,8 @@ const sumCpu = (pids: number[]) => pids.reduce((a, pid) => a + (processCpuMs(pid
 /** Requests every page a few times first, so that the first page measured does not pay for the JIT and caches of all of them. */
 export async function warmUp(baseUrl: string, paths: readonly string[], cookie: string, rounds = 30): Promise<void> {
   for (let i = 0; i < rounds; i++) {
-    for (const path of paths) await (await fetch(new URL(path, baseUrl), { headers: { cookie, 'accept-encoding': 'identity' } })).arrayBuffer();
+    for (const path of paths)
+      await (await fetch(new URL(path, baseUrl), { headers: { cookie, 'accept-encoding': 'identity' } })).arrayBuffer();
   }
 }
 
@@ -74,7 +75,8 @@ export async function measurePage(options: LoadOptions): Promise<LoadResult> {
   const headers: Record<string, string> = { 'accept-encoding': options.acceptGzip ? 'gzip' : 'identity' };
   if (options.cookie) headers.cookie = options.cookie;
   const check = await fetch(url, { headers, redirect: 'manual' });
-  if (check.status !== 200) throw new Error(`GET ${options.path} answered ${check.status}, not 200: is the page there and the session valid?`);
+  if (check.status !== 200)
+    throw new Error(`GET ${options.path} answered ${check.status}, not 200: is the page there and the session valid?`);
   await check.arrayBuffer();
   if (options.warmupS > 0) await autocannon({ url, headers, connections: options.connections, duration: options.warmupS });
 

@@ -28,61 +28,231 @@ const shortSql = (sql: string) => (sql.length > 110 ? `${sql.slice(0, 107)}…` 
 /** The generated section: targets, pages, import, exports, memory, and the EXPLAIN summary. */
 export function renderResults(r: BenchResults): string {
   const out: string[] = [BEGIN, ''];
-  out.push(`Run on ${r.date} — ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB; Node ${r.machine.node}, PGlite ${r.machine.pglite}; ` +
-    `${r.engines.map((e) => `${e.engine}: ${e.version}`).join('; ')}. Command: \`${r.command}\`.`);
+  out.push(
+    `Run on ${r.date} — ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB; Node ${r.machine.node}, PGlite ${r.machine.pglite}; ` +
+      `${r.engines.map((e) => `${e.engine}: ${e.version}`).join('; ')}. Command: \`${r.command}\`.`,
+  );
   const e0 = r.engines[0];
-  if (e0) out.push('', `Workspace: ${Object.entries(e0.seed.counts).map(([t, n]) => `${n.toLocaleString('en-US')} ${t}`).join(', ')}.`);
+  if (e0)
+    out.push(
+      '',
+      `Workspace: ${Object.entries(e0.seed.counts)
+        .map(([t, n]) => `${n.toLocaleString('en-US')} ${t}`)
+        .join(', ')}.`,
+    );
 
-  out.push('', '### Targets', '', table(['target', 'figure', 'result'], r.targets.map((t) => [t.target, t.figure, verdict(t.met)])));
+  out.push(
+    '',
+    '### Targets',
+    '',
+    table(
+      ['target', 'figure', 'result'],
+      r.targets.map((t) => [t.target, t.figure, verdict(t.met)]),
+    ),
+  );
 
   out.push('', '### Pages (autocannon, loopback, production mode, signed in)', '');
   const pageRows = r.engines.flatMap((e) => [
-    [e.engine, 'Baseline: 50 in-memory rows, same layout', e.baseline.requestsPerSecond, '1.00', e.baseline.latencyMs.p50, e.baseline.latencyMs.p99, kb(e.baseline.bytesPerResponse), e.baseline.serverCpuMs ?? '—', '—', e.baseline.serverRssMb ?? '—', e.baseline.loadAverage],
-    ...e.pages.map((p) => [e.engine, p.label, p.load.requestsPerSecond, p.ratio.toFixed(2), p.load.latencyMs.p50, p.load.latencyMs.p99, kb(p.load.bytesPerResponse), p.load.serverCpuMs ?? '—', p.load.databaseCpuMs ?? '—', p.load.serverRssMb ?? '—', p.load.loadAverage]),
+    [
+      e.engine,
+      'Baseline: 50 in-memory rows, same layout',
+      e.baseline.requestsPerSecond,
+      '1.00',
+      e.baseline.latencyMs.p50,
+      e.baseline.latencyMs.p99,
+      kb(e.baseline.bytesPerResponse),
+      e.baseline.serverCpuMs ?? '—',
+      '—',
+      e.baseline.serverRssMb ?? '—',
+      e.baseline.loadAverage,
+    ],
+    ...e.pages.map((p) => [
+      e.engine,
+      p.label,
+      p.load.requestsPerSecond,
+      p.ratio.toFixed(2),
+      p.load.latencyMs.p50,
+      p.load.latencyMs.p99,
+      kb(p.load.bytesPerResponse),
+      p.load.serverCpuMs ?? '—',
+      p.load.databaseCpuMs ?? '—',
+      p.load.serverRssMb ?? '—',
+      p.load.loadAverage,
+    ]),
   ]);
-  out.push(table(['engine', 'page', 'req/s', '× baseline', 'p50 ms', 'p99 ms', 'response', 'app CPU ms/req', 'db CPU ms/req', 'server RSS MB', 'load avg'], pageRows));
-  out.push('', 'CPU per request is the CPU time the app process (and, on the server, its PostgreSQL backends) spent during the load divided by the requests served: unlike req/s it hardly depends on what else the machine is doing. With PGlite the database runs inside the app process.');
-  out.push('', `Load average: the machine's one-minute load when each measurement ended. The bench itself (load generator, app, database) accounts for 2–3; well above that, other work was competing for the cores.`);
-  const failures = r.engines.flatMap((e) => e.pages.filter((p) => p.load.non2xx || p.load.errors).map((p) => `${e.engine} ${p.label}: ${p.load.non2xx} non-2xx, ${p.load.errors} errors`));
+  out.push(
+    table(
+      [
+        'engine',
+        'page',
+        'req/s',
+        '× baseline',
+        'p50 ms',
+        'p99 ms',
+        'response',
+        'app CPU ms/req',
+        'db CPU ms/req',
+        'server RSS MB',
+        'load avg',
+      ],
+      pageRows,
+    ),
+  );
+  out.push(
+    '',
+    'CPU per request is the CPU time the app process (and, on the server, its PostgreSQL backends) spent during the load divided by the requests served: unlike req/s it hardly depends on what else the machine is doing. With PGlite the database runs inside the app process.',
+  );
+  out.push(
+    '',
+    `Load average: the machine's one-minute load when each measurement ended. The bench itself (load generator, app, database) accounts for 2–3; well above that, other work was competing for the cores.`,
+  );
+  const failures = r.engines.flatMap((e) =>
+    e.pages
+      .filter((p) => p.load.non2xx || p.load.errors)
+      .map((p) => `${e.engine} ${p.label}: ${p.load.non2xx} non-2xx, ${p.load.errors} errors`),
+  );
   if (failures.length) out.push('', `Failed requests: ${failures.join('; ')}.`);
 
   out.push('', '### Review mix (bench/review-mix.ts: simulated reviewers, 10% writes, varied filters)', '');
-  const mixRows = r.engines.filter((e) => e.mix).flatMap((e) => {
-    const m = e.mix!;
-    const line = (label: string, x: typeof m.cached) => [e.engine, label, x.requestsPerSecond, (x.requestsPerSecond / m.baseline.requestsPerSecond).toFixed(3), x.latencyMs.p50, x.latencyMs.p99, kb(x.bytesPerResponse), x.serverCpuMs ?? '—', x.databaseCpuMs ?? '—', x.unexpected, x.loadAverage];
-    return [
-      [e.engine, `in-memory page of the mix's mean size`, m.baseline.requestsPerSecond, '1.000', m.baseline.latencyMs.p50, m.baseline.latencyMs.p99, kb(m.baseline.bytesPerResponse), m.baseline.serverCpuMs ?? '—', '—', m.baseline.non2xx, m.baseline.loadAverage],
-      line('review mix, page cache on', m.cached),
-      line('review mix, page cache off', m.uncached),
-    ];
-  });
-  out.push(mixRows.length ? table(['engine', 'run', 'req/s', '× baseline', 'p50 ms', 'p99 ms', 'mean response', 'app CPU ms/req', 'db CPU ms/req', 'non-2xx', 'load avg'], mixRows) : 'Not measured.');
-  const kindRows = r.engines.filter((e) => e.mix).flatMap((e) =>
-    (['cached', 'uncached'] as const).flatMap((which) => Object.entries(e.mix![which].byKind).map(([kind, k]) => [e.engine, which === 'cached' ? 'on' : 'off', kind, k!.requests, k!.p50, k!.p99, kb(k!.bytesPerResponse)])));
-  if (kindRows.length) out.push('', 'By page type:', '', table(['engine', 'page cache', 'request', 'count', 'p50 ms', 'p99 ms', 'mean response'], kindRows));
+  const mixRows = r.engines
+    .filter((e) => e.mix)
+    .flatMap((e) => {
+      const m = e.mix!;
+      const line = (label: string, x: typeof m.cached) => [
+        e.engine,
+        label,
+        x.requestsPerSecond,
+        (x.requestsPerSecond / m.baseline.requestsPerSecond).toFixed(3),
+        x.latencyMs.p50,
+        x.latencyMs.p99,
+        kb(x.bytesPerResponse),
+        x.serverCpuMs ?? '—',
+        x.databaseCpuMs ?? '—',
+        x.unexpected,
+        x.loadAverage,
+      ];
+      return [
+        [
+          e.engine,
+          `in-memory page of the mix's mean size`,
+          m.baseline.requestsPerSecond,
+          '1.000',
+          m.baseline.latencyMs.p50,
+          m.baseline.latencyMs.p99,
+          kb(m.baseline.bytesPerResponse),
+          m.baseline.serverCpuMs ?? '—',
+          '—',
+          m.baseline.non2xx,
+          m.baseline.loadAverage,
+        ],
+        line('review mix, page cache on', m.cached),
+        line('review mix, page cache off', m.uncached),
+      ];
+    });
+  out.push(
+    mixRows.length
+      ? table(
+          [
+            'engine',
+            'run',
+            'req/s',
+            '× baseline',
+            'p50 ms',
+            'p99 ms',
+            'mean response',
+            'app CPU ms/req',
+            'db CPU ms/req',
+            'non-2xx',
+            'load avg',
+          ],
+          mixRows,
+        )
+      : 'Not measured.',
+  );
+  const kindRows = r.engines
+    .filter((e) => e.mix)
+    .flatMap((e) =>
+      (['cached', 'uncached'] as const).flatMap((which) =>
+        Object.entries(e.mix![which].byKind).map(([kind, k]) => [
+          e.engine,
+          which === 'cached' ? 'on' : 'off',
+          kind,
+          k!.requests,
+          k!.p50,
+          k!.p99,
+          kb(k!.bytesPerResponse),
+        ]),
+      ),
+    );
+  if (kindRows.length)
+    out.push('', 'By page type:', '', table(['engine', 'page cache', 'request', 'count', 'p50 ms', 'p99 ms', 'mean response'], kindRows));
 
   out.push('', '### Import of a 1 MB document (importDocument: extraction + storage)', '');
-  out.push(table(['engine', 'size', 'claims', 'extraction ms', 'storage ms', 'total ms', 'app CPU ms', 'db CPU ms'],
-    r.engines.filter((e) => e.import).map((e) => [e.engine, `${(e.import!.bytes / 1048576).toFixed(2)} MB`, e.import!.claims, e.import!.extractMs, e.import!.storeMs, e.import!.totalMs, e.import!.appCpuMs, e.import!.databaseCpuMs ?? '—'])));
+  out.push(
+    table(
+      ['engine', 'size', 'claims', 'extraction ms', 'storage ms', 'total ms', 'app CPU ms', 'db CPU ms'],
+      r.engines
+        .filter((e) => e.import)
+        .map((e) => [
+          e.engine,
+          `${(e.import!.bytes / 1048576).toFixed(2)} MB`,
+          e.import!.claims,
+          e.import!.extractMs,
+          e.import!.storeMs,
+          e.import!.totalMs,
+          e.import!.appCpuMs,
+          e.import!.databaseCpuMs ?? '—',
+        ]),
+    ),
+  );
 
   out.push('', '### Exports (bench/report.bench.ts, its own 1,000- and 10,000-claim documents, in-process)', '');
   const formats = Object.entries(r.reports?.formats ?? {}).flatMap(([engine, rows]) =>
-    rows.map((f) => [engine, f.format, f.claims, f.firstByteMs, f.ms, f.cpuMs ?? '—', kb(f.bytes), f.peakRssMb, f.rssGrowthMb ?? '—']));
-  out.push(formats.length ? table(['engine', 'format', 'claims', 'first byte ms', 'total ms', 'CPU ms', 'size', 'peak RSS growth MB', 'growth 1k→10k MB'], formats) : 'No figures: the report bench was not run (`--skip-reports`) or is not there.');
+    rows.map((f) => [engine, f.format, f.claims, f.firstByteMs, f.ms, f.cpuMs ?? '—', kb(f.bytes), f.peakRssMb, f.rssGrowthMb ?? '—']),
+  );
+  out.push(
+    formats.length
+      ? table(
+          ['engine', 'format', 'claims', 'first byte ms', 'total ms', 'CPU ms', 'size', 'peak RSS growth MB', 'growth 1k→10k MB'],
+          formats,
+        )
+      : 'No figures: the report bench was not run (`--skip-reports`) or is not there.',
+  );
 
   out.push('', '### Server memory', '');
-  out.push(table(['engine', 'RSS after start MB', 'peak RSS (VmHWM) MB'], r.engines.map((e) => [e.engine, e.server.startRssMb ?? '—', e.server.peakRssMb ?? '—'])));
+  out.push(
+    table(
+      ['engine', 'RSS after start MB', 'peak RSS (VmHWM) MB'],
+      r.engines.map((e) => [e.engine, e.server.startRssMb ?? '—', e.server.peakRssMb ?? '—']),
+    ),
+  );
 
   out.push('', '### EXPLAIN ANALYZE of the queries each page runs (warm, best of three)', '');
   for (const e of r.engines) {
     for (const page of e.explain) {
       out.push(`**${e.engine}** \`GET ${page.path}\``, '');
-      out.push(table(['query', 'plan', 'indexes', 'seq scans', 'ms'], page.queries.map((q) => [`\`${shortSql(q.sql)}\``, q.top, q.indexes.join(', ') || '—', q.seqScans.join(', ') || '—', q.executionMs])), '');
+      out.push(
+        table(
+          ['query', 'plan', 'indexes', 'seq scans', 'ms'],
+          page.queries.map((q) => [
+            `\`${shortSql(q.sql)}\``,
+            q.top,
+            q.indexes.join(', ') || '—',
+            q.seqScans.join(', ') || '—',
+            q.executionMs,
+          ]),
+        ),
+        '',
+      );
     }
   }
   const main = r.engines.find((e) => e.engine === 'postgres') ?? r.engines[0];
-  const queuePlan = main?.explain[0]?.queries.reduce<{ executionMs: number; plan: string } | undefined>((a, q) => (!a || q.executionMs > a.executionMs ? q : a), undefined);
-  if (queuePlan) out.push(`The slowest query of \`GET ${main!.explain[0]!.path}\` on ${main!.engine}:`, '', '```', queuePlan.plan, '```', '');
+  const queuePlan = main?.explain[0]?.queries.reduce<{ executionMs: number; plan: string } | undefined>(
+    (a, q) => (!a || q.executionMs > a.executionMs ? q : a),
+    undefined,
+  );
+  if (queuePlan)
+    out.push(`The slowest query of \`GET ${main!.explain[0]!.path}\` on ${main!.engine}:`, '', '```', queuePlan.plan, '```', '');
   out.push(END);
   return out.join('\n');
 }
@@ -94,6 +264,9 @@ export function writeBenchmarksDoc(path: string, section: string, template: stri
   const current = existsSync(path) ? readFileSync(path, 'utf8') : template;
   const start = current.indexOf(BEGIN);
   const end = current.indexOf(END);
-  const next = start >= 0 && end > start ? current.slice(0, start) + section + current.slice(end + END.length) : `${current.trimEnd()}\n\n${section}\n`;
+  const next =
+    start >= 0 && end > start
+      ? current.slice(0, start) + section + current.slice(end + END.length)
+      : `${current.trimEnd()}\n\n${section}\n`;
   writeFileSync(path, next);
 }

@@ -30,7 +30,13 @@ import { findNearDuplicate, storeShingles } from '../src/documents/near-duplicat
 import { shingleHashes } from '../src/documents/shingles.js';
 import { extract, splitSentences } from '../src/extraction/index.js';
 import { claimTerms } from '../src/matching/claim-terms.js';
-import { candidatesQuery, findClaimIdsOfDocument, findClaimTexts, insertMatchKeys, type MatchKey } from '../src/matching/match.repository.js';
+import {
+  candidatesQuery,
+  findClaimIdsOfDocument,
+  findClaimTexts,
+  insertMatchKeys,
+  type MatchKey,
+} from '../src/matching/match.repository.js';
 import { RETRIEVAL, refreshDocumentMatches, refreshMatches } from '../src/matching/match.service.js';
 import { restatedReviewClaims } from '../src/matching/restated-reviews.js';
 import { cliActor } from '../src/users/permissions.js';
@@ -60,12 +66,15 @@ const ms = (x: number) => Math.round(x * 10) / 10;
 class Rollback extends Error {}
 async function rolledBack<T>(ws: BenchWorkspace, body: (trx: Tx) => Promise<T>): Promise<T> {
   let out: T | undefined;
-  await ws.engine.db.transaction().execute(async (trx) => {
-    out = await body(trx);
-    throw new Rollback();
-  }).catch((err) => {
-    if (!(err instanceof Rollback)) throw err;
-  });
+  await ws.engine.db
+    .transaction()
+    .execute(async (trx) => {
+      out = await body(trx);
+      throw new Rollback();
+    })
+    .catch((err) => {
+      if (!(err instanceof Rollback)) throw err;
+    });
   return out!;
 }
 
@@ -77,7 +86,16 @@ async function load(ws: BenchWorkspace): Promise<void> {
   for (let n = 1; planned < claimCount; n++) {
     const body = g.article(9_000);
     const starts = splitSentences(body, 'tl').map((s) => s.start);
-    await db.insertInto('documents').values({ title: `Bench article ${n}`, language: 'tl', body, content_hash: createHash('sha256').update(body).digest('hex'), sentence_starts: starts }).execute();
+    await db
+      .insertInto('documents')
+      .values({
+        title: `Bench article ${n}`,
+        language: 'tl',
+        body,
+        content_hash: createHash('sha256').update(body).digest('hex'),
+        sentence_starts: starts,
+      })
+      .execute();
     planned += starts.length;
   }
   // One claim per sentence, cut in SQL from the stored starts (the sentence less its trailing space).
@@ -93,7 +111,12 @@ async function load(ws: BenchWorkspace): Promise<void> {
   const ids = (await db.selectFrom('claims').select('id').orderBy('id').execute()).map((r) => r.id);
   for (let i = 0; i < ids.length; i += 5000) {
     const texts = await findClaimTexts(db, ids.slice(i, i + 5000));
-    const keys: MatchKey[] = texts.map((t) => ({ claimId: t.claimId, documentId: t.documentId, spelling: t.kind === 'spelling', ...claimTerms(t.sentence, t.quote) }));
+    const keys: MatchKey[] = texts.map((t) => ({
+      claimId: t.claimId,
+      documentId: t.documentId,
+      spelling: t.kind === 'spelling',
+      ...claimTerms(t.sentence, t.quote),
+    }));
     await db.transaction().execute((trx) => insertMatchKeys(trx, keys));
   }
   for (const d of await db.selectFrom('documents').select(['id', 'body']).execute()) await storeShingles(db, d.id, shingleHashes(d.body));
@@ -133,7 +156,14 @@ async function benchEngine(name: EngineName): Promise<EngineFigures> {
     let retrievalPlan = '';
     for (let run = 0; run <= runs; run++) {
       await rolledBack(ws, async (trx) => {
-        const doc = await insertDocument(trx, { title: 'Bench query', language: 'tl', body: text, content_hash: createHash('sha256').update(`${text}${run}`).digest('hex'), sentence_starts: extraction.sentences.map((s) => s.start), created_by: null });
+        const doc = await insertDocument(trx, {
+          title: 'Bench query',
+          language: 'tl',
+          body: text,
+          content_hash: createHash('sha256').update(`${text}${run}`).digest('hex'),
+          sentence_starts: extraction.sentences.map((s) => s.start),
+          created_by: null,
+        });
         await insertClaims(trx, claimRows(doc.id, fifty));
         const ids = await findClaimIdsOfDocument(trx, doc.id);
         let t = performance.now();
@@ -149,8 +179,15 @@ async function benchEngine(name: EngineName): Promise<EngineFigures> {
         }
         if (run === runs) {
           const texts = await findClaimTexts(trx, ids);
-          const keys: MatchKey[] = texts.map((c) => ({ claimId: c.claimId + 1_000_000_000, documentId: c.documentId, spelling: c.kind === 'spelling', ...claimTerms(c.sentence, c.quote) }));
-          const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, COSTS OFF) ${candidatesQuery(keys, RETRIEVAL)}`.execute(trx);
+          const keys: MatchKey[] = texts.map((c) => ({
+            claimId: c.claimId + 1_000_000_000,
+            documentId: c.documentId,
+            spelling: c.kind === 'spelling',
+            ...claimTerms(c.sentence, c.quote),
+          }));
+          const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, COSTS OFF) ${candidatesQuery(keys, RETRIEVAL)}`.execute(
+            trx,
+          );
           retrievalPlan = rows.map((r) => r['QUERY PLAN']).join('\n');
         }
       });
@@ -164,13 +201,23 @@ async function benchEngine(name: EngineName): Promise<EngineFigures> {
       // The import's matching steps alone, on the same text, before it is stored for real.
       const { matching: matchingMs, storage: storageMs } = await rolledBack(ws, async (trx) => {
         const t0 = performance.now();
-        const doc = await insertDocument(trx, { title: 'Bench import, matching only', language: 'tl', body: article, content_hash: createHash('sha256').update(`${article}x`).digest('hex'), sentence_starts: full.sentences.map((s) => s.start), created_by: null });
+        const doc = await insertDocument(trx, {
+          title: 'Bench import, matching only',
+          language: 'tl',
+          body: article,
+          content_hash: createHash('sha256').update(`${article}x`).digest('hex'),
+          sentence_starts: full.sentences.map((s) => s.start),
+          created_by: null,
+        });
         const docMs = performance.now() - t0;
         const t = performance.now();
         const restated = await restatedReviewClaims(trx, doc.id, article, full, 1_000_000);
         const rows = claimRows(doc.id, full);
         const t1 = performance.now();
-        await insertClaims(trx, [...rows, ...restated].sort((a, b) => a.start - b.start || a.end - b.end));
+        await insertClaims(
+          trx,
+          [...rows, ...restated].sort((a, b) => a.start - b.start || a.end - b.end),
+        );
         const insertMs = performance.now() - t1;
         await refreshDocumentMatches(trx, doc.id);
         const hashes = shingleHashes(article);
@@ -183,7 +230,14 @@ async function benchEngine(name: EngineName): Promise<EngineFigures> {
       const on = await measureImport({ db: ws.engine.db, config: ws.config }, cliActor, article);
       // Without matching: extraction and storing the document and its claims (the creation events are left out, so this errs low).
       const offMs = on.extractMs + storageMs;
-      imported = { bytes: on.bytes, claims: on.claims, onMs: on.totalMs, matchingMs: Math.round(matchingMs), offMs: Math.round(offMs), growth: Math.round((matchingMs / offMs) * 1000) / 1000 };
+      imported = {
+        bytes: on.bytes,
+        claims: on.claims,
+        onMs: on.totalMs,
+        matchingMs: Math.round(matchingMs),
+        offMs: Math.round(offMs),
+        growth: Math.round((matchingMs / offMs) * 1000) / 1000,
+      };
       log(`${name}: 1 MB import ${on.totalMs} ms with matching, ~${imported.offMs} ms without: +${Math.round(imported.growth * 100)} %`);
     }
     return { engine: name, claims: stored, loadS, matchFiftyMs, restatedMs, retrievalPlan, ...(imported ? { import: imported } : {}) };
@@ -195,9 +249,17 @@ async function benchEngine(name: EngineName): Promise<EngineFigures> {
 const results: EngineFigures[] = [];
 for (const name of engines) results.push(await benchEngine(name));
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/match.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), command: `npm run bench:match -- ${process.argv.slice(2).join(' ')}`, results }, null, 2)}\n`);
+writeFileSync(
+  new URL('./results/match.json', import.meta.url),
+  `${JSON.stringify({ date: new Date().toISOString(), command: `npm run bench:match -- ${process.argv.slice(2).join(' ')}`, results }, null, 2)}\n`,
+);
 for (const r of results) {
-  console.log(`\n${r.engine}: ${r.claims} claims; 50-claim document ${median(r.matchFiftyMs)} ms (runs ${r.matchFiftyMs.join(', ')}); restated lookup ${median(r.restatedMs)} ms`);
-  if (r.import) console.log(`  1 MB import: ${r.import.onMs} ms on, matching ${r.import.matchingMs} ms, growth ${Math.round(r.import.growth * 1000) / 10} %`);
+  console.log(
+    `\n${r.engine}: ${r.claims} claims; 50-claim document ${median(r.matchFiftyMs)} ms (runs ${r.matchFiftyMs.join(', ')}); restated lookup ${median(r.restatedMs)} ms`,
+  );
+  if (r.import)
+    console.log(
+      `  1 MB import: ${r.import.onMs} ms on, matching ${r.import.matchingMs} ms, growth ${Math.round(r.import.growth * 1000) / 10} %`,
+    );
   console.log(r.retrievalPlan);
 }

@@ -69,7 +69,7 @@ function planDocument(g: TextGenerator, index: number, wanted: number, progress:
   let text = g.article(Math.ceil((wanted * 1.35) / CANDIDATES_PER_CHAR));
   let result = extract(text);
   while (result.claims.length < wanted) {
-    text += g.article(Math.ceil((wanted - result.claims.length) * 1.5 / CANDIDATES_PER_CHAR));
+    text += g.article(Math.ceil(((wanted - result.claims.length) * 1.5) / CANDIDATES_PER_CHAR));
     result = extract(text);
   }
   const keep = thin(result.claims, wanted, g);
@@ -95,7 +95,14 @@ function thin<T>(xs: readonly T[], wanted: number, g: TextGenerator): T[] {
   return xs.filter((_, i) => chosen.has(i));
 }
 
-const VERDICT_WEIGHTS: [Verdict, number][] = [['accurate', 0.45], ['inaccurate', 0.18], ['misleading', 0.1], ['needs_context', 0.1], ['unverifiable', 0.1], ['typo', 0.07]];
+const VERDICT_WEIGHTS: [Verdict, number][] = [
+  ['accurate', 0.45],
+  ['inaccurate', 0.18],
+  ['misleading', 0.1],
+  ['needs_context', 0.1],
+  ['unverifiable', 0.1],
+  ['typo', 0.07],
+];
 
 /**
  * A document `progress` of the way through review: about half its claims decided when progress
@@ -115,7 +122,15 @@ function reviewState(g: TextGenerator, progress: number, c: ClaimCandidate): Omi
     status,
     verdict,
     correction: wrong ? (c.suggestion ?? `Dapat ay: ${c.quote.replace(/\d/, (d) => String((Number(d) + 1) % 10))}`) : null,
-    explanation: status === 'resolved' ? g.pick(['Checked against the official figures.', 'Ayon sa opisyal na tala ng ahensya.', 'Two independent sources disagree with the article.', 'Kinumpirma ng tagapagsalita.']) : null,
+    explanation:
+      status === 'resolved'
+        ? g.pick([
+            'Checked against the official figures.',
+            'Ayon sa opisyal na tala ng ahensya.',
+            'Two independent sources disagree with the article.',
+            'Kinumpirma ng tagapagsalita.',
+          ])
+        : null,
     assignee: assigned ? g.int(0, 5) : null,
   };
 }

@@ -30,7 +30,16 @@ const MB = 1024 * 1024;
 const TARGET_MS = 2_000;
 const TARGET_RSS_GROWTH_MB = 50;
 
-interface Result { claims: number; format: DocumentFormat; firstByteMs: number; totalMs: number; cpuMs: number; bytes: number; rssMb: number; heapMb: number }
+interface Result {
+  claims: number;
+  format: DocumentFormat;
+  firstByteMs: number;
+  totalMs: number;
+  cpuMs: number;
+  bytes: number;
+  rssMb: number;
+  heapMb: number;
+}
 
 /**
  * Drains one export, sampling memory as it goes (the export yields to the event loop between
@@ -62,7 +71,16 @@ async function measure(engine: Engine, documentId: number, claims: number, forma
   clearInterval(sample);
   rss = Math.max(rss, process.memoryUsage.rss());
   heap = Math.max(heap, process.memoryUsage().heapUsed);
-  return { claims, format, firstByteMs, totalMs, cpuMs: (cpu.user + cpu.system) / 1000, bytes, rssMb: (rss - rss0) / MB, heapMb: (heap - heap0) / MB };
+  return {
+    claims,
+    format,
+    firstByteMs,
+    totalMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    bytes,
+    rssMb: (rss - rss0) / MB,
+    heapMb: (heap - heap0) / MB,
+  };
 }
 
 async function run(label: string, engine: Engine): Promise<boolean> {
@@ -78,7 +96,9 @@ async function run(label: string, engine: Engine): Promise<boolean> {
   // stays comparable when other processes compete for the machine.
   console.log('claims  format       first byte   total (wall)  CPU        output     peak RSS +  peak heap +');
   for (const r of results) {
-    console.log(`${String(r.claims).padStart(6)}  ${r.format.padEnd(11)}  ${r.firstByteMs.toFixed(0).padStart(7)} ms  ${r.totalMs.toFixed(0).padStart(9)} ms  ${r.cpuMs.toFixed(0).padStart(6)} ms  ${(r.bytes / MB).toFixed(2).padStart(6)} MB  ${r.rssMb.toFixed(1).padStart(7)} MB  ${r.heapMb.toFixed(1).padStart(8)} MB`);
+    console.log(
+      `${String(r.claims).padStart(6)}  ${r.format.padEnd(11)}  ${r.firstByteMs.toFixed(0).padStart(7)} ms  ${r.totalMs.toFixed(0).padStart(9)} ms  ${r.cpuMs.toFixed(0).padStart(6)} ms  ${(r.bytes / MB).toFixed(2).padStart(6)} MB  ${r.rssMb.toFixed(1).padStart(7)} MB  ${r.heapMb.toFixed(1).padStart(8)} MB`,
+    );
   }
   let ok = true;
   console.log('\nformat       10k total  RSS growth 1k→10k  verdict');
@@ -88,7 +108,9 @@ async function run(label: string, engine: Engine): Promise<boolean> {
     const growth = large.rssMb - small.rssMb;
     const pass = large.totalMs < TARGET_MS && growth < TARGET_RSS_GROWTH_MB;
     ok &&= pass;
-    console.log(`${format.padEnd(11)}  ${large.totalMs.toFixed(0).padStart(6)} ms  ${growth.toFixed(1).padStart(12)} MB     ${pass ? 'ok' : 'MISSED'}`);
+    console.log(
+      `${format.padEnd(11)}  ${large.totalMs.toFixed(0).padStart(6)} ms  ${growth.toFixed(1).padStart(12)} MB     ${pass ? 'ok' : 'MISSED'}`,
+    );
   }
   return ok;
 }
@@ -98,7 +120,9 @@ const base = { dataDir: dir, dbPoolMax: 4, dbStatementTimeoutMs: 0, dbConnectTim
 let ok = true;
 const embedded = await openEngine({ ...base, databaseUrl: null });
 try {
-  ok = (await run(`PGlite (embedded), Node ${process.version}, ${availableParallelism()} CPUs, load ${loadavg()[0]!.toFixed(1)}`, embedded)) && ok;
+  ok =
+    (await run(`PGlite (embedded), Node ${process.version}, ${availableParallelism()} CPUs, load ${loadavg()[0]!.toFixed(1)}`, embedded)) &&
+    ok;
 } finally {
   await embedded.close();
   rmSync(dir, { recursive: true, force: true });

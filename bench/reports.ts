@@ -39,7 +39,12 @@ export async function runReportBench(adminUrl: string | null, log: (m: string) =
     log('bench/report.bench.ts is not there: no export figures in this run');
     return null;
   }
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent', ...(adminUrl ? { BENCH_DATABASE_URL: adminUrl } : {}) };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LOG_LEVEL: 'silent',
+    ...(adminUrl ? { BENCH_DATABASE_URL: adminUrl } : {}),
+  };
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [runTs, script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -72,8 +77,13 @@ export function parseReportBench(output: string): ReportBenchResult['formats'] {
     const list = formats[engine] ?? [];
     formats[engine] = list;
     list.push({
-      claims: Number(row[1]), format: row[2]!, firstByteMs: ms[0]!, ms: ms[1]!, ...(ms.length > 2 ? { cpuMs: ms[2]! } : {}),
-      bytes: Math.round(mb[0]! * 1048576), peakRssMb: mb[1]!,
+      claims: Number(row[1]),
+      format: row[2]!,
+      firstByteMs: ms[0]!,
+      ms: ms[1]!,
+      ...(ms.length > 2 ? { cpuMs: ms[2]! } : {}),
+      bytes: Math.round(mb[0]! * 1048576),
+      peakRssMb: mb[1]!,
     });
   }
   for (const rows of Object.values(formats)) {

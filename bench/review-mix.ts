@@ -58,8 +58,14 @@ export interface MixResult {
 
 /** The share of each kind of request, in percent (writes: 10%). */
 const WEIGHTS: [MixKind, number][] = [
-  ['queue', 34], ['queue_next', 8], ['search', 12], ['claim', 26], ['reader', 10],
-  ['write_note', 4], ['write_status', 3], ['write_verdict', 3],
+  ['queue', 34],
+  ['queue_next', 8],
+  ['search', 12],
+  ['claim', 26],
+  ['reader', 10],
+  ['write_note', 4],
+  ['write_status', 3],
+  ['write_verdict', 3],
 ];
 const STATUSES = ['', 'open', 'open', 'in_review', 'resolved', 'dismissed'];
 const SORTS = ['', 'score', 'updated', 'position'];
@@ -91,7 +97,10 @@ interface Request {
 /** One simulated reviewer: what it asks next depends on what it has just seen. */
 class Reviewer {
   #nextPage: string | null = null;
-  constructor(private readonly t: MixTarget, private readonly rand: () => number) {}
+  constructor(
+    private readonly t: MixTarget,
+    private readonly rand: () => number,
+  ) {}
 
   pick<T>(list: readonly T[]): T {
     return list[Math.floor(this.rand() * list.length)]!;
@@ -112,7 +121,12 @@ class Reviewer {
     switch (kind) {
       case 'queue': {
         const params = new URLSearchParams();
-        for (const [name, value] of [['status', this.pick(STATUSES)], ['sort', this.pick(SORTS)], ['kind', this.pick(KINDS)]] as const) if (value) params.set(name, value);
+        for (const [name, value] of [
+          ['status', this.pick(STATUSES)],
+          ['sort', this.pick(SORTS)],
+          ['kind', this.pick(KINDS)],
+        ] as const)
+          if (value) params.set(name, value);
         if (this.rand() < 0.3) params.set('q', this.pick(this.t.words));
         if (this.rand() < 0.15) params.set('documentId', String(this.pick(this.t.documentIds)));
         return { kind, method: 'GET', path: `/claims?${params}` };
@@ -126,11 +140,22 @@ class Reviewer {
       case 'reader':
         return { kind, method: 'GET', path: `/documents/${this.pick(this.t.documentIds)}` };
       case 'write_note':
-        return { kind, method: 'POST', path: `/api/v1/claims/${claimId}/notes`, body: { body: `Checked the ministry's release, page ${Math.floor(this.rand() * 40) + 1}.` } };
+        return {
+          kind,
+          method: 'POST',
+          path: `/api/v1/claims/${claimId}/notes`,
+          body: { body: `Checked the ministry's release, page ${Math.floor(this.rand() * 40) + 1}.` },
+        };
       case 'write_status':
         return { kind, method: 'PATCH', path: `/api/v1/claims/${claimId}`, body: { status: 'in_review' }, needsVersion: claimId };
       case 'write_verdict':
-        return { kind, method: 'PATCH', path: `/api/v1/claims/${claimId}`, body: { status: 'resolved', verdict: this.pick(VERDICTS), explanation: 'Against the official figures.' }, needsVersion: claimId };
+        return {
+          kind,
+          method: 'PATCH',
+          path: `/api/v1/claims/${claimId}`,
+          body: { status: 'resolved', verdict: this.pick(VERDICTS), explanation: 'Against the official figures.' },
+          needsVersion: claimId,
+        };
     }
   }
 
@@ -206,7 +231,13 @@ export async function runReviewMix(target: MixTarget, o: MixOptions): Promise<Mi
     const byKind: Partial<Record<MixKind, KindStats>> = {};
     for (const [kind, list] of run.latencies) {
       list.sort((a, b) => a - b);
-      byKind[kind] = { requests: list.length, p50: round(quantile(list, 0.5)), p99: round(quantile(list, 0.99)), mean: round(list.reduce((a, b) => a + b, 0) / list.length), bytesPerResponse: Math.round((run.bytes.get(kind) ?? 0) / list.length) };
+      byKind[kind] = {
+        requests: list.length,
+        p50: round(quantile(list, 0.5)),
+        p99: round(quantile(list, 0.99)),
+        mean: round(list.reduce((a, b) => a + b, 0) / list.length),
+        bytesPerResponse: Math.round((run.bytes.get(kind) ?? 0) / list.length),
+      };
     }
     const totalBytes = [...run.bytes.values()].reduce((a, b) => a + b, 0);
     return {

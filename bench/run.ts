@@ -70,7 +70,9 @@ if (!values['skip-reports']) {
   reports = await runReportBench(engines.includes('postgres') ? values['database-url'] : null, log);
 }
 
-const pglite = JSON.parse(readFileSync(new URL('../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string };
+const pglite = JSON.parse(readFileSync(new URL('../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
 const bench: BenchResults = {
   date: new Date().toISOString().slice(0, 10),

@@ -21,7 +21,19 @@ export interface SeededWorkspace {
 }
 
 const DAY = 86_400_000;
-const STAFF: [Role, string][] = [['admin', 'Bench Admin'], ['editor', 'Bench Editor'], ['editor', 'Liza Soberano'], ['editor', 'Ramon Tulfo'], ['reviewer', 'Ana Dizon'], ['reviewer', 'Ben Cruz'], ['reviewer', 'Carla Reyes'], ['reviewer', 'Dado Santos'], ['reviewer', 'Ella Ramos'], ['reviewer', 'Fe Lim'], ['viewer', 'Gino Tan']];
+const STAFF: [Role, string][] = [
+  ['admin', 'Bench Admin'],
+  ['editor', 'Bench Editor'],
+  ['editor', 'Liza Soberano'],
+  ['editor', 'Ramon Tulfo'],
+  ['reviewer', 'Ana Dizon'],
+  ['reviewer', 'Ben Cruz'],
+  ['reviewer', 'Carla Reyes'],
+  ['reviewer', 'Dado Santos'],
+  ['reviewer', 'Ella Ramos'],
+  ['reviewer', 'Fe Lim'],
+  ['viewer', 'Gino Tan'],
+];
 
 /** Inserts the users, documents, claims, sources, notes and history of `plan`. */
 export async function seedWorkspace(ctx: Ctx, plan: readonly PlannedDocument[]): Promise<SeededWorkspace> {
@@ -114,13 +126,17 @@ async function deriveResearch(db: Db, editor: number): Promise<void> {
       CASE WHEN c.verdict IN ('inaccurate', 'misleading', 'typo') AND g = 1 THEN 'refutes' WHEN g = 3 THEN 'context' ELSE 'supports' END,
       coalesce(c.assignee_id, ${editor}::integer), c.updated_at, c.updated_at
     FROM claims c CROSS JOIN LATERAL generate_series(1,
-      CASE c.status WHEN 'resolved' THEN 1 + c.id % 3 WHEN 'in_review' THEN c.id % 2 WHEN 'open' THEN (c.id % 10 = 0)::integer ELSE 0 END) AS g`.execute(db);
+      CASE c.status WHEN 'resolved' THEN 1 + c.id % 3 WHEN 'in_review' THEN c.id % 2 WHEN 'open' THEN (c.id % 10 = 0)::integer ELSE 0 END) AS g`.execute(
+    db,
+  );
   await sql`
     INSERT INTO claim_notes (claim_id, author_id, body, created_at)
     SELECT c.id, coalesce(c.assignee_id, ${editor}::integer),
       (ARRAY['Tinawagan ang tagapagsalita; hinihintay ang sagot.', 'The ministry publishes a different figure for that year.', 'Need a second source before resolving.', 'Nasa archive ang orihinal na ulat.'])[1 + (c.id + g) % 4],
       c.updated_at
-    FROM claims c CROSS JOIN LATERAL generate_series(1, CASE WHEN c.status IN ('resolved', 'in_review') THEN c.id % 3 ELSE (c.id % 20 = 0)::integer END) AS g`.execute(db);
+    FROM claims c CROSS JOIN LATERAL generate_series(1, CASE WHEN c.status IN ('resolved', 'in_review') THEN c.id % 3 ELSE (c.id % 20 = 0)::integer END) AS g`.execute(
+    db,
+  );
   await sql`
     INSERT INTO claim_events (claim_id, document_id, actor_id, action, after, created_at)
     SELECT id, document_id, ${editor}::integer, 'claim.created',

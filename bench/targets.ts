@@ -21,7 +21,7 @@ export function checkTargets(results: readonly EngineResult[], reports: ReportBe
 
   const pgQueue = queue(pg);
   checks.push({
-    target: 'Claim queue (status filter + search), Postgres: ≥ 0.5× the baseline\'s requests/s',
+    target: "Claim queue (status filter + search), Postgres: ≥ 0.5× the baseline's requests/s",
     figure: pgQueue ? `${pgQueue.ratio}× (${pgQueue.load.requestsPerSecond} vs ${pg!.baseline.requestsPerSecond} req/s)` : 'not measured',
     met: pgQueue ? pgQueue.ratio >= 0.5 : null,
   });
@@ -32,8 +32,10 @@ export function checkTargets(results: readonly EngineResult[], reports: ReportBe
   });
   const liteQueue = queue(lite);
   checks.push({
-    target: 'Claim queue, PGlite: ≥ 0.25× the baseline\'s requests/s',
-    figure: liteQueue ? `${liteQueue.ratio}× (${liteQueue.load.requestsPerSecond} vs ${lite!.baseline.requestsPerSecond} req/s)` : 'not measured',
+    target: "Claim queue, PGlite: ≥ 0.25× the baseline's requests/s",
+    figure: liteQueue
+      ? `${liteQueue.ratio}× (${liteQueue.load.requestsPerSecond} vs ${lite!.baseline.requestsPerSecond} req/s)`
+      : 'not measured',
     met: liteQueue ? liteQueue.ratio >= 0.25 : null,
   });
   checks.push({
@@ -60,10 +62,14 @@ export function checkTargets(results: readonly EngineResult[], reports: ReportBe
     });
     // Under load: the largest resident set sampled while the pages were measured. VmHWM also
     // counts start-up (PGlite compiling its WebAssembly), so it is shown beside it.
-    const underLoad = r.pages.reduce<number | null>((m, p) => (p.load.serverRssMb === null ? m : Math.max(m ?? 0, p.load.serverRssMb)), null);
+    const underLoad = r.pages.reduce<number | null>(
+      (m, p) => (p.load.serverRssMb === null ? m : Math.max(m ?? 0, p.load.serverRssMb)),
+      null,
+    );
     checks.push({
       target: `Server peak RSS under load at ${r.seed.counts.claims.toLocaleString('en-US')} claims, ${r.engine}: < 300 MB`,
-      figure: underLoad === null ? 'not measured' : `${underLoad} MB sampled under load (VmHWM with start-up: ${r.server.peakRssMb ?? '—'} MB)`,
+      figure:
+        underLoad === null ? 'not measured' : `${underLoad} MB sampled under load (VmHWM with start-up: ${r.server.peakRssMb ?? '—'} MB)`,
       met: underLoad === null ? null : underLoad < 300,
     });
   }
@@ -79,10 +85,15 @@ function reviewMixTargets(pg: EngineResult | undefined, lite: EngineResult | und
   const ratio = (r: EngineResult) => r.mix!.uncached.requestsPerSecond / r.mix!.baseline.requestsPerSecond;
   checks.push({
     target: `Review mix, Postgres, page cache off: ≥ 3× the ratio measured before (${MIX_RATIO_BEFORE}×) to a same-size in-memory page, i.e. ≥ ${(3 * MIX_RATIO_BEFORE).toFixed(3)}×`,
-    figure: pg?.mix ? `${ratio(pg).toFixed(3)}× (${pg.mix.uncached.requestsPerSecond} vs ${pg.mix.baseline.requestsPerSecond} req/s)` : 'not measured',
+    figure: pg?.mix
+      ? `${ratio(pg).toFixed(3)}× (${pg.mix.uncached.requestsPerSecond} vs ${pg.mix.baseline.requestsPerSecond} req/s)`
+      : 'not measured',
     met: pg?.mix ? ratio(pg) >= 3 * MIX_RATIO_BEFORE : null,
   });
-  for (const [r, limit] of [[pg, 40], [lite, 80]] as const) {
+  for (const [r, limit] of [
+    [pg, 40],
+    [lite, 80],
+  ] as const) {
     checks.push({
       target: `Review mix, ${r?.engine ?? (limit === 40 ? 'postgres' : 'pglite')}: p99 < ${limit} ms (page cache off)`,
       figure: r?.mix ? `p99 ${r.mix.uncached.latencyMs.p99} ms (cache on: ${r.mix.cached.latencyMs.p99} ms)` : 'not measured',
@@ -90,12 +101,19 @@ function reviewMixTargets(pg: EngineResult | undefined, lite: EngineResult | und
     });
   }
   const claim = pg?.mix?.uncached.byKind.claim;
-  checks.push({ target: 'Claim page under the review mix, Postgres: p99 < 40 ms', figure: claim ? `p99 ${claim.p99} ms` : 'not measured', met: claim ? claim.p99 < 40 : null });
+  checks.push({
+    target: 'Claim page under the review mix, Postgres: p99 < 40 ms',
+    figure: claim ? `p99 ${claim.p99} ms` : 'not measured',
+    met: claim ? claim.p99 < 40 : null,
+  });
   const fresh = pg?.pages.find((p) => p.name === 'queue_search_uncached');
   checks.push({
     target: 'Queue page rendered afresh, Postgres: ≤ 1.2 ms app CPU and ≤ 0.6 ms database CPU per request',
     figure: fresh ? `app ${fresh.load.serverCpuMs} ms, db ${fresh.load.databaseCpuMs ?? '—'} ms` : 'not measured',
-    met: fresh && fresh.load.serverCpuMs !== null && fresh.load.databaseCpuMs !== null ? fresh.load.serverCpuMs <= 1.2 && fresh.load.databaseCpuMs <= 0.6 : null,
+    met:
+      fresh && fresh.load.serverCpuMs !== null && fresh.load.databaseCpuMs !== null
+        ? fresh.load.serverCpuMs <= 1.2 && fresh.load.databaseCpuMs <= 0.6
+        : null,
   });
   const reader = pg?.pages.find((p) => p.name === 'reader');
   checks.push({

@@ -30,7 +30,11 @@ export interface BenchWorkspace {
 
 const SECRET = 'claimdesk-bench-session-secret-0123456789abcdef';
 
-async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(adminUrl: string, text: string, values: unknown[] = []): Promise<R[]> {
+async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(
+  adminUrl: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<R[]> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -53,7 +57,14 @@ export async function createWorkspace(name: EngineName, adminUrl: string, dbName
   } else {
     dataDir = mkdtempSync(join(tmpdir(), 'claimdesk-bench-'));
   }
-  const env: Record<string, string> = { NODE_ENV: 'production', DEMO: '0', LOG_LEVEL: 'warn', SESSION_SECRET: SECRET, DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    DEMO: '0',
+    LOG_LEVEL: 'warn',
+    SESSION_SECRET: SECRET,
+    DATA_DIR: dataDir,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
   // The bench's own connection has no statement timeout: seeding runs statements of many seconds.
   const config = loadConfig({ ...env, NODE_ENV: 'test', DB_STATEMENT_TIMEOUT_MS: '0' });
   const engine = await openEngine(config);
@@ -64,7 +75,16 @@ export async function createWorkspace(name: EngineName, adminUrl: string, dbName
     secret: SECRET,
     serverEnv: env,
     ...(name === 'postgres'
-      ? { databasePids: async () => (await adminQuery<{ pid: number }>(adminUrl, "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'", [dbName])).map((r) => r.pid) }
+      ? {
+          databasePids: async () =>
+            (
+              await adminQuery<{ pid: number }>(
+                adminUrl,
+                "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'",
+                [dbName],
+              )
+            ).map((r) => r.pid),
+        }
       : {}),
     closeEngine: () => engine.close(),
     async destroy() {

@@ -24,13 +24,25 @@ export interface DemoBrowser {
 /** Runs `fn` against the reviewed demo as a signed-in editor, then tears everything down. */
 export async function withReviewedDemo(env: Record<string, string>, fn: (demo: DemoBrowser) => Promise<void>): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'claimdesk-screenshots-'));
-  const config = loadConfig({ NODE_ENV: 'test', DEMO: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SESSION_SECRET: 'screenshots-only-secret-'.padEnd(48, 'x'), ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DEMO: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    SESSION_SECRET: 'screenshots-only-secret-'.padEnd(48, 'x'),
+    ...env,
+  });
   const engine = await openEngine({ ...config, databaseUrl: null });
   try {
     await migrate(engine);
     const ctx = { db: engine.db, config };
     const document = (await seedDemo(ctx, { reviewed: true }))!;
-    const editor = await createUser(ctx, cliActor, { email: 'maria@example.org', displayName: 'Maria Reyes', role: 'editor', password: 'screenshots only' });
+    const editor = await createUser(ctx, cliActor, {
+      email: 'maria@example.org',
+      displayName: 'Maria Reyes',
+      role: 'editor',
+      password: 'screenshots only',
+    });
     const session = await createSession(ctx, editor.id, { ip: null, userAgent: 'screenshots' });
     const server = await listen(createApp({ db: engine.db, config, secret: config.sessionSecret! }));
     const chrome = await openBrowser();

@@ -45,11 +45,17 @@ const EXTRACTED = new Set(['statistic', 'date', 'quote', 'attribution', 'referen
 
 /** Parses a JSON-lines answer key. */
 export function readGold(jsonl: string): GoldClaim[] {
-  return jsonl.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as GoldClaim);
+  return jsonl
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as GoldClaim);
 }
 
 /** Evaluates extraction of `text` (one sentence per line) against `gold`. */
-export function evaluate(text: string, gold: readonly GoldClaim[]): { report: EvalReport; results: GoldResult[]; claims: ClaimCandidate[] } {
+export function evaluate(
+  text: string,
+  gold: readonly GoldClaim[],
+): { report: EvalReport; results: GoldResult[]; claims: ClaimCandidate[] } {
   const { language, sentences, claims } = extract(text);
   const lines = text.split('\n');
   const lineStart: number[] = [];
@@ -104,7 +110,9 @@ export function evaluate(text: string, gold: readonly GoldClaim[]): { report: Ev
       return { kind, candidates: of.length, overlappingGold: of.filter((c) => !unmatched.includes(c)).length };
     }),
     spellingSuggestions: { checked: spelling.length, matching: spelling.filter((r) => r.suggestionMatches).length },
-    missed: results.filter((r) => r.start !== null && r.overlappedBy.length === 0).map(({ sentence, type, quote }) => ({ sentence, type, quote })),
+    missed: results
+      .filter((r) => r.start !== null && r.overlappedBy.length === 0)
+      .map(({ sentence, type, quote }) => ({ sentence, type, quote })),
     unmatched: unmatched.map((c) => ({ sentence: c.sentenceIndex, kind: c.kind, quote: c.quote })),
     unlocated: results.filter((r) => r.start === null).map(({ sentence, quote }) => ({ sentence, quote })),
   };
@@ -113,23 +121,36 @@ export function evaluate(text: string, gold: readonly GoldClaim[]): { report: Ev
 
 // "noong" fixes "noong 1993"; "United States" fixes "United States"; case and spacing aside.
 function sameFix(suggestion: string, correction: string): boolean {
-  const norm = (x: string) => x.toLowerCase().replace(/[_\s]+/g, ' ').trim();
+  const norm = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/[_\s]+/g, ' ')
+      .trim();
   return norm(correction).includes(norm(suggestion)) || norm(suggestion).includes(norm(correction));
 }
 
 function print(report: EvalReport): void {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const o = report.overall;
-  console.log(`language ${report.language}; sentences ${report.sentences.found}/${report.sentences.expected} (${report.sentences.matchingLines} match their line)`);
+  console.log(
+    `language ${report.language}; sentences ${report.sentences.found}/${report.sentences.expected} (${report.sentences.matchingLines} match their line)`,
+  );
   console.log(`\ngold kind     gold  overlapped  same kind  recall`);
   for (const k of report.byGoldKind) {
-    console.log(`${k.kind.padEnd(12)} ${String(k.gold).padStart(5)} ${String(k.overlapped).padStart(11)} ${String(k.overlappedBySameKind ?? '-').padStart(10)}  ${pct(k.recall)}`);
+    console.log(
+      `${k.kind.padEnd(12)} ${String(k.gold).padStart(5)} ${String(k.overlapped).padStart(11)} ${String(k.overlappedBySameKind ?? '-').padStart(10)}  ${pct(k.recall)}`,
+    );
   }
-  console.log(`${'overall'.padEnd(12)} ${String(o.gold).padStart(5)} ${String(o.overlapped).padStart(11)} ${''.padStart(10)}  ${pct(o.recall)}`);
+  console.log(
+    `${'overall'.padEnd(12)} ${String(o.gold).padStart(5)} ${String(o.overlapped).padStart(11)} ${''.padStart(10)}  ${pct(o.recall)}`,
+  );
   console.log(`\ncandidate kind  candidates  overlapping gold`);
-  for (const k of report.byCandidateKind) console.log(`${k.kind.padEnd(14)} ${String(k.candidates).padStart(11)} ${String(k.overlappingGold).padStart(17)}`);
+  for (const k of report.byCandidateKind)
+    console.log(`${k.kind.padEnd(14)} ${String(k.candidates).padStart(11)} ${String(k.overlappingGold).padStart(17)}`);
   console.log(`\ncandidates ${o.candidates} (${o.candidatesPerGold} per gold claim); ${o.unmatchedCandidates} overlap no gold claim`);
-  console.log(`spelling suggestions matching the researched correction: ${report.spellingSuggestions.matching}/${report.spellingSuggestions.checked}`);
+  console.log(
+    `spelling suggestions matching the researched correction: ${report.spellingSuggestions.matching}/${report.spellingSuggestions.checked}`,
+  );
   console.log(`\nmissed gold claims (${report.missed.length}):`);
   for (const m of report.missed) console.log(`  s${m.sentence} ${m.type.padEnd(11)} ${m.quote}`);
   console.log(`\ncandidates overlapping no gold claim (${report.unmatched.length}):`);
@@ -152,6 +173,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const planted = 'tests/fixtures/findings-planted.jsonl';
   const findings = evaluateFindings(readPlanted(readFileSync(planted, 'utf8')));
   printFindings(findings);
-  writeFileSync(out, `${JSON.stringify({ text: textFile, gold: goldFile, ...report, perClaim, findings: { planted, ...findings } }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ text: textFile, gold: goldFile, ...report, perClaim, findings: { planted, ...findings } }, null, 2)}\n`,
+  );
   console.log(`\nwrote ${out}`);
 }

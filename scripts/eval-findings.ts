@@ -37,7 +37,9 @@ export function checkOf(code: string): string {
 
 /** Per-check and overall precision and recall on the planted lines. */
 export function evaluateFindings(lines: readonly PlantedLine[]): { scores: CheckScore[]; misses: string[]; alarms: string[] } {
-  const tally = new Map<string, { planted: number; controls: number; found: number; falseAlarms: number }>(CHECKS.map((c) => [c, { planted: 0, controls: 0, found: 0, falseAlarms: 0 }]));
+  const tally = new Map<string, { planted: number; controls: number; found: number; falseAlarms: number }>(
+    CHECKS.map((c) => [c, { planted: 0, controls: 0, found: 0, falseAlarms: 0 }]),
+  );
   const misses: string[] = [];
   const alarms: string[] = [];
   for (const line of lines) {
@@ -62,23 +64,42 @@ export function evaluateFindings(lines: readonly PlantedLine[]): { scores: Check
     }
   }
   const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000) / 1000);
-  const scores: CheckScore[] = [...tally].map(([check, x]) => ({ check, ...x, precision: ratio(x.found, x.found + x.falseAlarms), recall: ratio(x.found, x.planted) }));
+  const scores: CheckScore[] = [...tally].map(([check, x]) => ({
+    check,
+    ...x,
+    precision: ratio(x.found, x.found + x.falseAlarms),
+    recall: ratio(x.found, x.planted),
+  }));
   const sum = (k: 'planted' | 'controls' | 'found' | 'falseAlarms') => scores.reduce((a, s) => a + s[k], 0);
-  scores.push({ check: 'overall', planted: sum('planted'), controls: sum('controls'), found: sum('found'), falseAlarms: sum('falseAlarms'), precision: ratio(sum('found'), sum('found') + sum('falseAlarms')), recall: ratio(sum('found'), sum('planted')) });
+  scores.push({
+    check: 'overall',
+    planted: sum('planted'),
+    controls: sum('controls'),
+    found: sum('found'),
+    falseAlarms: sum('falseAlarms'),
+    precision: ratio(sum('found'), sum('found') + sum('falseAlarms')),
+    recall: ratio(sum('found'), sum('planted')),
+  });
   return { scores, misses, alarms };
 }
 
 /** Parses the planted-error JSON lines. */
 export function readPlanted(jsonl: string): PlantedLine[] {
-  return jsonl.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as PlantedLine);
+  return jsonl
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as PlantedLine);
 }
 
 /** Prints the findings table. */
 export function printFindings(result: ReturnType<typeof evaluateFindings>): void {
   console.log(`\npre-check     planted  controls  found  false alarms  precision  recall`);
   for (const s of result.scores) {
-    console.log(`${s.check.padEnd(12)} ${String(s.planted).padStart(8)} ${String(s.controls).padStart(9)} ${String(s.found).padStart(6)} ${String(s.falseAlarms).padStart(13)} ${(s.precision * 100).toFixed(1).padStart(9)}% ${(s.recall * 100).toFixed(1).padStart(6)}%`);
+    console.log(
+      `${s.check.padEnd(12)} ${String(s.planted).padStart(8)} ${String(s.controls).padStart(9)} ${String(s.found).padStart(6)} ${String(s.falseAlarms).padStart(13)} ${(s.precision * 100).toFixed(1).padStart(9)}% ${(s.recall * 100).toFixed(1).padStart(6)}%`,
+    );
   }
-  if (result.misses.length > 0) console.log(`\nplanted errors missed (${result.misses.length}):\n${result.misses.map((m) => `  ${m}`).join('\n')}`);
+  if (result.misses.length > 0)
+    console.log(`\nplanted errors missed (${result.misses.length}):\n${result.misses.map((m) => `  ${m}`).join('\n')}`);
   if (result.alarms.length > 0) console.log(`\nfalse alarms (${result.alarms.length}):\n${result.alarms.map((m) => `  ${m}`).join('\n')}`);
 }

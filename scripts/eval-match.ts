@@ -26,7 +26,8 @@ try {
   console.table(figures);
   for (const r of results) {
     const hit = r.item.type === 'restatement' ? r.ranked.slice(0, 5).some((id) => r.targetIds.includes(id)) : r.ranked.length === 0;
-    if (!hit) console.log(`miss ${r.item.id} (${r.claims} claims, targets ${r.targetIds.join(',')}, ranked ${r.ranked.slice(0, 5).join(',')})`);
+    if (!hit)
+      console.log(`miss ${r.item.id} (${r.claims} claims, targets ${r.targetIds.join(',')}, ranked ${r.ranked.slice(0, 5).join(',')})`);
   }
   writeFileSync(new URL('../docs/matching-eval.json', import.meta.url), `${JSON.stringify({ figures }, null, 2)}\n`);
 } finally {

@@ -15,7 +15,10 @@ for (const name of chosen.length ? chosen : Object.keys(modules)) {
   scores.push({ name, ...score(JSON.parse(readFileSync(`reports/mutation/${name}.json`, 'utf8'))) });
 }
 console.log('\nmodule            killed  survived  no cover  timeout  score');
-for (const s of scores) console.log(`${s.name.padEnd(16)} ${String(s.killed).padStart(7)} ${String(s.survived).padStart(9)} ${String(s.noCoverage).padStart(9)} ${String(s.timeout).padStart(8)}  ${s.score.toFixed(1)}%`);
+for (const s of scores)
+  console.log(
+    `${s.name.padEnd(16)} ${String(s.killed).padStart(7)} ${String(s.survived).padStart(9)} ${String(s.noCoverage).padStart(9)} ${String(s.timeout).padStart(8)}  ${s.score.toFixed(1)}%`,
+  );
 
 /** Stryker's mutation score: detected (killed or timed out) over all valid mutants (compile errors and ignored ones left out). */
 function score(report) {

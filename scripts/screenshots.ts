@@ -19,7 +19,10 @@ await withReviewedDemo({}, async ({ engine, document, url, chrome }) => {
     .orderBy('c.start_offset')
     .executeTakeFirstOrThrow();
   mkdirSync(outDir, { recursive: true });
-  for (const [name, path] of [['reader', `/documents/${document.id}`], ['claim', `/claims/${claim.id}`]] as const) {
+  for (const [name, path] of [
+    ['reader', `/documents/${document.id}`],
+    ['claim', `/claims/${claim.id}`],
+  ] as const) {
     await chrome.page.goto(`${url}${path}`);
     await chrome.page.screenshot({ path: join(outDir, `${name}.png`) });
     console.log(`wrote docs/screenshots/${name}.png (${path})`);

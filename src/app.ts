@@ -91,7 +91,9 @@ export function createApp({ db, config, secret, cache, log }: AppOptions): expre
   app.use('/static', express.static(publicDir, { maxAge: config.env === 'production' ? '1h' : 0, index: false }));
   // The verify hooks see the raw bytes: invalid UTF-8 and over-deep JSON are refused before parsing.
   app.use(express.json({ limit: config.maxTextBytes + 256 * 1024, type: 'application/json', verify: verifyJsonBody }));
-  app.use(express.urlencoded({ extended: false, limit: config.maxTextBytes * 3 + 256 * 1024, parameterLimit: 2000, verify: verifyFormBody }));
+  app.use(
+    express.urlencoded({ extended: false, limit: config.maxTextBytes * 3 + 256 * 1024, parameterLimit: 2000, verify: verifyFormBody }),
+  );
   app.use(inputGuard());
   app.use(requireJsonForApiWrites());
   app.use(cookieParser(secret));

@@ -31,7 +31,9 @@ export async function serve(config: Readonly<Config>): Promise<Server> {
   const active = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     if (stopping) {
-      res.writeHead(503, { 'Connection': 'close', 'Retry-After': '5', 'Content-Type': 'text/plain; charset=utf-8' }).end('claimdesk is shutting down; try again in a moment.\n');
+      res
+        .writeHead(503, { Connection: 'close', 'Retry-After': '5', 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('claimdesk is shutting down; try again in a moment.\n');
       return;
     }
     active.add(res);
@@ -44,7 +46,10 @@ export async function serve(config: Readonly<Config>): Promise<Server> {
   server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  log.info({ url, database: engine.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL server' }, `claimdesk is listening on ${url}`);
+  log.info(
+    { url, database: engine.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL server' },
+    `claimdesk is listening on ${url}`,
+  );
   if (!(await hasAnyUser(ctx))) log.info(`First run: open ${url}/setup to create the administrator account.`);
 
   const stop = async (signal: string) => {
@@ -60,7 +65,11 @@ export async function serve(config: Readonly<Config>): Promise<Server> {
     server.closeIdleConnections();
     const drained = active.size === 0 ? Promise.resolve(true) : new Promise<boolean>((resolve) => (onDrained = () => resolve(true)));
     const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), config.shutdownTimeoutMs).unref());
-    if (!(await Promise.race([drained, timedOut]))) log.warn({ inFlight: active.size }, `requests still running after ${config.shutdownTimeoutMs} ms: closing them; their transactions roll back`);
+    if (!(await Promise.race([drained, timedOut])))
+      log.warn(
+        { inFlight: active.size },
+        `requests still running after ${config.shutdownTimeoutMs} ms: closing them; their transactions roll back`,
+      );
     server.closeAllConnections();
     await closed;
     await engine.close();

@@ -16,7 +16,10 @@ if (preview && correction) {
   const render = () => {
     const typed = correction.value;
     const sentence = scope() === 'sentence';
-    if (replaces) replaces.textContent = sentence ? '(replaces the whole sentence: write the sentence as it should read)' : '(replaces exactly the highlighted passage)';
+    if (replaces)
+      replaces.textContent = sentence
+        ? '(replaces the whole sentence: write the sentence as it should read)'
+        : '(replaces exactly the highlighted passage)';
     if (typed === '') return output.replaceChildren(el('span', 'No correction yet.'));
     output.replaceChildren(
       ...(sentence ? [el('del', before + quote + after), ' ', el('ins', typed)] : [before, el('del', quote), el('ins', typed), after]),

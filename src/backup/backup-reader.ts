@@ -5,7 +5,10 @@ import { backupTables } from './backup-tables.js';
 import { rowValidators, validateEnd, validateHeader, type BackupHeader } from './backup.schema.js';
 
 /** What the reader hands on: the header, each row as the exact JSON text in the file, the end. */
-export type BackupPart = { kind: 'header'; header: BackupHeader } | { kind: 'row'; table: string; json: string } | { kind: 'end'; rows: Record<string, number> };
+export type BackupPart =
+  | { kind: 'header'; header: BackupHeader }
+  | { kind: 'row'; table: string; json: string }
+  | { kind: 'end'; rows: Record<string, number> };
 
 export class BackupFileError extends Error {
   readonly status = 1;
@@ -48,7 +51,8 @@ export async function* readBackup(file: string): AsyncGenerator<BackupPart> {
   for await (const line of lines) {
     lineNo += 1;
     if (lineNo === 1) {
-      if (!line.startsWith('{"claimdesk":') || !line.endsWith(',')) fail('this is not a claimdesk backup (it must start with {"claimdesk": …)');
+      if (!line.startsWith('{"claimdesk":') || !line.endsWith(','))
+        fail('this is not a claimdesk backup (it must start with {"claimdesk": …)');
       yield { kind: 'header', header: check(validateHeader, parse(line.slice('{"claimdesk":'.length, -1)), 'header') };
       continue;
     }
@@ -75,7 +79,8 @@ export async function* readBackup(file: string): AsyncGenerator<BackupPart> {
     if (next) fail(`expected the ${next.name} table ("${next.name}":[) here`);
     if (!line.startsWith('"end":') || !line.endsWith('}')) fail('expected the closing "end" line');
     const end = check(validateEnd, parse(line.slice('"end":'.length, -1)), 'end');
-    for (const t of backupTables) if (end.rows[t.name] !== counts[t.name]) fail(`${t.name} has ${counts[t.name]} rows but the file says ${end.rows[t.name]}`);
+    for (const t of backupTables)
+      if (end.rows[t.name] !== counts[t.name]) fail(`${t.name} has ${counts[t.name]} rows but the file says ${end.rows[t.name]}`);
     yield { kind: 'end', rows: end.rows };
     return;
   }

@@ -23,7 +23,11 @@ const typeSchemas: Record<ColumnType, Record<string, unknown>> = {
   bool: { type: 'boolean' },
   text: { type: 'string' },
   // Postgres' own ISO form, microseconds included: "2026-11-25T17:13:35.123456+00:00".
-  timestamptz: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?[+-]\\d{2}:\\d{2}$', description: 'must be a timestamp such as 2026-11-25T17:13:35.123456+00:00' },
+  timestamptz: {
+    type: 'string',
+    pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?[+-]\\d{2}:\\d{2}$',
+    description: 'must be a timestamp such as 2026-11-25T17:13:35.123456+00:00',
+  },
   date: { type: 'string', format: 'date' },
   jsonb: {},
   _int4: { type: 'array', items: int },
@@ -49,7 +53,10 @@ const headerSchema = {
   properties: {
     format: { const: BACKUP_FORMAT },
     formatVersion: { const: BACKUP_FORMAT_VERSION },
-    migrations: { type: 'array', items: { type: 'string', pattern: '^\\d{4}_[\\w-]+\\.sql$', description: 'must be a migration file name' } },
+    migrations: {
+      type: 'array',
+      items: { type: 'string', pattern: '^\\d{4}_[\\w-]+\\.sql$', description: 'must be a migration file name' },
+    },
     withSecrets: { type: 'boolean' },
   },
 };

@@ -26,7 +26,12 @@ export async function writeBackup(db: Db, options: BackupOptions): Promise<Recor
     .execute(async (trx) => {
       await sql`SET LOCAL TIME ZONE 'UTC'`.execute(trx);
       const migrations = await trx.selectFrom('schema_migrations').select('name').orderBy('name').execute();
-      const header: BackupHeader = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, migrations: migrations.map((m) => m.name), withSecrets: options.withSecrets };
+      const header: BackupHeader = {
+        format: BACKUP_FORMAT,
+        formatVersion: BACKUP_FORMAT_VERSION,
+        migrations: migrations.map((m) => m.name),
+        withSecrets: options.withSecrets,
+      };
       await options.write(`{"claimdesk":${JSON.stringify(header)},\n`);
       const rows: Record<string, number> = {};
       for (const table of backupTables) rows[table.name] = await writeTable(trx, table, options);

@@ -37,7 +37,9 @@ export async function restoreBackup(db: Db, file: string, progress: (message: st
       if (batch.rows.length === 0) return;
       await insertBatch(trx, batch.table, batch.rows);
       restored[batch.table] = (restored[batch.table] ?? 0) + batch.rows.length;
-      progress(`${batch.table}: ${restored[batch.table]!.toLocaleString('en')} of ${(expected[batch.table] ?? 0).toLocaleString('en')} rows`);
+      progress(
+        `${batch.table}: ${restored[batch.table]!.toLocaleString('en')} of ${(expected[batch.table] ?? 0).toLocaleString('en')} rows`,
+      );
       batch = { table: '', rows: [], bytes: 0 };
     };
     for await (const part of readBackup(file)) {
@@ -49,10 +51,13 @@ export async function restoreBackup(db: Db, file: string, progress: (message: st
     }
     await flush();
     for (const table of backupTables) {
-      await sql`SELECT setval(pg_get_serial_sequence(${table.name}, 'id'), coalesce(max(id), 0) + 1, false) FROM ${sql.table(table.name)}`.execute(trx);
+      await sql`SELECT setval(pg_get_serial_sequence(${table.name}, 'id'), coalesce(max(id), 0) + 1, false) FROM ${sql.table(table.name)}`.execute(
+        trx,
+      );
     }
     // Matches are derived, not backed up: recomputed for the restored claims in the same transaction.
-    for (let ids = await findClaimsWithoutKeys(trx, 1000); ids.length; ids = await findClaimsWithoutKeys(trx, 1000)) await refreshMatches(trx, ids);
+    for (let ids = await findClaimsWithoutKeys(trx, 1000); ids.length; ids = await findClaimsWithoutKeys(trx, 1000))
+      await refreshMatches(trx, ids);
     await backfillShingles(trx);
     return restored;
   });
@@ -70,18 +75,27 @@ async function insertBatch(trx: Tx, tableName: string, rows: string[]): Promise<
 async function checkMigrations(db: Db, header: BackupHeader): Promise<void> {
   const applied = new Set((await db.selectFrom('schema_migrations').select('name').execute()).map((m) => m.name));
   const unknown = header.migrations.filter((m) => !applied.has(m));
-  if (unknown.length) throw Object.assign(new Error(`the backup was made by a newer claimdesk (its schema has ${unknown.join(', ')}); upgrade claimdesk first`), { status: 1 });
+  if (unknown.length)
+    throw Object.assign(
+      new Error(`the backup was made by a newer claimdesk (its schema has ${unknown.join(', ')}); upgrade claimdesk first`),
+      { status: 1 },
+    );
 }
 
 /** Locks every table for the rest of the transaction, then refuses unless all are empty. */
 async function lockAndCheckEmpty(trx: Tx): Promise<void> {
   await sql`LOCK TABLE ${sql.join(backupTables.map((t) => sql.table(t.name)))} IN EXCLUSIVE MODE`.execute(trx);
   for (const table of backupTables) {
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${sql.table(table.name)} LIMIT 1) AS t`.execute(trx);
-    if (rows[0]!.n > 0) throw conflict(`The database is not empty (${table.name} has rows). Restore only into a new, empty workspace: nothing was changed.`);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${sql.table(table.name)} LIMIT 1) AS t`.execute(
+      trx,
+    );
+    if (rows[0]!.n > 0)
+      throw conflict(`The database is not empty (${table.name} has rows). Restore only into a new, empty workspace: nothing was changed.`);
   }
 }
 
 function describe(rows: Record<string, number>): string {
-  return Object.entries(rows).map(([t, n]) => `${n.toLocaleString('en')} ${t}`).join(', ');
+  return Object.entries(rows)
+    .map(([t, n]) => `${n.toLocaleString('en')} ${t}`)
+    .join(', ');
 }

@@ -14,7 +14,11 @@ export async function lockClaimsByIds(trx: Tx, ids: readonly number[]): Promise<
  * Applies the same values to claims this transaction has locked, bumping each one's version.
  * @returns each claim's new version
  */
-export async function updateLockedClaims(trx: Tx, ids: readonly number[], values: UpdateableClaimRow): Promise<{ id: number; version: number }[]> {
+export async function updateLockedClaims(
+  trx: Tx,
+  ids: readonly number[],
+  values: UpdateableClaimRow,
+): Promise<{ id: number; version: number }[]> {
   if (ids.length === 0) return [];
   const rows = await trx
     .updateTable('claims')

@@ -17,7 +17,12 @@ import type { UpdateableClaimRow } from './claim.table.js';
  * claim as they would to a single edit; if any claim is refused, nothing is written.
  * Queries: a fixed handful, whatever the number of claims (at most 500).
  */
-export async function bulkUpdateClaims(ctx: Ctx, actor: Actor, input: BulkInput, options: { confirmDismissal?: boolean } = {}): Promise<BulkResult> {
+export async function bulkUpdateClaims(
+  ctx: Ctx,
+  actor: Actor,
+  input: BulkInput,
+  options: { confirmDismissal?: boolean } = {},
+): Promise<BulkResult> {
   requirePermission(actor, 'claim.research');
   const status: BulkStatus | null = input.action === 'dismiss' ? 'dismissed' : input.action === 'status' ? (input.status ?? null) : null;
   if (input.action === 'assign') requirePermission(actor, 'claim.assign');
@@ -26,7 +31,8 @@ export async function bulkUpdateClaims(ctx: Ctx, actor: Actor, input: BulkInput,
   // message can say what it is for.
   if (input.action === 'status' && !status) throw invalid('status', 'is required: choose the status to set');
   if (status === 'dismissed' && options.confirmDismissal) requireDismissalConfirmed(input);
-  if (input.action === 'assign' && input.assigneeId === undefined) throw invalid('assigneeId', 'is required: choose a person, or Nobody to unassign');
+  if (input.action === 'assign' && input.assigneeId === undefined)
+    throw invalid('assigneeId', 'is required: choose a person, or Nobody to unassign');
   const assigneeId = input.action === 'assign' ? (input.assigneeId ?? null) : null;
   const assignee = assigneeId === null ? undefined : await findUserById(ctx.db, assigneeId);
   if (assigneeId !== null) requireAssignable(assignee);
@@ -35,14 +41,46 @@ export async function bulkUpdateClaims(ctx: Ctx, actor: Actor, input: BulkInput,
     const claims = await lockClaimsByIds(trx, input.claimIds);
     if (claims.length !== new Set(input.claimIds).size) {
       const found = new Set(claims.map((c) => c.id));
-      const missing = input.claimIds.filter((id) => !found.has(id)).slice(0, 10).map((id) => `#${id}`);
-      throw invalid('claimIds', `${missing.join(', ')} no longer ${missing.length === 1 ? 'exists' : 'exist'} (merged or deleted); reload the list and try again`);
+      const missing = input.claimIds
+        .filter((id) => !found.has(id))
+        .slice(0, 10)
+        .map((id) => `#${id}`);
+      throw invalid(
+        'claimIds',
+        `${missing.join(', ')} no longer ${missing.length === 1 ? 'exists' : 'exist'} (merged or deleted); reload the list and try again`,
+      );
     }
-    const changes = claims.map((claim) => (status ? statusChange(actor, claim, status, input.reason) : assignChange(claim, assigneeId))).filter((c) => c !== null);
-    const values: UpdateableClaimRow = status ? { status, verdict: null, resolved_by: null, resolved_at: null } : { assignee_id: assigneeId };
-    const changed = await updateLockedClaims(trx, changes.map((c) => c.claim.id), values);
-    await insertClaimEvents(trx, changes.map((c): NewClaimEvent => ({ claimId: c.claim.id, documentId: c.claim.documentId, actorId: actor.id, action: 'claim.updated', before: c.before, after: c.after })));
-    return { action: input.action, changed, unchanged: claims.length - changed.length, assigneeName: assignee?.displayName ?? null, status };
+    const changes = claims
+      .map((claim) => (status ? statusChange(actor, claim, status, input.reason) : assignChange(claim, assigneeId)))
+      .filter((c) => c !== null);
+    const values: UpdateableClaimRow = status
+      ? { status, verdict: null, resolved_by: null, resolved_at: null }
+      : { assignee_id: assigneeId };
+    const changed = await updateLockedClaims(
+      trx,
+      changes.map((c) => c.claim.id),
+      values,
+    );
+    await insertClaimEvents(
+      trx,
+      changes.map(
+        (c): NewClaimEvent => ({
+          claimId: c.claim.id,
+          documentId: c.claim.documentId,
+          actorId: actor.id,
+          action: 'claim.updated',
+          before: c.before,
+          after: c.after,
+        }),
+      ),
+    );
+    return {
+      action: input.action,
+      changed,
+      unchanged: claims.length - changed.length,
+      assigneeName: assignee?.displayName ?? null,
+      status,
+    };
   });
 }
 

@@ -44,7 +44,13 @@ const bulkSchema = {
   additionalProperties: false,
   required: ['claimIds', 'action'],
   properties: {
-    claimIds: { type: 'array', minItems: 1, maxItems: bulkLimit, uniqueItems: true, items: { type: 'integer', minimum: 1, maximum: 2147483647 } },
+    claimIds: {
+      type: 'array',
+      minItems: 1,
+      maxItems: bulkLimit,
+      uniqueItems: true,
+      items: { type: 'integer', minimum: 1, maximum: 2147483647 },
+    },
     action: { enum: [...bulkActions] },
     assigneeId: { type: ['integer', 'null'], minimum: 1, maximum: 2147483647 },
     status: { enum: [...bulkStatuses] },
@@ -59,8 +65,16 @@ export const validateBulkForm = compileValidator<BulkInput>(bulkSchema, 'form');
 /** What a bulk action did, in one sentence: the queue's flash message and the API's `message`. */
 export function bulkMessage(r: BulkResult): string {
   const n = r.changed.length;
-  const done = r.action === 'assign' ? (r.assigneeName ? `assigned to ${r.assigneeName}` : 'unassigned') : r.status === 'dismissed' ? 'dismissed' : `set to ${statusLabels[r.status!]}`;
-  if (n === 0) return `Nothing changed: the ${r.unchanged === 1 ? 'selected claim was' : `${r.unchanged} selected claims were`} already ${done}.`;
+  const done =
+    r.action === 'assign'
+      ? r.assigneeName
+        ? `assigned to ${r.assigneeName}`
+        : 'unassigned'
+      : r.status === 'dismissed'
+        ? 'dismissed'
+        : `set to ${statusLabels[r.status!]}`;
+  if (n === 0)
+    return `Nothing changed: the ${r.unchanged === 1 ? 'selected claim was' : `${r.unchanged} selected claims were`} already ${done}.`;
   const already = r.unchanged > 0 ? ` (${r.unchanged} already ${r.unchanged === 1 ? 'was' : 'were'})` : '';
   return `${n} ${n === 1 ? 'claim' : 'claims'} ${done}${already}.`;
 }

@@ -52,11 +52,15 @@ function where(eb: Eb, f: QueueFilters, sort: QueueSort, after: CursorKey | null
   }
   if (after) {
     // Row comparisons match the sort indexes column for column, so the page starts with an index seek.
-    if (sort === 'position') conditions.push(sql<SqlBool>`(c.document_id, c.start_offset, c.id) > (${after[0]}::int, ${after[1]}::int, ${after[2]}::int)`);
+    if (sort === 'position')
+      conditions.push(sql<SqlBool>`(c.document_id, c.start_offset, c.id) > (${after[0]}::int, ${after[1]}::int, ${after[2]}::int)`);
     else if (sort === 'score') conditions.push(sql<SqlBool>`(c.score, c.id) < (${after[0]}::real, ${after[1]}::int)`);
     // Reviewed-match claims (1) before the others (0), each group in text order: no index serves
     // this mixed order, so the sort is computed for every claim the filters leave (an opt-in order).
-    else if (sort === 'seen') conditions.push(sql<SqlBool>`((${seenReviewed})::int < ${after[0]}::int OR ((${seenReviewed})::int = ${after[0]}::int AND (c.document_id, c.start_offset, c.id) > (${after[1]}::int, ${after[2]}::int, ${after[3]}::int)))`);
+    else if (sort === 'seen')
+      conditions.push(
+        sql<SqlBool>`((${seenReviewed})::int < ${after[0]}::int OR ((${seenReviewed})::int = ${after[0]}::int AND (c.document_id, c.start_offset, c.id) > (${after[1]}::int, ${after[2]}::int, ${after[3]}::int)))`,
+      );
     else conditions.push(sql<SqlBool>`(c.updated_at, c.id) < (${after[0]}::timestamptz, ${after[1]}::int)`);
   }
   return eb.and(conditions);
@@ -80,14 +84,25 @@ function queueQuery(db: Db, filters: QueueFilters, sort: QueueSort, after: Curso
 
 type KeyColumns = { id: number; document_id: number; start_offset: number; score: number; updated_key: string; seen_key: number };
 const cursorKey = (sort: QueueSort, row: KeyColumns): CursorKey =>
-  sort === 'seen' ? [Number(row.seen_key) === 1 ? 1 : 0, row.document_id, row.start_offset, row.id]
-  : sort === 'position' ? [row.document_id, row.start_offset, row.id] : sort === 'score' ? [row.score, row.id] : [row.updated_key, row.id];
+  sort === 'seen'
+    ? [Number(row.seen_key) === 1 ? 1 : 0, row.document_id, row.start_offset, row.id]
+    : sort === 'position'
+      ? [row.document_id, row.start_offset, row.id]
+      : sort === 'score'
+        ? [row.score, row.id]
+        : [row.updated_key, row.id];
 
 /**
  * One page of the claim queue as whole claims (the API), in one query whatever the filters:
  * `limit` rows after the cursor, each with its assignee's, resolver's and document's names.
  */
-export async function findQueuePage(db: Db, filters: QueueFilters, sort: QueueSort, after: CursorKey | null, limit: number): Promise<{ claim: QueueClaim; key: CursorKey }[]> {
+export async function findQueuePage(
+  db: Db,
+  filters: QueueFilters,
+  sort: QueueSort,
+  after: CursorKey | null,
+  limit: number,
+): Promise<{ claim: QueueClaim; key: CursorKey }[]> {
   const rows = await queueQuery(db, filters, sort, after, limit)
     .leftJoin('users as a', 'a.id', 'c.assignee_id')
     .leftJoin('users as r', 'r.id', 'c.resolved_by')
@@ -103,12 +118,30 @@ export async function findQueuePage(db: Db, filters: QueueFilters, sort: QueueSo
  * query's cost on PGlite, where planning two more joins and parsing 25 columns of 51 rows is
  * work in the app's own thread.
  */
-export async function findQueueRows(db: Db, filters: QueueFilters, sort: QueueSort, after: CursorKey | null, limit: number): Promise<{ row: QueueRowColumns; key: CursorKey }[]> {
+export async function findQueueRows(
+  db: Db,
+  filters: QueueFilters,
+  sort: QueueSort,
+  after: CursorKey | null,
+  limit: number,
+): Promise<{ row: QueueRowColumns; key: CursorKey }[]> {
   const rows = await queueQuery(db, filters, sort, after, limit)
     .select(['c.quote', 'c.kind', 'c.status', 'c.verdict', 'c.correction', 'c.assignee_id', 'c.updated_at'])
     .execute();
   return rows.map((r) => ({
-    row: { id: r.id, documentId: r.document_id, documentTitle: r.document_title, quote: r.quote, kind: r.kind, score: r.score, status: r.status, verdict: r.verdict, correction: r.correction, assigneeId: r.assignee_id, updatedAt: r.updated_at },
+    row: {
+      id: r.id,
+      documentId: r.document_id,
+      documentTitle: r.document_title,
+      quote: r.quote,
+      kind: r.kind,
+      score: r.score,
+      status: r.status,
+      verdict: r.verdict,
+      correction: r.correction,
+      assigneeId: r.assignee_id,
+      updatedAt: r.updated_at,
+    },
     key: cursorKey(sort, r),
   }));
 }
@@ -118,9 +151,21 @@ export async function findQueueRows(db: Db, filters: QueueFilters, sort: QueueSo
  * workspace of thousands of documents does not send them all with every page.
  */
 export async function findDocumentOptions(db: Db, selectedId?: number, limit = 100): Promise<{ id: number; title: string }[]> {
-  const recent = db.selectFrom('documents').select(['id', 'title', 'created_at']).where('archived_at', 'is', null).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit);
+  const recent = db
+    .selectFrom('documents')
+    .select(['id', 'title', 'created_at'])
+    .where('archived_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit);
   const rows = selectedId
-    ? await db.selectFrom(recent.as('r')).selectAll().union(db.selectFrom('documents').select(['id', 'title', 'created_at']).where('id', '=', selectedId)).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
+    ? await db
+        .selectFrom(recent.as('r'))
+        .selectAll()
+        .union(db.selectFrom('documents').select(['id', 'title', 'created_at']).where('id', '=', selectedId))
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute()
     : await recent.execute();
   return rows.map((r) => ({ id: r.id, title: r.title }));
 }

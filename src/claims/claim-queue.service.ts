@@ -1,7 +1,15 @@
 import type { Ctx } from '../context.js';
 import { invalid } from '../http/errors.js';
 import { requirePermission, type Actor } from '../users/permissions.js';
-import { decodeCursor, encodeCursor, queuePageSize, type CursorKey, type QueuePage, type QueueQuery, type QueueRow } from './claim-queue.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  queuePageSize,
+  type CursorKey,
+  type QueuePage,
+  type QueueQuery,
+  type QueueRow,
+} from './claim-queue.js';
 import { findDocumentOptions, findQueuePage, findQueueRows, type QueueFilters } from './claim-queue.repository.js';
 import { cachedRead } from '../db/read-cache.js';
 import { listAllUsers } from '../users/user.repository.js';
@@ -23,19 +31,35 @@ export async function listClaimQueue(ctx: Ctx, actor: Actor, query: QueueQuery, 
   requirePermission(actor, 'claim.read');
   const after = query.after ? decodeCursor(query.sort, query.after) : null;
   const rows = await findQueuePage(ctx.db, toFilters(actor, query), query.sort, after, pageSize + 1);
-  return toPage(query.sort, rows, rows.map((r) => r.claim), pageSize);
+  return toPage(
+    query.sort,
+    rows,
+    rows.map((r) => r.claim),
+    pageSize,
+  );
 }
 
 /**
  * The same page as the queue's table shows it, assignees named from `people` (the page's
  * `queueFilterOptions().everyone`, so naming them costs no query). One query.
  */
-export async function listQueueRows(ctx: Ctx, actor: Actor, query: QueueQuery, people: readonly User[], pageSize = queuePageSize): Promise<QueuePage<QueueRow>> {
+export async function listQueueRows(
+  ctx: Ctx,
+  actor: Actor,
+  query: QueueQuery,
+  people: readonly User[],
+  pageSize = queuePageSize,
+): Promise<QueuePage<QueueRow>> {
   requirePermission(actor, 'claim.read');
   const after = query.after ? decodeCursor(query.sort, query.after) : null;
   const rows = await findQueueRows(ctx.db, toFilters(actor, query), query.sort, after, pageSize + 1);
   const names = new Map(people.map((u) => [u.id, u.displayName]));
-  return toPage(query.sort, rows, rows.map((r) => ({ ...r.row, assigneeName: r.row.assigneeId === null ? null : (names.get(r.row.assigneeId) ?? null) })), pageSize);
+  return toPage(
+    query.sort,
+    rows,
+    rows.map((r) => ({ ...r.row, assigneeName: r.row.assigneeId === null ? null : (names.get(r.row.assigneeId) ?? null) })),
+    pageSize,
+  );
 }
 
 export interface QueueFilterOptions {
@@ -50,7 +74,9 @@ export interface QueueFilterOptions {
 export async function queueFilterOptions(ctx: Ctx, actor: Actor, selectedDocumentId?: number): Promise<QueueFilterOptions> {
   requirePermission(actor, 'claim.read');
   const [documents, people] = await Promise.all([
-    cachedRead(ctx.cache, `documents:options:${selectedDocumentId ?? ''}`, ['documents'], () => findDocumentOptions(ctx.db, selectedDocumentId)),
+    cachedRead(ctx.cache, `documents:options:${selectedDocumentId ?? ''}`, ['documents'], () =>
+      findDocumentOptions(ctx.db, selectedDocumentId),
+    ),
     cachedRead(ctx.cache, 'users:people', ['users'], async () => {
       const everyone = await listAllUsers(ctx.db);
       return { everyone, users: everyone.filter(mayBeAssigned).sort((a, b) => a.displayName.localeCompare(b.displayName)) };

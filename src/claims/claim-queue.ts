@@ -6,7 +6,12 @@ import { claimKinds, claimStatuses, verdicts, type ClaimKind, type ClaimStatus, 
 export const queueSorts = ['position', 'score', 'updated', 'seen'] as const;
 export type QueueSort = (typeof queueSorts)[number];
 /** `seen`: claims with a reviewed match in another document first (docs/MATCHING.md), then in text order. */
-export const queueSortLabels: Record<QueueSort, string> = { position: 'Text position', score: 'Check-worthiness score', updated: 'Last change', seen: 'Reviewed match first' };
+export const queueSortLabels: Record<QueueSort, string> = {
+  position: 'Text position',
+  score: 'Check-worthiness score',
+  updated: 'Last change',
+  seen: 'Reviewed match first',
+};
 
 /** Rows per page of the queue (one more is fetched to know whether a next page exists). */
 export const queuePageSize = 50;
@@ -34,7 +39,10 @@ export interface QueueQuery {
 export type QueueClaim = Claim & { documentTitle: string };
 
 /** A row of the queue page: what its table prints, no more. */
-export type QueueRowColumns = Pick<Claim, 'id' | 'documentId' | 'quote' | 'kind' | 'score' | 'status' | 'verdict' | 'correction' | 'assigneeId' | 'updatedAt'> & { documentTitle: string };
+export type QueueRowColumns = Pick<
+  Claim,
+  'id' | 'documentId' | 'quote' | 'kind' | 'score' | 'status' | 'verdict' | 'correction' | 'assigneeId' | 'updatedAt'
+> & { documentTitle: string };
 export type QueueRow = QueueRowColumns & { assigneeName: string | null };
 
 export interface QueuePage<T = QueueClaim> {
@@ -64,7 +72,11 @@ const querySchema = {
 export const validateQueueQuery = compileValidator<QueueQuery>(querySchema, 'form');
 
 /** The sort key of a row: what the next page must start after. */
-export type CursorKey = [documentId: number, start: number, id: number] | [score: number, id: number] | [updatedAt: string, id: number] | [seen: 0 | 1, documentId: number, start: number, id: number];
+export type CursorKey =
+  | [documentId: number, start: number, id: number]
+  | [score: number, id: number]
+  | [updatedAt: string, id: number]
+  | [seen: 0 | 1, documentId: number, start: number, id: number];
 
 /** Encodes the sort and the last row's key; opaque to clients. */
 export function encodeCursor(sort: QueueSort, key: CursorKey): string {
@@ -83,10 +95,13 @@ export function decodeCursor(sort: QueueSort, cursor: string): CursorKey {
   const key = parsed.slice(1);
   const isId = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 2147483647;
   const ok =
-    sort === 'position' ? key.length === 3 && isId(key[0]) && Number.isInteger(key[1]) && key[1] >= 0 && isId(key[2])
-    : sort === 'seen' ? key.length === 4 && (key[0] === 0 || key[0] === 1) && isId(key[1]) && Number.isInteger(key[2]) && key[2] >= 0 && isId(key[3])
-    : sort === 'score' ? key.length === 2 && typeof key[0] === 'number' && key[0] >= 0 && key[0] <= 1 && isId(key[1])
-    : key.length === 2 && typeof key[0] === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(key[0]) && isId(key[1]);
+    sort === 'position'
+      ? key.length === 3 && isId(key[0]) && Number.isInteger(key[1]) && key[1] >= 0 && isId(key[2])
+      : sort === 'seen'
+        ? key.length === 4 && (key[0] === 0 || key[0] === 1) && isId(key[1]) && Number.isInteger(key[2]) && key[2] >= 0 && isId(key[3])
+        : sort === 'score'
+          ? key.length === 2 && typeof key[0] === 'number' && key[0] >= 0 && key[0] <= 1 && isId(key[1])
+          : key.length === 2 && typeof key[0] === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(key[0]) && isId(key[1]);
   if (!ok) throw invalid('after', 'must be a cursor returned by the previous page');
   return key as CursorKey;
 }

@@ -31,7 +31,10 @@ export function applyReviewRules(actor: Actor, current: Claim, patch: ClaimPatch
   }
   const rewritten = reviewFields.find((f) => patch[f] !== undefined && patch[f] !== current[f]);
   if (rewritten && !mayEditReview(actor, current)) {
-    throw invalid(rewritten, `a ${actor.role} cannot change the review of a ${current.status} claim; an editor decided it. Add a note, or propose reopening it`);
+    throw invalid(
+      rewritten,
+      `a ${actor.role} cannot change the review of a ${current.status} claim; an editor decided it. Add a note, or propose reopening it`,
+    );
   }
   if (status === 'resolved' && !verdict) throw invalid('verdict', 'is required to resolve a claim');
   if (status !== 'resolved') {
@@ -39,9 +42,13 @@ export function applyReviewRules(actor: Actor, current: Claim, patch: ClaimPatch
     verdict = null;
   }
   // Warn about what this change touches, not again on every later edit (an assignment, say).
-  const touchesReview = patch.status !== undefined || patch.verdict !== undefined || patch.proposedVerdict !== undefined || patch.correction !== undefined;
+  const touchesReview =
+    patch.status !== undefined || patch.verdict !== undefined || patch.proposedVerdict !== undefined || patch.correction !== undefined;
   const judged = verdict ?? (status === 'dismissed' ? null : proposedVerdict);
-  return { next: { status, verdict, proposedVerdict, correction }, warnings: touchesReview ? correctionWarnings(judged, verdict !== null, correction) : [] };
+  return {
+    next: { status, verdict, proposedVerdict, correction },
+    warnings: touchesReview ? correctionWarnings(judged, verdict !== null, correction) : [],
+  };
 }
 
 // A verdict that says the text is wrong should come with what it should say instead; the

@@ -15,7 +15,10 @@ export const correctionRequiredVerdicts: readonly Verdict[] = ['inaccurate', 'mi
 /** What a correction replaces: exactly the claim's span, or the claim's whole sentence. */
 export const correctionScopes = ['passage', 'sentence'] as const;
 export type CorrectionScope = (typeof correctionScopes)[number];
-export const correctionScopeLabels: Record<CorrectionScope, string> = { passage: 'Replace the highlighted passage', sentence: 'Replace the whole sentence' };
+export const correctionScopeLabels: Record<CorrectionScope, string> = {
+  passage: 'Replace the highlighted passage',
+  sentence: 'Replace the whole sentence',
+};
 
 export const stances = ['supports', 'refutes', 'context'] as const;
 export type Stance = (typeof stances)[number];

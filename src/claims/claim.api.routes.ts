@@ -19,16 +19,31 @@ export function claimApiRoutes(): Router {
 
   router.post('/api/v1/documents/:id/claims', async (req, res) => {
     const claim = await createClaim(req.ctx, req.actor!, idParam(req, 'id', 'Document'), validateNewClaimJson(req.body));
-    res.status(201).location(`/api/v1/claims/${claim.id}`).json({ claim: claimJson(claim) });
+    res
+      .status(201)
+      .location(`/api/v1/claims/${claim.id}`)
+      .json({ claim: claimJson(claim) });
   });
 
   router.get('/api/v1/claims/:id', async (req, res) => {
     const { claim, sources, notes, events } = await getClaimDetail(req.ctx, req.actor!, idParam(req, 'id', 'Claim'));
-    res.set('ETag', `"${claim.version}"`).json({ claim: claimDetailJson(claim, await claimSentenceText(req.ctx, claim)), sources: sources.map(sourceJson), notes: notes.map(noteJson), history: events });
+    res
+      .set('ETag', `"${claim.version}"`)
+      .json({
+        claim: claimDetailJson(claim, await claimSentenceText(req.ctx, claim)),
+        sources: sources.map(sourceJson),
+        notes: notes.map(noteJson),
+        history: events,
+      });
   });
 
   router.patch('/api/v1/claims/:id', async (req, res) => {
-    const { claim, warnings } = await updateClaim(req.ctx, req.actor!, idParam(req, 'id', 'Claim'), validateClaimPatchJson(withVersion(req)));
+    const { claim, warnings } = await updateClaim(
+      req.ctx,
+      req.actor!,
+      idParam(req, 'id', 'Claim'),
+      validateClaimPatchJson(withVersion(req)),
+    );
     res.set('ETag', `"${claim.version}"`).json({ claim: claimDetailJson(claim, await claimSentenceText(req.ctx, claim)), warnings });
   });
 
@@ -43,7 +58,9 @@ export function claimApiRoutes(): Router {
   });
 
   router.patch('/api/v1/sources/:id', async (req, res) => {
-    res.json({ source: sourceJson(await editSource(req.ctx, req.actor!, idParam(req, 'id', 'Source'), validateSourceEditJson(withVersion(req)))) });
+    res.json({
+      source: sourceJson(await editSource(req.ctx, req.actor!, idParam(req, 'id', 'Source'), validateSourceEditJson(withVersion(req)))),
+    });
   });
 
   router.delete('/api/v1/sources/:id', async (req, res) => {

@@ -49,8 +49,31 @@ export async function insertClaims(trx: Tx, claims: readonly NewClaimRow[]): Pro
 
 /** Every column a Claim is made of: not the search vectors, which are large and only ever matched. */
 export const claimColumns = [
-  'c.id', 'c.document_id', 'c.start_offset', 'c.end_offset', 'c.quote', 'c.sentence_index', 'c.kind', 'c.score', 'c.reasons', 'c.suggestion', 'c.findings', 'c.origin',
-  'c.status', 'c.verdict', 'c.proposed_verdict', 'c.correction', 'c.correction_scope', 'c.claim_statement', 'c.explanation', 'c.assignee_id', 'c.resolved_by', 'c.resolved_at', 'c.created_at', 'c.updated_at', 'c.version',
+  'c.id',
+  'c.document_id',
+  'c.start_offset',
+  'c.end_offset',
+  'c.quote',
+  'c.sentence_index',
+  'c.kind',
+  'c.score',
+  'c.reasons',
+  'c.suggestion',
+  'c.findings',
+  'c.origin',
+  'c.status',
+  'c.verdict',
+  'c.proposed_verdict',
+  'c.correction',
+  'c.correction_scope',
+  'c.claim_statement',
+  'c.explanation',
+  'c.assignee_id',
+  'c.resolved_by',
+  'c.resolved_at',
+  'c.created_at',
+  'c.updated_at',
+  'c.version',
 ] as const;
 
 /** The claims query with assignee and resolver names joined: one query, whatever the row count. */
@@ -74,7 +97,12 @@ export async function lockClaimById(trx: Tx, id: number): Promise<Claim | undefi
 }
 
 export async function findClaimsByDocumentId(db: Db, documentId: number): Promise<Claim[]> {
-  const rows = await selectClaims(db).where('c.document_id', '=', documentId).orderBy('c.start_offset').orderBy('c.end_offset').orderBy('c.id').execute();
+  const rows = await selectClaims(db)
+    .where('c.document_id', '=', documentId)
+    .orderBy('c.start_offset')
+    .orderBy('c.end_offset')
+    .orderBy('c.id')
+    .execute();
   return rows.map(toClaim);
 }
 
@@ -92,7 +120,10 @@ export async function updateClaimAtVersion(trx: Tx, id: number, version: number,
   return Number(result.numUpdatedRows) === 1;
 }
 
-export type ClaimRowWithNames = Omit<ClaimRow, 'search' | 'research_search'> & { assignee_name: string | null; resolved_by_name: string | null };
+export type ClaimRowWithNames = Omit<ClaimRow, 'search' | 'research_search'> & {
+  assignee_name: string | null;
+  resolved_by_name: string | null;
+};
 
 export function toClaim(row: ClaimRowWithNames): Claim {
   return {
@@ -132,9 +163,20 @@ export function toClaim(row: ClaimRowWithNames): Claim {
  * findings are the extractor's, not a review change.
  */
 export async function setClaimFindings(trx: Tx, documentId: number, byId: ReadonlyMap<number, readonly Finding[]>): Promise<void> {
-  await trx.updateTable('claims').set({ findings: '[]' }).where('document_id', '=', documentId).where('origin', '=', 'extracted').where(sql<boolean>`findings <> '[]'::jsonb`).execute();
+  await trx
+    .updateTable('claims')
+    .set({ findings: '[]' })
+    .where('document_id', '=', documentId)
+    .where('origin', '=', 'extracted')
+    .where(sql<boolean>`findings <> '[]'::jsonb`)
+    .execute();
   for (const [id, findings] of byId) {
-    if (findings.length > 0) await trx.updateTable('claims').set({ findings: JSON.stringify(findings) }).where('id', '=', id).execute();
+    if (findings.length > 0)
+      await trx
+        .updateTable('claims')
+        .set({ findings: JSON.stringify(findings) })
+        .where('id', '=', id)
+        .execute();
   }
 }
 
@@ -143,7 +185,11 @@ export async function setClaimFindings(trx: Tx, documentId: number, byId: Readon
  * one with exactly that span, else the first overlapping one; null when none is left (merged or
  * deleted since). One query for all the spans.
  */
-export async function findClaimIdsAtSpans(db: Db, documentId: number, spans: readonly { start: number; end: number }[]): Promise<(number | null)[]> {
+export async function findClaimIdsAtSpans(
+  db: Db,
+  documentId: number,
+  spans: readonly { start: number; end: number }[],
+): Promise<(number | null)[]> {
   if (spans.length === 0) return [];
   const from = Math.min(...spans.map((s) => s.start));
   const to = Math.max(...spans.map((s) => s.end));

@@ -31,7 +31,17 @@ export async function getClaim(ctx: Ctx, actor: Actor, id: number): Promise<Clai
   return claim;
 }
 
-const trackedFields = ['status', 'verdict', 'proposedVerdict', 'correction', 'correctionScope', 'claimStatement', 'explanation', 'assigneeId', 'kind'] as const;
+const trackedFields = [
+  'status',
+  'verdict',
+  'proposedVerdict',
+  'correction',
+  'correctionScope',
+  'claimStatement',
+  'explanation',
+  'assigneeId',
+  'kind',
+] as const;
 
 /**
  * Applies a review change made from `patch.version`. The change and its `claim.updated` event
@@ -48,7 +58,14 @@ export async function updateClaim(ctx: Ctx, actor: Actor, id: number, patch: Cla
  * updateClaim's work inside the caller's transaction (reusing a review runs it together with
  * copying the sources). `provenance` goes into the history event, whose action it may rename.
  */
-export async function applyClaimPatch(trx: Tx, config: Ctx['config'], actor: Actor, id: number, patch: ClaimPatch, provenance?: { action: string; after: Record<string, unknown> }): Promise<{ claim: Claim; warnings: string[] }> {
+export async function applyClaimPatch(
+  trx: Tx,
+  config: Ctx['config'],
+  actor: Actor,
+  id: number,
+  patch: ClaimPatch,
+  provenance?: { action: string; after: Record<string, unknown> },
+): Promise<{ claim: Claim; warnings: string[] }> {
   const current = await lockClaimById(trx, id);
   if (!current) throw notFound('Claim');
   if (current.version !== patch.version) throw staleClaim(current);
@@ -78,7 +95,8 @@ export async function applyClaimPatch(trx: Tx, config: Ctx['config'], actor: Act
     assignee_id: after.assigneeId,
     kind: after.kind,
   };
-  if (after.status === 'resolved' && current.status !== 'resolved') Object.assign(values, { resolved_by: actor.id, resolved_at: new Date() });
+  if (after.status === 'resolved' && current.status !== 'resolved')
+    Object.assign(values, { resolved_by: actor.id, resolved_at: new Date() });
   if (after.status !== 'resolved') Object.assign(values, { resolved_by: null, resolved_at: null });
   if (!(await updateClaimAtVersion(trx, id, patch.version, values))) throw staleClaim(current);
   await insertClaimEvents(trx, [
@@ -106,11 +124,37 @@ export async function createClaim(ctx: Ctx, actor: Actor, documentId: number, in
   return ctx.db.transaction().execute(async (trx) => {
     const quote = document.text.slice(start, end);
     const inserted = await insertClaims(trx, [
-      { documentId, start, end, quote, sentenceIndex: sentenceIndexAt(document.sentenceStarts, start), kind: input.kind, score: 1, reasons: ['marked by a reviewer'], suggestion: null, origin: 'manual' },
+      {
+        documentId,
+        start,
+        end,
+        quote,
+        sentenceIndex: sentenceIndexAt(document.sentenceStarts, start),
+        kind: input.kind,
+        score: 1,
+        reasons: ['marked by a reviewer'],
+        suggestion: null,
+        origin: 'manual',
+      },
     ]);
     if (inserted === 0) throw conflict(`That passage is already a ${input.kind} claim.`);
-    const row = await trx.selectFrom('claims').select('id').where('document_id', '=', documentId).where('start_offset', '=', start).where('end_offset', '=', end).where('kind', '=', input.kind).executeTakeFirstOrThrow();
-    await insertClaimEvents(trx, [{ claimId: row.id, documentId, actorId: actor.id, action: 'claim.created', after: { kind: input.kind, quote, start, end, origin: 'manual' } }]);
+    const row = await trx
+      .selectFrom('claims')
+      .select('id')
+      .where('document_id', '=', documentId)
+      .where('start_offset', '=', start)
+      .where('end_offset', '=', end)
+      .where('kind', '=', input.kind)
+      .executeTakeFirstOrThrow();
+    await insertClaimEvents(trx, [
+      {
+        claimId: row.id,
+        documentId,
+        actorId: actor.id,
+        action: 'claim.created',
+        after: { kind: input.kind, quote, start, end, origin: 'manual' },
+      },
+    ]);
     await refreshMatches(trx, [row.id]);
     return (await findClaimById(trx, row.id))!;
   });
@@ -118,11 +162,13 @@ export async function createClaim(ctx: Ctx, actor: Actor, documentId: number, in
 
 function resolveSpan(text: string, input: NewClaimInput): { start: number; end: number } {
   if (input.start !== undefined || input.end !== undefined) {
-    if (input.start === undefined || input.end === undefined) throw invalid(input.start === undefined ? 'start' : 'end', 'is required with a span');
+    if (input.start === undefined || input.end === undefined)
+      throw invalid(input.start === undefined ? 'start' : 'end', 'is required with a span');
     if (input.end <= input.start) throw invalid('end', 'must be after start');
     if (input.end > text.length) throw invalid('end', `must be at most ${text.length}, the length of the text`);
     if (text.slice(input.start, input.end).trim() === '') throw invalid('start', 'the span holds only white space');
-    if (input.quote !== undefined && text.slice(input.start, input.end) !== input.quote) throw invalid('quote', 'does not match the text at that span');
+    if (input.quote !== undefined && text.slice(input.start, input.end) !== input.quote)
+      throw invalid('quote', 'does not match the text at that span');
     return { start: input.start, end: input.end };
   }
   if (input.quote === undefined) throw invalid('quote', 'is required (or give start and end)');
@@ -141,7 +187,9 @@ export async function dismissClaim(ctx: Ctx, actor: Actor, id: number, version: 
 
 /** The 409 for an edit based on an old version; `details.current` lets the page show both versions. */
 export function staleClaim(current: Claim) {
-  return conflict('This claim was changed by someone else since you opened it. Review the current version and apply your change again.', { current });
+  return conflict('This claim was changed by someone else since you opened it. Review the current version and apply your change again.', {
+    current,
+  });
 }
 
 /** The text a claim's corrected sentence is cut from (its document's text and sentence starts). */

@@ -1,6 +1,15 @@
 import type { Finding } from '../extraction/index.js';
 import { compileValidator } from '../http/validation.js';
-import { claimKinds, claimStatuses, correctionScopes, verdicts, type ClaimKind, type ClaimStatus, type CorrectionScope, type Verdict } from './claim-vocabulary.js';
+import {
+  claimKinds,
+  claimStatuses,
+  correctionScopes,
+  verdicts,
+  type ClaimKind,
+  type ClaimStatus,
+  type CorrectionScope,
+  type Verdict,
+} from './claim-vocabulary.js';
 
 /** A correction replaces a passage or a sentence; anything longer is a rewrite, not a correction. */
 export const MAX_CORRECTION_LENGTH = 2000;

@@ -20,20 +20,44 @@ export interface CorrectionState {
  * - an inaccurate or misleading verdict should cite a refuting or context source: a warning, or a
  *   refusal with REQUIRE_EVIDENCE=1.
  */
-export async function applyCorrectionRules(trx: Tx, config: Pick<Config, 'requireEvidence'>, current: Claim, patch: ClaimPatch, next: ReviewState): Promise<CorrectionState> {
+export async function applyCorrectionRules(
+  trx: Tx,
+  config: Pick<Config, 'requireEvidence'>,
+  current: Claim,
+  patch: ClaimPatch,
+  next: ReviewState,
+): Promise<CorrectionState> {
   const correctionScope = patch.correctionScope ?? current.correctionScope;
   let correction = next.correction;
   const warnings: string[] = [];
   if (correctionScope === 'sentence' && (patch.correctionScope !== undefined || patch.correction !== undefined) && !correction?.trim()) {
-    throw invalid('correction', 'is empty, but a sentence correction replaces the whole sentence: write the sentence as it should read, or choose to replace the highlighted passage');
+    throw invalid(
+      'correction',
+      'is empty, but a sentence correction replaces the whole sentence: write the sentence as it should read, or choose to replace the highlighted passage',
+    );
   }
   const deciding = patch.status !== undefined || patch.verdict !== undefined || patch.correction !== undefined;
-  if (deciding && next.status === 'resolved' && next.verdict === 'typo' && correction === null && !(await isCoveredByAnotherCorrection(trx, current))) {
-    if (!current.suggestion) throw invalid('correction', 'is required to resolve a claim as a typo: this claim has no spelling suggestion to use, so write the corrected spelling');
+  if (
+    deciding &&
+    next.status === 'resolved' &&
+    next.verdict === 'typo' &&
+    correction === null &&
+    !(await isCoveredByAnotherCorrection(trx, current))
+  ) {
+    if (!current.suggestion)
+      throw invalid(
+        'correction',
+        'is required to resolve a claim as a typo: this claim has no spelling suggestion to use, so write the corrected spelling',
+      );
     correction = current.suggestion;
   }
   const verdictSet = patch.status !== undefined || patch.verdict !== undefined;
-  if (verdictSet && next.status === 'resolved' && (next.verdict === 'inaccurate' || next.verdict === 'misleading') && !(await hasEvidence(trx, current.id))) {
+  if (
+    verdictSet &&
+    next.status === 'resolved' &&
+    (next.verdict === 'inaccurate' || next.verdict === 'misleading') &&
+    !(await hasEvidence(trx, current.id))
+  ) {
     const message = `A verdict of “${verdictLabels[next.verdict]}” should cite a source that refutes the claim or gives its context; add one under Sources.`;
     if (config.requireEvidence) throw invalid('verdict', message);
     warnings.push(message);
@@ -63,6 +87,12 @@ async function isCoveredByAnotherCorrection(trx: Tx, claim: Claim): Promise<bool
 }
 
 async function hasEvidence(trx: Tx, claimId: number): Promise<boolean> {
-  const row = await trx.selectFrom('claim_sources').select('id').where('claim_id', '=', claimId).where('stance', 'in', ['refutes', 'context']).limit(1).executeTakeFirst();
+  const row = await trx
+    .selectFrom('claim_sources')
+    .select('id')
+    .where('claim_id', '=', claimId)
+    .where('stance', 'in', ['refutes', 'context'])
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }

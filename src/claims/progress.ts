@@ -7,7 +7,8 @@ import { errorVerdicts, type ClaimStatus, type Verdict } from './claim-vocabular
  */
 export const checkedStatuses: readonly ClaimStatus[] = ['resolved', 'dismissed'];
 export const isChecked = (status: ClaimStatus) => checkedStatuses.includes(status);
-export const isError = (status: ClaimStatus, verdict: Verdict | null) => status === 'resolved' && verdict !== null && errorVerdicts.includes(verdict);
+export const isError = (status: ClaimStatus, verdict: Verdict | null) =>
+  status === 'resolved' && verdict !== null && errorVerdicts.includes(verdict);
 
 export interface ReviewProgress {
   total: number;
@@ -21,7 +22,13 @@ export interface ReviewProgress {
 /** Progress from the counts each page already has (resolved and dismissed out of all claims). */
 export function reviewProgress(counts: { total: number; resolved: number; dismissed: number }): ReviewProgress {
   const checked = counts.resolved + counts.dismissed;
-  return { total: counts.total, checked, resolved: counts.resolved, dismissed: counts.dismissed, percent: counts.total > 0 ? Math.round((checked / counts.total) * 100) : 0 };
+  return {
+    total: counts.total,
+    checked,
+    resolved: counts.resolved,
+    dismissed: counts.dismissed,
+    percent: counts.total > 0 ? Math.round((checked / counts.total) * 100) : 0,
+  };
 }
 
 /** "15 of 49 claims checked (30%)": the same words wherever progress is shown. */

@@ -17,7 +17,13 @@ export function queueApiRoutes(): Router {
 
   router.post('/api/v1/claims/bulk', async (req, res) => {
     const result = await bulkUpdateClaims(req.ctx, req.actor!, validateBulkJson(req.body));
-    res.json({ action: result.action, changed: result.changed.length, unchanged: result.unchanged, claims: result.changed, message: bulkMessage(result) });
+    res.json({
+      action: result.action,
+      changed: result.changed.length,
+      unchanged: result.unchanged,
+      claims: result.changed,
+      message: bulkMessage(result),
+    });
   });
 
   return router;

@@ -16,7 +16,11 @@ export function restructureApiRoutes(): Router {
 
   router.post('/api/v1/claims/:id/split', async (req, res) => {
     const { claim, created } = await splitClaim(req.ctx, req.actor!, idParam(req, 'id', 'Claim'), validateSplitJson(withVersion(req)));
-    res.status(201).location(`/api/v1/claims/${created.id}`).set('ETag', `"${claim.version}"`).json({ claim: claimJson(claim), created: claimJson(created) });
+    res
+      .status(201)
+      .location(`/api/v1/claims/${created.id}`)
+      .set('ETag', `"${claim.version}"`)
+      .json({ claim: claimJson(claim), created: claimJson(created) });
   });
 
   return router;

@@ -19,13 +19,17 @@ export async function findAdjacentClaims(db: Db, claim: Pick<Claim, 'id' | 'docu
     .select(sql<string>`'prev'`.as('side'))
     .where('c.document_id', '=', claim.documentId)
     .where((eb) => eb(eb.refTuple('c.start_offset', 'c.end_offset', 'c.id'), '<', eb.tuple(...here)))
-    .orderBy('c.start_offset', 'desc').orderBy('c.end_offset', 'desc').orderBy('c.id', 'desc')
+    .orderBy('c.start_offset', 'desc')
+    .orderBy('c.end_offset', 'desc')
+    .orderBy('c.id', 'desc')
     .limit(1);
   const next = selectClaims(db)
     .select(sql<string>`'next'`.as('side'))
     .where('c.document_id', '=', claim.documentId)
     .where((eb) => eb(eb.refTuple('c.start_offset', 'c.end_offset', 'c.id'), '>', eb.tuple(...here)))
-    .orderBy('c.start_offset').orderBy('c.end_offset').orderBy('c.id')
+    .orderBy('c.start_offset')
+    .orderBy('c.end_offset')
+    .orderBy('c.id')
     .limit(1);
   const { rows } = await sql<ClaimRowWithNames & { side: 'prev' | 'next' }>`(${prev}) UNION ALL (${next})`.execute(db);
   const pick = (side: 'prev' | 'next') => {
@@ -36,7 +40,14 @@ export async function findAdjacentClaims(db: Db, claim: Pick<Claim, 'id' | 'docu
 }
 
 /** Another claim of the same kind on exactly this span, if any (the unique key a change would hit). */
-export async function findClaimAtSpan(trx: Tx, documentId: number, start: number, end: number, kind: Claim['kind'], exceptIds: readonly number[]): Promise<number | undefined> {
+export async function findClaimAtSpan(
+  trx: Tx,
+  documentId: number,
+  start: number,
+  end: number,
+  kind: Claim['kind'],
+  exceptIds: readonly number[],
+): Promise<number | undefined> {
   const row = await trx
     .selectFrom('claims')
     .select('id')
@@ -51,7 +62,11 @@ export async function findClaimAtSpan(trx: Tx, documentId: number, start: number
 
 /** Moves every source and note of one claim to another (a merge keeps the evidence of both). */
 export async function moveEvidence(trx: Tx, fromClaimId: number, toClaimId: number): Promise<{ sources: number; notes: number }> {
-  const sources = await trx.updateTable('claim_sources').set({ claim_id: toClaimId }).where('claim_id', '=', fromClaimId).executeTakeFirst();
+  const sources = await trx
+    .updateTable('claim_sources')
+    .set({ claim_id: toClaimId })
+    .where('claim_id', '=', fromClaimId)
+    .executeTakeFirst();
   const notes = await trx.updateTable('claim_notes').set({ claim_id: toClaimId }).where('claim_id', '=', fromClaimId).executeTakeFirst();
   return { sources: Number(sources.numUpdatedRows), notes: Number(notes.numUpdatedRows) };
 }

@@ -15,8 +15,18 @@ import { deleteClaim, findAdjacentClaims, findClaimAtSpan, insertSplitPart, move
 
 /** What history keeps of a claim's state before a merge or split. */
 const snapshot = (c: Claim) => ({
-  id: c.id, start: c.start, end: c.end, quote: c.quote, kind: c.kind, status: c.status, verdict: c.verdict,
-  proposedVerdict: c.proposedVerdict, correction: c.correction, explanation: c.explanation, assigneeId: c.assigneeId, version: c.version,
+  id: c.id,
+  start: c.start,
+  end: c.end,
+  quote: c.quote,
+  kind: c.kind,
+  status: c.status,
+  verdict: c.verdict,
+  proposedVerdict: c.proposedVerdict,
+  correction: c.correction,
+  explanation: c.explanation,
+  assigneeId: c.assigneeId,
+  version: c.version,
 });
 
 /**
@@ -48,15 +58,25 @@ export async function mergeClaim(ctx: Ctx, actor: Actor, id: number, input: Merg
   return ctx.db.transaction().execute(async (trx) => {
     const { document, claim } = await lockForRestructure(trx, id, input.version);
     const neighbour = (await findAdjacentClaims(trx, claim))[input.with];
-    if (!neighbour) throw invalid('with', `there is no ${input.with === 'next' ? 'next' : 'previous'} claim in this document to merge with`);
+    if (!neighbour)
+      throw invalid('with', `there is no ${input.with === 'next' ? 'next' : 'previous'} claim in this document to merge with`);
     const absorbed = (await lockClaimById(trx, neighbour.id))!;
     if (absorbed.id !== input.withId || absorbed.version !== input.withVersion) {
-      throw conflict(`The ${input.with === 'next' ? 'next' : 'previous'} claim changed since you opened this page (it is now #${absorbed.id}, version ${absorbed.version}). Look at it again before merging.`, { neighbourId: absorbed.id, neighbourVersion: absorbed.version });
+      throw conflict(
+        `The ${input.with === 'next' ? 'next' : 'previous'} claim changed since you opened this page (it is now #${absorbed.id}, version ${absorbed.version}). Look at it again before merging.`,
+        { neighbourId: absorbed.id, neighbourVersion: absorbed.version },
+      );
     }
     const start = Math.min(claim.start, absorbed.start);
     const end = Math.max(claim.end, absorbed.end);
     await refuseDuplicate(trx, claim, start, end, [claim.id, absorbed.id]);
-    const absorbedHistory = (await findEventsByClaimId(trx, absorbed.id)).map((e) => ({ action: e.action, actorName: e.actorName, at: e.createdAt, before: e.before, after: e.after }));
+    const absorbedHistory = (await findEventsByClaimId(trx, absorbed.id)).map((e) => ({
+      action: e.action,
+      actorName: e.actorName,
+      at: e.createdAt,
+      before: e.before,
+      after: e.after,
+    }));
     const moved = await moveEvidence(trx, absorbed.id, claim.id);
     await deleteClaim(trx, absorbed.id);
     const written = await updateClaimAtVersion(trx, claim.id, claim.version, {
@@ -74,14 +94,16 @@ export async function mergeClaim(ctx: Ctx, actor: Actor, id: number, input: Merg
     });
     if (!written) throw staleClaim(claim);
     const merged = (await findClaimById(trx, claim.id))!;
-    await insertClaimEvents(trx, [{
-      claimId: claim.id,
-      documentId: claim.documentId,
-      actorId: actor.id,
-      action: 'claim.merged',
-      before: { survivor: snapshot(claim), absorbed: { ...snapshot(absorbed), history: absorbedHistory } },
-      after: { ...snapshot(merged), absorbedId: absorbed.id, movedSources: moved.sources, movedNotes: moved.notes },
-    }]);
+    await insertClaimEvents(trx, [
+      {
+        claimId: claim.id,
+        documentId: claim.documentId,
+        actorId: actor.id,
+        action: 'claim.merged',
+        before: { survivor: snapshot(claim), absorbed: { ...snapshot(absorbed), history: absorbedHistory } },
+        after: { ...snapshot(merged), absorbedId: absorbed.id, movedSources: moved.sources, movedNotes: moved.notes },
+      },
+    ]);
     await refreshMatches(trx, [claim.id]);
     return { claim: merged, absorbedId: absorbed.id };
   });
@@ -109,12 +131,29 @@ export async function splitClaim(ctx: Ctx, actor: Actor, id: number, input: Spli
     await refuseDuplicate(trx, claim, secondStart, claim.end, [claim.id]);
     if (!(await updateClaimAtVersion(trx, claim.id, claim.version, { end_offset: firstEnd, quote: first }))) throw staleClaim(claim);
     const createdId = await insertSplitPart(trx, claim, {
-      documentId: claim.documentId, start: secondStart, end: claim.end, quote: second, sentenceIndex: sentenceIndexAt(document.sentenceStarts, secondStart),
+      documentId: claim.documentId,
+      start: secondStart,
+      end: claim.end,
+      quote: second,
+      sentenceIndex: sentenceIndexAt(document.sentenceStarts, secondStart),
     });
     const span = (start: number, end: number, quote: string) => ({ start, end, quote });
     await insertClaimEvents(trx, [
-      { claimId: claim.id, documentId: claim.documentId, actorId: actor.id, action: 'claim.split', before: span(claim.start, claim.end, claim.quote), after: { ...span(claim.start, firstEnd, first), newClaimId: createdId } },
-      { claimId: createdId, documentId: claim.documentId, actorId: actor.id, action: 'claim.split', after: { ...span(secondStart, claim.end, second), kind: claim.kind, splitFrom: claim.id } },
+      {
+        claimId: claim.id,
+        documentId: claim.documentId,
+        actorId: actor.id,
+        action: 'claim.split',
+        before: span(claim.start, claim.end, claim.quote),
+        after: { ...span(claim.start, firstEnd, first), newClaimId: createdId },
+      },
+      {
+        claimId: createdId,
+        documentId: claim.documentId,
+        actorId: actor.id,
+        action: 'claim.split',
+        after: { ...span(secondStart, claim.end, second), kind: claim.kind, splitFrom: claim.id },
+      },
     ]);
     await refreshMatches(trx, [claim.id, createdId]);
     return { claim: (await findClaimById(trx, claim.id))!, created: (await findClaimById(trx, createdId))! };

@@ -24,7 +24,12 @@ const mergeSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['with', 'version', 'withId', 'withVersion'],
-  properties: { with: { enum: ['next', 'prev'] }, version, withId: { type: 'integer', minimum: 1, maximum: 2147483647 }, withVersion: version },
+  properties: {
+    with: { enum: ['next', 'prev'] },
+    version,
+    withId: { type: 'integer', minimum: 1, maximum: 2147483647 },
+    withVersion: version,
+  },
 };
 const splitSchema = {
   type: 'object',

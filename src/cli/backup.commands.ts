@@ -15,7 +15,8 @@ function writerFor(stream: Writable): (chunk: string) => Promise<void> {
   stream.on('error', (err) => (failed = err));
   return async (chunk) => {
     if (failed) throw failed;
-    if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), once(stream, 'error').then(([err]) => Promise.reject(err as Error))]);
+    if (!stream.write(chunk))
+      await Promise.race([once(stream, 'drain'), once(stream, 'error').then(([err]) => Promise.reject(err as Error))]);
   };
 }
 
@@ -27,18 +28,27 @@ export const backupCommand: Command = {
   options: { 'with-secrets': { type: 'boolean' }, output: { type: 'string' } },
   async run({ config, values }) {
     const output = typeof values.output === 'string' ? values.output : null;
-    if (!output && process.stdout.isTTY) throw usageError('usage: claimdesk backup > backup.json (or --output backup.json): the backup is not for a terminal');
+    if (!output && process.stdout.isTTY)
+      throw usageError('usage: claimdesk backup > backup.json (or --output backup.json): the backup is not for a terminal');
     const partial = output ? `${output}.partial` : null;
     // Owner-only whatever the umask: a backup holds the findings, and with --with-secrets the password hashes.
     const stream: Writable = partial ? createWriteStream(partial, { mode: 0o600 }) : process.stdout;
     try {
-      const rows = await withWorkspace(config, (ctx) => writeBackup(ctx.db, { withSecrets: !!values['with-secrets'], write: writerFor(stream), progress: progress('backup') }));
+      const rows = await withWorkspace(config, (ctx) =>
+        writeBackup(ctx.db, { withSecrets: !!values['with-secrets'], write: writerFor(stream), progress: progress('backup') }),
+      );
       if (partial) {
         stream.end();
         await once(stream, 'close');
         renameSync(partial, output!);
       }
-      progress('backup')(`done: ${Object.entries(rows).map(([t, n]) => `${n} ${t}`).join(', ')}${values['with-secrets'] ? ' (with password hashes)' : ' (no password hashes; users set theirs through an invitation link)'}`);
+      progress('backup')(
+        `done: ${Object.entries(rows)
+          .map(([t, n]) => `${n} ${t}`)
+          .join(
+            ', ',
+          )}${values['with-secrets'] ? ' (with password hashes)' : ' (no password hashes; users set theirs through an invitation link)'}`,
+      );
       return 0;
     } catch (err) {
       if (partial) rmSync(partial, { force: true });
@@ -54,7 +64,11 @@ export const restoreCommand: Command = {
     const file = positionals[0];
     if (!file) throw usageError('usage: claimdesk restore backup.json (into an empty workspace)');
     const rows = await withWorkspace(config, (ctx) => restoreBackup(ctx.db, file, progress('restore')));
-    progress('restore')(`done: ${Object.entries(rows).map(([t, n]) => `${n} ${t}`).join(', ')}`);
+    progress('restore')(
+      `done: ${Object.entries(rows)
+        .map(([t, n]) => `${n} ${t}`)
+        .join(', ')}`,
+    );
     return 0;
   },
 };

@@ -54,7 +54,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const config = loadConfig();
     limitHeapGrowth(config.heapGrowingPercent);
-    return await command.run({ config, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals });
+    return await command.run({
+      config,
+      values: parsed.values as Record<string, string | boolean | undefined>,
+      positionals: parsed.positionals,
+    });
   } catch (err) {
     const e = err as { status?: number; message?: string; details?: { fields?: { field: string; message: string }[] } };
     console.error(`claimdesk ${name}: ${e.message ?? String(err)}`);

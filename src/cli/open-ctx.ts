@@ -3,7 +3,11 @@ import type { Ctx } from '../context.js';
 import { openWorkspace } from '../workspace.js';
 
 /** Opens the workspace for one CLI command and always closes it, even when the command fails. */
-export async function withWorkspace<T>(config: Readonly<Config>, fn: (ctx: Ctx) => Promise<T>, options: { demo?: boolean } = {}): Promise<T> {
+export async function withWorkspace<T>(
+  config: Readonly<Config>,
+  fn: (ctx: Ctx) => Promise<T>,
+  options: { demo?: boolean } = {},
+): Promise<T> {
   const engine = await openWorkspace(options.demo ? config : { ...config, demo: 'off' });
   try {
     return await fn({ db: engine.db, config });

@@ -10,7 +10,8 @@ export function readTextFile(path: string | undefined, maxBytes: number): string
   } catch {
     throw Object.assign(new Error(`cannot read ${path}: no such file`), { status: 1 });
   }
-  if (size > maxBytes) throw Object.assign(new Error(`${path} is ${size} bytes, over the limit of ${maxBytes} (MAX_TEXT_BYTES)`), { status: 1 });
+  if (size > maxBytes)
+    throw Object.assign(new Error(`${path} is ${size} bytes, over the limit of ${maxBytes} (MAX_TEXT_BYTES)`), { status: 1 });
   const text = decodeUtf8(readFileSync(path), path);
   checkDocumentText(text, maxBytes, path);
   return text;

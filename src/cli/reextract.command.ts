@@ -11,7 +11,9 @@ export const reextractCommand: Command = {
     if (!/^[1-9][0-9]{0,9}$/.test(raw)) throw Object.assign(new Error('usage: claimdesk reextract <documentId>'), { status: 2 });
     return withWorkspace(config, async (ctx) => {
       const { document, created } = await reextractDocument(ctx, cliActor, Number(raw));
-      console.log(`Re-extracted document ${document.id} “${document.title}”: ${created.length} new ${created.length === 1 ? 'claim' : 'claims'}; existing claims unchanged.`);
+      console.log(
+        `Re-extracted document ${document.id} “${document.title}”: ${created.length} new ${created.length === 1 ? 'claim' : 'claims'}; existing claims unchanged.`,
+      );
       return 0;
     });
   },

@@ -11,7 +11,9 @@ async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 const usageError = (message: string) => Object.assign(new Error(message), { status: 2 });
@@ -20,7 +22,7 @@ const usageError = (message: string) => Object.assign(new Error(message), { stat
 export const userCommand: Command = {
   options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
   async run({ config, values, positionals }) {
-    if (positionals[0] !== 'add') throw usageError("usage: claimdesk user add --email E --role R [--name N] (password on stdin)");
+    if (positionals[0] !== 'add') throw usageError('usage: claimdesk user add --email E --role R [--name N] (password on stdin)');
     const role = values.role as Role;
     if (!roles.includes(role)) throw usageError(`--role must be one of: ${roles.join(', ')}`);
     const email = String(values.email ?? '');

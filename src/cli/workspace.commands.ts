@@ -36,13 +36,20 @@ export const importCommand: Command = {
     const text = readTextFile(positionals[0], config.maxTextBytes);
     const title = typeof values.title === 'string' ? values.title : '';
     if (!title.trim()) throw Object.assign(new Error('--title is required'), { status: 2 });
-    const input = { title, text, ...(typeof values.language === 'string' ? { language: values.language } : {}), ...(typeof values['source-url'] === 'string' ? { sourceUrl: values['source-url'] } : {}) };
+    const input = {
+      title,
+      text,
+      ...(typeof values.language === 'string' ? { language: values.language } : {}),
+      ...(typeof values['source-url'] === 'string' ? { sourceUrl: values['source-url'] } : {}),
+    };
     const { validateImportJson } = await import('../documents/document.js');
     return withWorkspace(config, async (ctx) => {
       process.stderr.write(`Importing ${positionals[0]} (${text.length.toLocaleString('en')} characters)…\n`);
       const started = Date.now();
       const { document, claims } = await importDocument(ctx, cliActor, validateImportJson(input));
-      console.log(`Imported document ${document.id} “${document.title}” (${document.language}): ${claims.length} claims in ${Date.now() - started} ms.`);
+      console.log(
+        `Imported document ${document.id} “${document.title}” (${document.language}): ${claims.length} claims in ${Date.now() - started} ms.`,
+      );
       return 0;
     });
   },
@@ -53,7 +60,11 @@ export const demoCommand: Command = {
   async run({ config, values }) {
     return withWorkspace(config, async (ctx) => {
       const document = await seedDemo(ctx, { reviewed: !!values.reviewed });
-      console.log(document ? `Loaded the demo document (id ${document.id})${values.reviewed ? ' with the answer key applied' : ''}.` : 'The workspace already has documents; the demo was not loaded.');
+      console.log(
+        document
+          ? `Loaded the demo document (id ${document.id})${values.reviewed ? ' with the answer key applied' : ''}.`
+          : 'The workspace already has documents; the demo was not loaded.',
+      );
       return 0;
     });
   },

@@ -24,7 +24,10 @@ export async function getDashboard(ctx: Ctx, actor: Actor, limits = { assignment
     byVerdict,
     totalClaims: byStatus.reduce((n, r) => n + r.count, 0),
     resolvedByReuse,
-    documents: documents.filter((d) => d.claimCount > 0).sort((a, b) => b.errorCount - a.errorCount || b.createdAt.getTime() - a.createdAt.getTime()).slice(0, limits.documents),
+    documents: documents
+      .filter((d) => d.claimCount > 0)
+      .sort((a, b) => b.errorCount - a.errorCount || b.createdAt.getTime() - a.createdAt.getTime())
+      .slice(0, limits.documents),
     assignments,
     activity: activity.map((item) => ({ ...item, summary: summariseActivity(item) })),
   };

@@ -1,5 +1,14 @@
 import type { Claim } from '../claims/claim.js';
-import { claimStatuses, kindLabels, statusLabels, verdictLabels, verdicts, type ClaimKind, type ClaimStatus, type Verdict } from '../claims/claim-vocabulary.js';
+import {
+  claimStatuses,
+  kindLabels,
+  statusLabels,
+  verdictLabels,
+  verdicts,
+  type ClaimKind,
+  type ClaimStatus,
+  type Verdict,
+} from '../claims/claim-vocabulary.js';
 import type { DocumentSummary } from '../documents/document.js';
 import { actionLabels } from '../history/event.js';
 
@@ -43,7 +52,10 @@ export interface Dashboard {
 }
 
 /** Every status and every verdict, zeros included, in vocabulary order. */
-export function chartRows(counts: { status: ClaimStatus; verdict: Verdict | null; count: number }[]): { byStatus: ChartRow[]; byVerdict: ChartRow[] } {
+export function chartRows(counts: { status: ClaimStatus; verdict: Verdict | null; count: number }[]): {
+  byStatus: ChartRow[];
+  byVerdict: ChartRow[];
+} {
   const sum = (match: (c: (typeof counts)[number]) => boolean) => counts.filter(match).reduce((n, c) => n + c.count, 0);
   return {
     byStatus: claimStatuses.map((s) => ({ key: s, label: statusLabels[s], count: sum((c) => c.status === s) })),
@@ -64,11 +76,18 @@ export function summariseActivity(item: ActivityItem): string {
   const them = bulk ? `${item.count} claims` : 'it';
   const { reason, ...after } = item.after;
   const parts = Object.entries(after).map(([field, value]) => {
-    if (field === 'status' && bulk) return value === 'dismissed' ? `dismissed ${them}` : `set ${them} to ${statusLabels[value as ClaimStatus] ?? String(value)}`;
+    if (field === 'status' && bulk)
+      return value === 'dismissed' ? `dismissed ${them}` : `set ${them} to ${statusLabels[value as ClaimStatus] ?? String(value)}`;
     if (field === 'status') return `set status to ${statusLabels[value as ClaimStatus] ?? String(value)}`;
-    if (field === 'verdict') return value ? `gave the verdict ${verdictLabels[value as Verdict] ?? String(value)}` : bulk ? 'cleared their verdicts' : 'cleared the verdict';
+    if (field === 'verdict')
+      return value
+        ? `gave the verdict ${verdictLabels[value as Verdict] ?? String(value)}`
+        : bulk
+          ? 'cleared their verdicts'
+          : 'cleared the verdict';
     if (field === 'kind') return `changed the kind to ${kindLabels[value as ClaimKind] ?? String(value)}`;
-    if (field === 'assigneeId') return typeof value === 'number' ? `assigned ${them} to ${item.assigneeName ?? `user #${value}`}` : `unassigned ${them}`;
+    if (field === 'assigneeId')
+      return typeof value === 'number' ? `assigned ${them} to ${item.assigneeName ?? `user #${value}`}` : `unassigned ${them}`;
     return `edited ${fieldWords[field] ?? field}`;
   });
   const summary = parts.join(', ') || actionLabels[item.action] || 'changed';

@@ -62,10 +62,11 @@ class ChangeFeed {
   }
 }
 
-export type EngineOptions = Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'> & Partial<Pick<Config, 'pgliteSharedBuffersMb' | 'pgliteCode'>> & {
-  /** For tests: start PGlite from a dumped data directory, in memory. */
-  pgliteSnapshot?: Blob;
-};
+export type EngineOptions = Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'> &
+  Partial<Pick<Config, 'pgliteSharedBuffersMb' | 'pgliteCode'>> & {
+    /** For tests: start PGlite from a dumped data directory, in memory. */
+    pgliteSnapshot?: Blob;
+  };
 
 // DATE stays an ISO string and bigint (count(*)) a number, on both engines alike.
 const parsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) };
@@ -117,7 +118,10 @@ async function openPglite(options: EngineOptions): Promise<Engine> {
       })
       .catch(() => f.setLive(false));
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins: [new AnnounceWrites((table) => feed.changed(table))] });
+  const db = new Kysely<Database>({
+    dialect: new PGliteDialect({ pglite }),
+    plugins: [new AnnounceWrites((table) => feed.changed(table))],
+  });
   return {
     db,
     kind: 'pglite',
@@ -125,9 +129,7 @@ async function openPglite(options: EngineOptions): Promise<Engine> {
     async scriptTransaction(fn) {
       // Kysely serialises its own queries on the single PGlite connection; going through it keeps
       // a migration from interleaving with an application query.
-      return db.connection().execute(() =>
-        pglite.transaction(async (tx) => fn(async (sql) => (await tx.exec(sql)).at(-1)?.rows ?? [])),
-      );
+      return db.connection().execute(() => pglite.transaction(async (tx) => fn(async (sql) => (await tx.exec(sql)).at(-1)?.rows ?? [])));
     },
     async close() {
       feed.setLive(false);
@@ -154,7 +156,12 @@ async function openPostgres(options: EngineOptions, url: string): Promise<Engine
     idle_in_transaction_session_timeout: Math.max(options.dbStatementTimeoutMs, 60_000),
     keepAlive: true,
     application_name: 'claimdesk',
-    types: { getTypeParser: ((oid: number, format?: string) => (oid in parsers ? parsers[oid as keyof typeof parsers] : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser },
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid in parsers
+          ? parsers[oid as keyof typeof parsers]
+          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
   });
   // A client losing its server (restart, failover, pg_terminate_backend) emits 'error'. The pool
   // listens only while a client is idle; a client checked out by a request would crash the
@@ -168,7 +175,12 @@ async function openPostgres(options: EngineOptions, url: string): Promise<Engine
   // A connection of its own, outside the pool: LISTEN holds it for the process's life.
   const feed = new ChangeFeed(function connect(f) {
     if (closed) return;
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: options.dbConnectTimeoutMs, keepAlive: true, application_name: 'claimdesk listener' });
+    const client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: options.dbConnectTimeoutMs,
+      keepAlive: true,
+      application_name: 'claimdesk listener',
+    });
     listener = client;
     let lost = false;
     const reconnect = () => {
@@ -187,7 +199,10 @@ async function openPostgres(options: EngineOptions, url: string): Promise<Engine
       .then(() => !lost && f.setLive(true))
       .catch(reconnect);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new AnnounceWrites((table) => feed.changed(table))] });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new AnnounceWrites((table) => feed.changed(table))],
+  });
   return {
     db,
     kind: 'postgres',

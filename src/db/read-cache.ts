@@ -42,7 +42,10 @@ export class ReadCache {
   #bytes = 0;
   readonly #stop: () => void;
 
-  constructor(engine: Pick<Engine, 'watchChanges'>, private readonly options: ReadCacheOptions = {}) {
+  constructor(
+    engine: Pick<Engine, 'watchChanges'>,
+    private readonly options: ReadCacheOptions = {},
+  ) {
     this.#stop = engine.watchChanges(
       (table) => this.changed(table),
       (live) => {
@@ -73,7 +76,13 @@ export class ReadCache {
     if (!this.#live) return load();
     const now = Date.now();
     const entry = this.#entries.get(key);
-    if (entry && entry.expiresAt > now && entry.epoch === this.#epoch && entry.tables.every((t, i) => this.#generation(t) === entry.generations[i])) return entry.value as T;
+    if (
+      entry &&
+      entry.expiresAt > now &&
+      entry.epoch === this.#epoch &&
+      entry.tables.every((t, i) => this.#generation(t) === entry.generations[i])
+    )
+      return entry.value as T;
     const epoch = this.#epoch;
     const generations = tables.map((t) => this.#generation(t));
     const value = await load();
@@ -81,8 +90,16 @@ export class ReadCache {
       const bytes = size ? size(value) : 0;
       if (size && bytes >= this.#maxBytes) return value; // maxBytes 0 keeps no sized value at all
       this.#delete(key); // re-inserted last: the map's order is the eviction order
-      while (this.#entries.size >= (this.options.maxEntries ?? 10_000) || this.#bytes + bytes > this.#maxBytes) this.#delete(this.#entries.keys().next().value!);
-      this.#entries.set(key, { value: deepFreeze(value), generations, tables, epoch, expiresAt: now + (this.options.ttlMs ?? 60_000), bytes });
+      while (this.#entries.size >= (this.options.maxEntries ?? 10_000) || this.#bytes + bytes > this.#maxBytes)
+        this.#delete(this.#entries.keys().next().value!);
+      this.#entries.set(key, {
+        value: deepFreeze(value),
+        generations,
+        tables,
+        epoch,
+        expiresAt: now + (this.options.ttlMs ?? 60_000),
+        bytes,
+      });
       this.#bytes += bytes;
     }
     return value;
@@ -121,7 +138,13 @@ export class ReadCache {
 }
 
 /** Reads through `ctx.cache` when there is one (the app), straight from the database otherwise (CLI, scripts). */
-export function cachedRead<T>(cache: ReadCache | undefined, key: string, tables: readonly WatchedTable[], load: () => Promise<T>, size?: (value: T) => number): Promise<T> {
+export function cachedRead<T>(
+  cache: ReadCache | undefined,
+  key: string,
+  tables: readonly WatchedTable[],
+  load: () => Promise<T>,
+  size?: (value: T) => number,
+): Promise<T> {
   return cache ? cache.get(key, tables, load, size) : load();
 }
 

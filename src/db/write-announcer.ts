@@ -1,4 +1,19 @@
-import { AliasNode, DeleteQueryNode, InsertQueryNode, RawNode, TableNode, UpdateQueryNode, type WithNode, type KyselyPlugin, type OperationNode, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import {
+  AliasNode,
+  DeleteQueryNode,
+  InsertQueryNode,
+  RawNode,
+  TableNode,
+  UpdateQueryNode,
+  type WithNode,
+  type KyselyPlugin,
+  type OperationNode,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 
 /**
  * A Kysely plugin that names the tables each statement writes, before it runs and again once it

@@ -21,16 +21,26 @@ export interface AnswerKeyEntry {
 }
 
 export function readAnswerKey(file = new URL('./iraq_tl.gold.jsonl', import.meta.url)): AnswerKeyEntry[] {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as AnswerKeyEntry);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as AnswerKeyEntry);
 }
 
-const stanceFor = (verdict: Verdict): Stance => (verdict === 'accurate' ? 'supports' : verdict === 'inaccurate' || verdict === 'misleading' || verdict === 'typo' ? 'refutes' : 'context');
+const stanceFor = (verdict: Verdict): Stance =>
+  verdict === 'accurate' ? 'supports' : verdict === 'inaccurate' || verdict === 'misleading' || verdict === 'typo' ? 'refutes' : 'context';
 
 /** The reviewer the answer key is credited to: an editor account with no password, so no one can sign in as it. */
 async function answerKeyReviewer(ctx: Ctx): Promise<Actor> {
   const email = 'answer-key@claimdesk.invalid';
   const existing = await ctx.db.selectFrom('users').select(['id', 'display_name']).where('email', '=', email).executeTakeFirst();
-  const row = existing ?? (await ctx.db.insertInto('users').values({ email, display_name: 'Answer key (demo)', role: 'editor', password_hash: null }).returning(['id', 'display_name']).executeTakeFirstOrThrow());
+  const row =
+    existing ??
+    (await ctx.db
+      .insertInto('users')
+      .values({ email, display_name: 'Answer key (demo)', role: 'editor', password_hash: null })
+      .returning(['id', 'display_name'])
+      .executeTakeFirstOrThrow());
   return { id: row.id, name: row.display_name, role: 'editor' };
 }
 
@@ -61,7 +71,13 @@ export function foldNestedCorrections(located: readonly Located[]): Located[] {
     const { correction, quote } = inner.entry;
     if (!correction) return inner;
     const outer = located.find(
-      (o) => o !== inner && o.entry.correction && o.start <= inner.start && o.end >= inner.end && o.end - o.start > inner.end - inner.start && o.entry.correction.includes(correction),
+      (o) =>
+        o !== inner &&
+        o.entry.correction &&
+        o.start <= inner.start &&
+        o.end >= inner.end &&
+        o.end - o.start > inner.end - inner.start &&
+        o.entry.correction.includes(correction),
     );
     if (!outer) return inner;
     const explanation = `${inner.entry.explanation} Fixed by the correction of the surrounding passage “${outer.entry.quote}”, which already reads “${correction}” for “${quote}”.`;
@@ -88,15 +104,27 @@ export async function applyAnswerKey(ctx: Ctx, documentId: number, entries = rea
   for (const { entry, start, end } of [...located.filter((l) => !folded(l)), ...located.filter(folded)]) {
     if (!verdicts.includes(entry.verdict)) continue;
     const kind: ClaimKind = (claimKinds as readonly string[]).includes(entry.type) ? (entry.type as ClaimKind) : 'other';
-    const claim = existing.find((c) => c.start === start && c.end === end) ?? (await createClaim(ctx, actor, documentId, { kind, start, end }));
+    const claim =
+      existing.find((c) => c.start === start && c.end === end) ?? (await createClaim(ctx, actor, documentId, { kind, start, end }));
     const fresh = (await findClaimById(ctx.db, claim.id))!;
     if (fresh.status === 'resolved') continue; // two key entries on one span: the first decides
     for (const s of entry.sources) {
-      await addSource(ctx, actor, claim.id, { url: s.url, stance: stanceFor(entry.verdict), ...(s.title ? { title: s.title } : {}), ...(s.publisher ? { publisher: s.publisher } : {}) });
+      await addSource(ctx, actor, claim.id, {
+        url: s.url,
+        stance: stanceFor(entry.verdict),
+        ...(s.title ? { title: s.title } : {}),
+        ...(s.publisher ? { publisher: s.publisher } : {}),
+      });
     }
     await addNote(ctx, actor, claim.id, 'Researched for the claimdesk answer key.');
     const current = (await findClaimById(ctx.db, claim.id))!;
-    await updateClaim(ctx, actor, claim.id, { version: current.version, status: 'resolved', verdict: entry.verdict, correction: entry.correction, explanation: entry.explanation });
+    await updateClaim(ctx, actor, claim.id, {
+      version: current.version,
+      status: 'resolved',
+      verdict: entry.verdict,
+      correction: entry.correction,
+      explanation: entry.explanation,
+    });
     applied += 1;
   }
   return applied;

@@ -16,7 +16,12 @@ export const demoSourceUrl = 'https://tl.wikipedia.org/wiki/Digmaan_sa_Iraq';
  */
 export async function seedDemo(ctx: Ctx, options: { reviewed: boolean }): Promise<Document | null> {
   if (!(await isWorkspaceEmpty(ctx))) return null;
-  const { document } = await importDocument(ctx, cliActor, { title: demoTitle, text: demoText(), language: 'tl', sourceUrl: demoSourceUrl });
+  const { document } = await importDocument(ctx, cliActor, {
+    title: demoTitle,
+    text: demoText(),
+    language: 'tl',
+    sourceUrl: demoSourceUrl,
+  });
   if (options.reviewed) {
     const { applyAnswerKey } = await import('./answer-key.js');
     await applyAnswerKey(ctx, document.id);

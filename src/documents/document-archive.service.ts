@@ -19,7 +19,13 @@ export async function archiveDocument(ctx: Ctx, actor: Actor, id: number, archiv
     if (!current) throw notFound('Document');
     if ((current.archivedAt !== null) === archived) return current;
     const updated = await setDocumentArchived(trx, id, archived, actor.id);
-    await recordAudit(trx, { actorId: actor.id, action: archived ? 'document.archive' : 'document.restore', subject: `#${id} ${current.title}`.slice(0, 300), ip, details: { documentId: id } });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: archived ? 'document.archive' : 'document.restore',
+      subject: `#${id} ${current.title}`.slice(0, 300),
+      ip,
+      details: { documentId: id },
+    });
     return updated;
   });
 }

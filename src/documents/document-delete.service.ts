@@ -32,7 +32,13 @@ export async function deleteDocument(ctx: Ctx, actor: Actor, id: number, ip: str
     if (!document) throw notFound('Document');
     const contents = await countDocumentContents(trx, id);
     await deleteDocumentById(trx, id);
-    await recordAudit(trx, { actorId: actor.id, action: 'document.delete', subject: `#${id} ${document.title}`.slice(0, 300), ip, details: { documentId: id, ...contents } });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'document.delete',
+      subject: `#${id} ${document.title}`.slice(0, 300),
+      ip,
+      details: { documentId: id, ...contents },
+    });
     return { id, title: document.title, contents };
   });
 }

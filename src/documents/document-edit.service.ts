@@ -32,5 +32,8 @@ export async function editDocument(ctx: Ctx, actor: Actor, id: number, edit: Doc
 
 function staleDocument(current: Document) {
   const { text: _text, ...withoutText } = current;
-  return conflict('This document was changed by someone else since you opened it. Review the current version and apply your change again.', { current: withoutText });
+  return conflict(
+    'This document was changed by someone else since you opened it. Review the current version and apply your change again.',
+    { current: withoutText },
+  );
 }

@@ -40,7 +40,16 @@ export function documentApiRoutes(): Router {
     // A large import answers with a count and the paged list's address rather than every claim.
     const listed = claims.length <= IMPORT_ECHO_LIMIT ? { claims: claims.map(claimJson) } : { claimsTruncated: true };
     const warning = nearDuplicate ? { warning: nearDuplicateWarning(nearDuplicate) } : {};
-    res.status(201).location(`/api/v1/documents/${document.id}`).json({ document: documentJson(document), claimCount: claims.length, claimsUrl: `/api/v1/claims?documentId=${document.id}`, ...listed, ...warning });
+    res
+      .status(201)
+      .location(`/api/v1/documents/${document.id}`)
+      .json({
+        document: documentJson(document),
+        claimCount: claims.length,
+        claimsUrl: `/api/v1/claims?documentId=${document.id}`,
+        ...listed,
+        ...warning,
+      });
   });
 
   router.get('/api/v1/documents/:id', async (req, res) => {

@@ -19,5 +19,10 @@ export function documentJson(d: Document) {
 }
 
 export function documentSummaryJson(d: DocumentSummary) {
-  return { ...d, createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(), archivedAt: d.archivedAt?.toISOString() ?? null };
+  return {
+    ...d,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+    archivedAt: d.archivedAt?.toISOString() ?? null,
+  };
 }

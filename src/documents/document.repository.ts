@@ -20,16 +20,28 @@ export async function lockDocumentById(trx: Tx, id: number): Promise<Document | 
 
 /** The oldest document whose text hashes to `contentHash`, archived or not. */
 export async function findDocumentByContentHash(db: Db, contentHash: string): Promise<{ id: number; title: string } | undefined> {
-  return db.selectFrom('documents').select(['id', 'title']).where('content_hash', '=', contentHash).orderBy('id').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('documents')
+    .select(['id', 'title'])
+    .where('content_hash', '=', contentHash)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function countDocuments(db: Db): Promise<number> {
-  const row = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('documents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** The documents in use (or, with `archived`, the archived ones) with their review progress, newest first, in one query. */
-export async function listDocumentSummaries(db: Db, { archived = false, limit = 500 }: { archived?: boolean; limit?: number } = {}): Promise<DocumentSummary[]> {
+export async function listDocumentSummaries(
+  db: Db,
+  { archived = false, limit = 500 }: { archived?: boolean; limit?: number } = {},
+): Promise<DocumentSummary[]> {
   const rows = await db
     .selectFrom('documents as d')
     .where('d.archived_at', archived ? 'is not' : 'is', null)
@@ -42,13 +54,28 @@ export async function listDocumentSummaries(db: Db, { archived = false, limit = 
             sql<number>`count(*)::int`.as('claim_count'),
             sql<number>`(count(*) FILTER (WHERE status = 'resolved'))::int`.as('resolved_count'),
             sql<number>`(count(*) FILTER (WHERE status = 'dismissed'))::int`.as('dismissed_count'),
-            sql<number>`(count(*) FILTER (WHERE status = 'resolved' AND verdict IN ('inaccurate','misleading','needs_context','typo')))::int`.as('error_count'),
+            sql<number>`(count(*) FILTER (WHERE status = 'resolved' AND verdict IN ('inaccurate','misleading','needs_context','typo')))::int`.as(
+              'error_count',
+            ),
           ])
           .groupBy('document_id')
           .as('c'),
       (join) => join.onRef('c.document_id', '=', 'd.id'),
     )
-    .select(['d.id', 'd.title', 'd.language', 'd.source_url', 'd.created_at', 'd.updated_at', 'd.version', 'd.archived_at', 'c.claim_count', 'c.resolved_count', 'c.dismissed_count', 'c.error_count'])
+    .select([
+      'd.id',
+      'd.title',
+      'd.language',
+      'd.source_url',
+      'd.created_at',
+      'd.updated_at',
+      'd.version',
+      'd.archived_at',
+      'c.claim_count',
+      'c.resolved_count',
+      'c.dismissed_count',
+      'c.error_count',
+    ])
     .orderBy('d.created_at', 'desc')
     .orderBy('d.id', 'desc')
     .limit(limit)

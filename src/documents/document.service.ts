@@ -9,7 +9,13 @@ import { conflict, notFound } from '../http/errors.js';
 import { insertCreationEventsForDocument } from '../history/event.repository.js';
 import { requirePermission, type Actor } from '../users/permissions.js';
 import type { Document, DocumentSummary, ImportDocumentInput } from './document.js';
-import { countDocuments, findDocumentByContentHash, findDocumentById, insertDocument, listDocumentSummaries } from './document.repository.js';
+import {
+  countDocuments,
+  findDocumentByContentHash,
+  findDocumentById,
+  insertDocument,
+  listDocumentSummaries,
+} from './document.repository.js';
 import { checkDocumentText } from './text-checks.js';
 import { findNearDuplicate, storeShingles, type NearDuplicate } from './near-duplicate.js';
 import { shingleHashes } from './shingles.js';
@@ -48,8 +54,17 @@ export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocume
       created_by: actor.id,
     });
     // A sentence the claim finder skipped that restates a claim already reviewed is a claim too.
-    const restated = await restatedReviewClaims(trx, doc.id, input.text, extraction, ctx.config.maxClaimsPerDocument - extraction.claims.length);
-    await insertClaims(trx, [...claimRows(doc.id, extraction), ...restated].sort((a, b) => a.start - b.start || a.end - b.end));
+    const restated = await restatedReviewClaims(
+      trx,
+      doc.id,
+      input.text,
+      extraction,
+      ctx.config.maxClaimsPerDocument - extraction.claims.length,
+    );
+    await insertClaims(
+      trx,
+      [...claimRows(doc.id, extraction), ...restated].sort((a, b) => a.start - b.start || a.end - b.end),
+    );
     await insertCreationEventsForDocument(trx, doc.id, actor.id);
     await refreshDocumentMatches(trx, doc.id);
     // Looked up before this document's own shingles are stored, so it never finds itself.
@@ -63,7 +78,10 @@ export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocume
 async function refuseDuplicate(ctx: Ctx, contentHash: string): Promise<void> {
   const existing = await findDocumentByContentHash(ctx.db, contentHash);
   if (!existing) return;
-  throw conflict(`This text is already in claimdesk as “${existing.title}” (document #${existing.id}). Open it, or import the text again as a separate document.`, { existingDocumentId: existing.id });
+  throw conflict(
+    `This text is already in claimdesk as “${existing.title}” (document #${existing.id}). Open it, or import the text again as a separate document.`,
+    { existingDocumentId: existing.id },
+  );
 }
 
 export function claimRows(documentId: number, extraction: ExtractionResult): NewClaimRow[] {

@@ -7,13 +7,22 @@ import { unprocessable } from '../http/errors.js';
  * or proposes more than MAX_CLAIMS_PER_DOCUMENT claims, before anything is written. On PGlite a
  * request holds the one connection while it inserts, so an unbounded import stalls everyone.
  */
-export function boundedExtract(config: Pick<Config, 'maxClaimsPerDocument' | 'extractionTimeoutMs'>, text: string, language: string | undefined, alreadyStored = 0, publishedAt?: Date | null): ExtractionResult {
+export function boundedExtract(
+  config: Pick<Config, 'maxClaimsPerDocument' | 'extractionTimeoutMs'>,
+  text: string,
+  language: string | undefined,
+  alreadyStored = 0,
+  publishedAt?: Date | null,
+): ExtractionResult {
   let extraction: ExtractionResult;
   try {
     extraction = extract(text, { ...(language ? { language } : {}), publishedAt, deadline: Date.now() + config.extractionTimeoutMs });
   } catch (err) {
     if (!(err instanceof ExtractionTimeout)) throw err;
-    throw unprocessable(`Finding claims in this text took longer than the limit of ${config.extractionTimeoutMs / 1000} seconds (${err.message}). Split it into smaller documents.`, { limit: 'extractionTimeoutMs' });
+    throw unprocessable(
+      `Finding claims in this text took longer than the limit of ${config.extractionTimeoutMs / 1000} seconds (${err.message}). Split it into smaller documents.`,
+      { limit: 'extractionTimeoutMs' },
+    );
   }
   const total = alreadyStored + extraction.claims.length;
   if (total > config.maxClaimsPerDocument) {

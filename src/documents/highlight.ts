@@ -47,7 +47,10 @@ export function buildSegments<C extends Span>(text: string, claims: readonly C[]
       next += 1;
     }
     // `active` stays in start order because spans are added in start order.
-    const inner = active.reduce<(typeof spans)[number] | null>((best, s) => (!best || s.start > best.start || (s.start === best.start && s.end < best.end) ? s : best), null);
+    const inner = active.reduce<(typeof spans)[number] | null>(
+      (best, s) => (!best || s.start > best.start || (s.start === best.start && s.end < best.end) ? s : best),
+      null,
+    );
     segments.push({ start, end, text: text.slice(start, end), claims: active.map((s) => s.claim), primary: inner?.claim ?? null, starts });
   }
   return segments;
@@ -75,7 +78,13 @@ export function splitLines<C extends Span>(segments: readonly Segment<C>[]): Seg
 
 function piece<C extends Span>(segment: Segment<C>, from: number, to: number): Segment<C> {
   if (from === 0 && to === segment.text.length) return segment;
-  return { ...segment, start: segment.start + from, end: segment.start + to, text: segment.text.slice(from, to), starts: from === 0 ? segment.starts : [] };
+  return {
+    ...segment,
+    start: segment.start + from,
+    end: segment.start + to,
+    text: segment.text.slice(from, to),
+    starts: from === 0 ? segment.starts : [],
+  };
 }
 
 const clamp = (n: number, max: number) => Math.min(Math.max(n, 0), max);

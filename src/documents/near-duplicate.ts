@@ -43,13 +43,23 @@ export async function storeShingles(trx: Db | Tx, documentId: number, hashes: Re
   await trx
     .insertInto('document_shingles')
     .values({ document_id: documentId, shingle_count: hashes.size, sample: shingleSample(hashes) })
-    .onConflict((oc) => oc.column('document_id').doUpdateSet((eb) => ({ shingle_count: eb.ref('excluded.shingle_count'), sample: eb.ref('excluded.sample') })))
+    .onConflict((oc) =>
+      oc
+        .column('document_id')
+        .doUpdateSet((eb) => ({ shingle_count: eb.ref('excluded.shingle_count'), sample: eb.ref('excluded.sample') })),
+    )
     .execute();
 }
 
 /** Gives a shingle sample to documents that have none (from before sql/0021, or restored). Returns how many. */
 export async function backfillShingles(db: Db | Tx): Promise<number> {
-  const missing = await db.selectFrom('documents as d').select(['d.id', 'd.body']).where(({ not, exists, selectFrom }) => not(exists(selectFrom('document_shingles as s').select('s.document_id').whereRef('s.document_id', '=', 'd.id')))).execute();
+  const missing = await db
+    .selectFrom('documents as d')
+    .select(['d.id', 'd.body'])
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('document_shingles as s').select('s.document_id').whereRef('s.document_id', '=', 'd.id'))),
+    )
+    .execute();
   for (const d of missing) await storeShingles(db, d.id, shingleHashes(d.body));
   return missing.length;
 }

@@ -14,7 +14,13 @@ export function publicationApiRoutes(): Router {
   });
 
   router.patch('/api/v1/documents/:id/publication', async (req, res) => {
-    const p = await updatePublication(req.ctx, req.actor!, idParam(req, 'id', 'Document'), validatePublicationJson(withVersion(req)), req.ip ?? null);
+    const p = await updatePublication(
+      req.ctx,
+      req.actor!,
+      idParam(req, 'id', 'Document'),
+      validatePublicationJson(withVersion(req)),
+      req.ip ?? null,
+    );
     res.set('ETag', `"${p.version}"`).json({ publication: publicationJson(p), version: p.version });
   });
 

@@ -23,7 +23,12 @@ const name = { type: ['string', 'null'], maxLength: 300 };
 const properties = {
   author: name,
   publisher: name,
-  publishedAt: { type: ['string', 'null'], maxLength: 40, pattern: '^$|^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2}))?$', description: 'must be a date such as 2002-01-29 or a date-time such as 2002-01-29T21:00:00-05:00' },
+  publishedAt: {
+    type: ['string', 'null'],
+    maxLength: 40,
+    pattern: '^$|^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2}))?$',
+    description: 'must be a date such as 2002-01-29 or a date-time such as 2002-01-29T21:00:00-05:00',
+  },
   noteListsTypos: { type: 'boolean' },
   version: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
 };
@@ -31,4 +36,9 @@ const schema = { type: 'object', additionalProperties: false, required: ['versio
 export const validatePublicationJson = compileValidator<PublicationInput>(schema, 'json');
 export const validatePublicationForm = compileValidator<PublicationInput>(schema, 'form');
 
-export const publicationJson = (p: Publication) => ({ author: p.author, publisher: p.publisher, publishedAt: p.publishedAt?.toISOString() ?? null, noteListsTypos: p.noteListsTypos });
+export const publicationJson = (p: Publication) => ({
+  author: p.author,
+  publisher: p.publisher,
+  publishedAt: p.publishedAt?.toISOString() ?? null,
+  noteListsTypos: p.noteListsTypos,
+});

@@ -17,9 +17,20 @@ export function requireReader(actor: Actor): void {
  * A document and its claims for the reader, in three queries whatever the number of claims; `seen`
  * holds the claims with a reviewed match in another document (the reader marks them).
  */
-export async function getDocumentForReading(ctx: Ctx, actor: Actor, id: number): Promise<{ document: Document; claims: ReaderClaim[]; seen: Set<number> }> {
+export async function getDocumentForReading(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+): Promise<{ document: Document; claims: ReaderClaim[]; seen: Set<number> }> {
   requireReader(actor);
   const [document, claims] = await Promise.all([findDocumentById(ctx.db, id), findReaderClaims(ctx.db, id)]);
   if (!document) throw notFound('Document');
-  return { document, claims, seen: await findClaimsWithReviewedMatch(ctx.db, claims.map((c) => c.id)) };
+  return {
+    document,
+    claims,
+    seen: await findClaimsWithReviewedMatch(
+      ctx.db,
+      claims.map((c) => c.id),
+    ),
+  };
 }

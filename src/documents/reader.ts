@@ -65,7 +65,10 @@ export function readerView(document: Document, claims: ReaderClaim[], filters: R
 }
 
 /** The tooltip of a highlight: every claim on that run, in words (colour is never the only signal). */
-export function describeRun(segment: Segment<ReaderClaim>, labels: { kind: Record<string, string>; status: Record<string, string>; verdict: Record<string, string> }): string {
+export function describeRun(
+  segment: Segment<ReaderClaim>,
+  labels: { kind: Record<string, string>; status: Record<string, string>; verdict: Record<string, string> },
+): string {
   return segment.claims
     .map((c) => `#${c.id} ${labels.kind[c.kind]} · ${labels.status[c.status]}${c.verdict ? ` · ${labels.verdict[c.verdict]}` : ''}`)
     .join('\n');

@@ -72,7 +72,13 @@ function attributedClauseEnd(s: Scan, i: number): number {
   const t = s.t;
   let last = i - 1;
   for (let k = i; k < t.count && k - i < MAX_CLAUSE && t.sentence[k] === t.sentence[i]; k++) {
-    if (CLAUSE_END.has(t.raw[k]!) || s.lex.sourcePhrases.matchAt(t, k) || s.lex.titles.matchAt(t, k) || s.lex.speakerAfterVerbs.matchAt(t, k)) break;
+    if (
+      CLAUSE_END.has(t.raw[k]!) ||
+      s.lex.sourcePhrases.matchAt(t, k) ||
+      s.lex.titles.matchAt(t, k) ||
+      s.lex.speakerAfterVerbs.matchAt(t, k)
+    )
+      break;
     last = k;
   }
   return last;

@@ -57,10 +57,24 @@ export function dateValueAt(s: Scan, first: number, last: number): DateValue {
       else year = Number(digits);
     } else if (digits.length <= 2 && day === null) day = Number(digits);
   }
-  return { start: t.start[first]!, end: t.end[last]!, sentence: t.sentence[first]!, year, month, day, decade, ...range(year, month, day, decade) };
+  return {
+    start: t.start[first]!,
+    end: t.end[last]!,
+    sentence: t.sentence[first]!,
+    year,
+    month,
+    day,
+    decade,
+    ...range(year, month, day, decade),
+  };
 }
 
-function range(year: number | null, month: number | null, day: number | null, decade: number | null): { from: string | null; to: string | null } {
+function range(
+  year: number | null,
+  month: number | null,
+  day: number | null,
+  decade: number | null,
+): { from: string | null; to: string | null } {
   if (year === null) return decade === null ? { from: null, to: null } : { from: `${decade}-01-01`, to: `${decade + 9}-12-31` };
   if (month === null) return { from: `${year}-01-01`, to: `${year}-12-31` };
   const mm = String(month).padStart(2, '0');

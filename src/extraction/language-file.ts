@@ -63,11 +63,44 @@ export interface LanguageFile {
 }
 
 const LIST_FIELDS = [
-  'aliases', 'linkers', 'stopwords', 'abbreviations', 'months', 'weekdays', 'datePrepositions', 'ordinalPrefixes', 'decadeWords',
-  'dateLinkers', 'numberJoiners', 'ordinalSuffixes', 'weakNumbers', 'vagueNumbers', 'units', 'percentWords', 'currencySymbols', 'currencyWords',
-  'quantityModifiers', 'vagueQuantities', 'absoluteQuantifiers', 'titles', 'titleModifiers', 'speakerAfterVerbs',
-  'speakerBeforeVerbs', 'markedSpeakerVerbs', 'sourcePhrases', 'agentMarkers', 'subjectMarkers', 'clauseBreaks', 'nounJoiners', 'nameParticles',
-  'referenceWords', 'referenceNumberMarkers', 'listJoiners', 'documentLinkers', 'documentNouns', 'provisionWords',
+  'aliases',
+  'linkers',
+  'stopwords',
+  'abbreviations',
+  'months',
+  'weekdays',
+  'datePrepositions',
+  'ordinalPrefixes',
+  'decadeWords',
+  'dateLinkers',
+  'numberJoiners',
+  'ordinalSuffixes',
+  'weakNumbers',
+  'vagueNumbers',
+  'units',
+  'percentWords',
+  'currencySymbols',
+  'currencyWords',
+  'quantityModifiers',
+  'vagueQuantities',
+  'absoluteQuantifiers',
+  'titles',
+  'titleModifiers',
+  'speakerAfterVerbs',
+  'speakerBeforeVerbs',
+  'markedSpeakerVerbs',
+  'sourcePhrases',
+  'agentMarkers',
+  'subjectMarkers',
+  'clauseBreaks',
+  'nounJoiners',
+  'nameParticles',
+  'referenceWords',
+  'referenceNumberMarkers',
+  'listJoiners',
+  'documentLinkers',
+  'documentNouns',
+  'provisionWords',
 ] as const;
 
 const DIR = new URL('./lexicon/', import.meta.url);
@@ -80,7 +113,9 @@ export function readDataFile(name: string, dir: URL = DIR): unknown {
 
 /** Loads every `<code>.json` language file in `dir`, filling absent lists with empty ones. */
 export function loadLanguageFiles(dir: URL = DIR): LanguageFile[] {
-  const files = readdirSync(dir).filter((f) => LANGUAGE_FILE.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => LANGUAGE_FILE.test(f))
+    .sort();
   return files.map((f) => normalise(readDataFile(f, dir), f.replace('.json', '')));
 }
 

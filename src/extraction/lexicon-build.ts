@@ -84,21 +84,36 @@ export function buildLexicon(all: readonly LanguageFile[], language: string): Le
     groupMarkers: new Map(Object.entries(primary ? primary.rules.groupMarkers : {})),
   };
   const built: Lexicon = { ...lex, ...vocabularies(files) };
-  registerCueLists(built, Object.values(built).filter((v): v is PhraseIndex => v instanceof PhraseIndex));
+  registerCueLists(
+    built,
+    Object.values(built).filter((v): v is PhraseIndex => v instanceof PhraseIndex),
+  );
   return built;
 }
 
 function vocabularies(files: readonly LanguageFile[]): Pick<Lexicon, 'vocabulary' | 'keyWords'> {
   const vocabulary = new Set<string>();
   const keyWords = new Set<string>();
-  const splitWords = (phrase: string) => phrase.toLowerCase().split(/[\s.]+/).filter((w) => w.length > 0);
+  const splitWords = (phrase: string) =>
+    phrase
+      .toLowerCase()
+      .split(/[\s.]+/)
+      .filter((w) => w.length > 0);
   for (const f of files) {
     const all = Object.values(f).flatMap((v: unknown) => flattenStrings(v));
     for (const w of all.flatMap(splitWords)) vocabulary.add(w);
     const key = [
-      ...f.months.flat(), ...f.referenceWords, ...f.documentNouns, ...f.provisionWords, ...f.titles,
-      ...f.speakerAfterVerbs, ...f.speakerBeforeVerbs, ...f.units, ...Object.keys(f.numberWords),
-      ...Object.keys(f.multipliers), ...f.weekdays,
+      ...f.months.flat(),
+      ...f.referenceWords,
+      ...f.documentNouns,
+      ...f.provisionWords,
+      ...f.titles,
+      ...f.speakerAfterVerbs,
+      ...f.speakerBeforeVerbs,
+      ...f.units,
+      ...Object.keys(f.numberWords),
+      ...Object.keys(f.multipliers),
+      ...f.weekdays,
     ];
     for (const w of key.flatMap(splitWords)) if (w.length >= 4 && /^\p{L}+$/u.test(w)) keyWords.add(w);
   }

@@ -53,8 +53,12 @@ function build(data: unknown): NameBook {
       push(bySecond, name.words[1]!, name);
     }
   }
-  const demonyms = new Set(((data as Record<string, unknown>).demonyms as unknown[] | undefined)?.filter((v): v is string => typeof v === 'string') ?? []);
-  const peoples = new Map([...demonyms].filter((d) => d.endsWith('s') && demonyms.has(d.slice(0, -1))).map((d) => [d.toLowerCase(), d.slice(0, -1)] as const));
+  const demonyms = new Set(
+    ((data as Record<string, unknown>).demonyms as unknown[] | undefined)?.filter((v): v is string => typeof v === 'string') ?? [],
+  );
+  const peoples = new Map(
+    [...demonyms].filter((d) => d.endsWith('s') && demonyms.has(d.slice(0, -1))).map((d) => [d.toLowerCase(), d.slice(0, -1)] as const),
+  );
   return {
     phrases: new PhraseIndex([{ phrases: texts, linkers: [] }]),
     peoples,

@@ -52,7 +52,11 @@ export class PhraseIndex {
       }
     }
     for (const map of [this.byFirst, this.byLast]) {
-      for (const [key, list] of map) map.set(key, [...new Set(list)].sort((a, b) => b.words.length - a.words.length));
+      for (const [key, list] of map)
+        map.set(
+          key,
+          [...new Set(list)].sort((a, b) => b.words.length - a.words.length),
+        );
     }
   }
 

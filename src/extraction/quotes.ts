@@ -100,7 +100,14 @@ export function joinSplitQuotes(text: string, quotes: RawCandidate[]): RawCandid
   for (const q of quotes) {
     const last = out[out.length - 1];
     const gap = last ? text.slice(last.end, q.start) : '';
-    if (last && q.start - last.end <= SPLIT_GAP && q.start >= last.end && !/[.!?\n\r]/.test(gap) && !LONE_CONJUNCTION.test(gap) && text[last.start] === text[q.start]) {
+    if (
+      last &&
+      q.start - last.end <= SPLIT_GAP &&
+      q.start >= last.end &&
+      !/[.!?\n\r]/.test(gap) &&
+      !LONE_CONJUNCTION.test(gap) &&
+      text[last.start] === text[q.start]
+    ) {
       last.end = q.end;
       last.signals.push(...q.signals);
     } else out.push(q);

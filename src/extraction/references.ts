@@ -18,7 +18,10 @@ const MAX_PROVISION_TOKENS = 15;
 /** Finds document references, claiming their numbers so they are not read as statistics. */
 export function findReferences(s: Scan): RawCandidate[] {
   const out: RawCandidate[] = [];
-  const singleWords = s.lex.referenceWords.entries().filter((w) => w.length === 1).map((w) => w[0]!);
+  const singleWords = s.lex.referenceWords
+    .entries()
+    .filter((w) => w.length === 1)
+    .map((w) => w[0]!);
   for (let i = 0; i < s.t.count; i++) {
     const word = s.lex.referenceWords.matchAt(s.t, i);
     const near = word ? null : nearReferenceWord(s, i, singleWords);

@@ -14,7 +14,12 @@ const LOWER_START = /\p{Ll}/u;
 const UPPER = /\p{Lu}/u;
 const LETTER = /[\p{L}.]/u;
 // Opening quotation mark → the mark that closes it.
-const OPENERS = new Map<number, number>([[0x201c, 0x201d], [0xab, 0xbb], [0x201e, 0x201c], [0x22, 0x22]]);
+const OPENERS = new Map<number, number>([
+  [0x201c, 0x201d],
+  [0xab, 0xbb],
+  [0x201e, 0x201c],
+  [0x22, 0x22],
+]);
 // Scans for the word before a full stop look back this far and no further, keeping the pass linear.
 const MAX_ABBREVIATION = 12;
 

@@ -25,7 +25,12 @@ export function findGrammarSlips(s: Scan, found: Spellings): void {
     }
     const group = groupSlip(s, i);
     if (group) {
-      found.add(i, group.last, group.suggestion, signal('grammarRule', `'${t.lower[i]}' marks one person's name; before a people write '${group.marker}'`));
+      found.add(
+        i,
+        group.last,
+        group.suggestion,
+        signal('grammarRule', `'${t.lower[i]}' marks one person's name; before a people write '${group.marker}'`),
+      );
       i = group.last;
       continue;
     }

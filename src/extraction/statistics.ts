@@ -105,7 +105,12 @@ function inName(s: Scan, i: number, num: NumberPhrase): boolean {
   if (t.cap[i - 1] !== 1 || s.lex.stopwords.has(before)) return false;
   if (t.initial[i - 1] === 1 && (t.type[i - 1] !== WORD || s.lex.vocabulary.has(before) || commonWord(before))) return false;
   const next = num.end + 1;
-  return !(t.raw[next] === '%' || s.lex.percentWords.matchAt(t, next) || s.lex.units.matchAt(t, next) || s.lex.multipliers.has(t.lower[next] ?? ''));
+  return !(
+    t.raw[next] === '%' ||
+    s.lex.percentWords.matchAt(t, next) ||
+    s.lex.units.matchAt(t, next) ||
+    s.lex.multipliers.has(t.lower[next] ?? '')
+  );
 }
 
 // A word a dictionary knows in lower case ("exactly", "halos") is an ordinary word, not a name.

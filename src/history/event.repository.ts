@@ -31,7 +31,12 @@ export async function insertClaimEvents(trx: Tx, events: NewClaimEvent[]): Promi
 }
 
 /** Records `claim.created` for every claim of a document created in this transaction, in one statement. */
-export async function insertCreationEventsForDocument(trx: Tx, documentId: number, actorId: number | null, sinceClaimId = 0): Promise<void> {
+export async function insertCreationEventsForDocument(
+  trx: Tx,
+  documentId: number,
+  actorId: number | null,
+  sinceClaimId = 0,
+): Promise<void> {
   await sql`
     INSERT INTO claim_events (claim_id, document_id, actor_id, action, after)
     SELECT id, document_id, ${actorId}::integer, 'claim.created',
@@ -43,7 +48,17 @@ function baseQuery(db: Db) {
   return db
     .selectFrom('claim_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_id')
-    .select(['e.id', 'e.claim_id', 'e.document_id', 'e.actor_id', 'e.action', 'e.before', 'e.after', 'e.created_at', 'u.display_name as actor_name']);
+    .select([
+      'e.id',
+      'e.claim_id',
+      'e.document_id',
+      'e.actor_id',
+      'e.action',
+      'e.before',
+      'e.after',
+      'e.created_at',
+      'u.display_name as actor_name',
+    ]);
 }
 
 export async function findEventsByClaimId(db: Db, claimId: number): Promise<ClaimEvent[]> {

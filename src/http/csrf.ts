@@ -30,7 +30,11 @@ export function csrfProtection(secret: string): CsrfProtection {
     // Token requests carry no ambient credential; a signed-out API call has nothing to forge and
     // should hear 401 ("send a token") rather than a CSRF refusal.
     skipCsrfProtection: (req) => isTokenRequest(req) || (isApiRequest(req) && !req.actor),
-    errorConfig: { statusCode: 403, message: 'The form has expired or did not come from claimdesk. Reload the page and try again.', code: 'EBADCSRFTOKEN' },
+    errorConfig: {
+      statusCode: 403,
+      message: 'The form has expired or did not come from claimdesk. Reload the page and try again.',
+      code: 'EBADCSRFTOKEN',
+    },
   });
   const protect: RequestHandler = (req, res, next) =>
     doubleCsrfProtection(req, res, (err?: unknown) => (err ? next(new HttpError(403, 'csrf', (err as Error).message)) : next()));

@@ -28,11 +28,20 @@ const constraintMessages: Record<string, string> = {
 /** Translates anything thrown into the one HttpError family (database and body-parser errors included). */
 export function toHttpError(err: unknown): HttpError | null {
   if (err instanceof HttpError) return err;
-  const e = err as { code?: string; type?: string; status?: number; expose?: boolean; constraint?: string; message?: string; name?: string } | null;
+  const e = err as {
+    code?: string;
+    type?: string;
+    status?: number;
+    expose?: boolean;
+    constraint?: string;
+    message?: string;
+    name?: string;
+  } | null;
   if (!e || typeof e !== 'object') return null;
   if (e.type === 'entity.parse.failed') return new HttpError(400, 'malformed_json', 'The request body is not valid JSON.');
   if (e.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', 'The request body is larger than the limit.');
-  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return new HttpError(415, 'unsupported_encoding', 'Send the body as UTF-8.');
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
+    return new HttpError(415, 'unsupported_encoding', 'Send the body as UTF-8.');
   if (e.type === 'parameters.too.many') return new HttpError(413, 'payload_too_large', 'The form has too many fields.');
   if (e.name === 'MulterError') {
     return e.code === 'LIMIT_FILE_SIZE'
@@ -50,9 +59,15 @@ export function toHttpError(err: unknown): HttpError | null {
   const code = e.code ?? '';
   if (code === '23505') return new HttpError(409, 'conflict', 'That would duplicate an existing record.');
   if (code === '23503') return new HttpError(409, 'conflict', 'That refers to a record that does not exist or is still in use.');
-  if (code === '40001' || code === '40P01') return new HttpError(409, 'conflict', 'Someone else changed the same records at the same moment. Try again.');
+  if (code === '40001' || code === '40P01')
+    return new HttpError(409, 'conflict', 'Someone else changed the same records at the same moment. Try again.');
   // The database's own wording names tables, constraints and row ids: it goes to the log, never to the user.
-  if (invalidValueCodes.has(code)) return new HttpError(400, 'invalid_input', (e.constraint && constraintMessages[e.constraint]) ?? invalidValueMessages[code] ?? 'A value was refused as not allowed.');
+  if (invalidValueCodes.has(code))
+    return new HttpError(
+      400,
+      'invalid_input',
+      (e.constraint && constraintMessages[e.constraint]) ?? invalidValueMessages[code] ?? 'A value was refused as not allowed.',
+    );
   if (code === '57014') return new HttpError(503, 'timeout', 'The database took too long to answer. Try again.');
   if (isDatabaseUnavailable(err)) return serviceUnavailable();
   return null;
@@ -95,7 +110,12 @@ export function errorHandler(): ErrorRequestHandler {
  * error summary at the top of the main content (head.ejs renders `errorSummary`). If the page
  * itself cannot be rendered, the plain error page says what was refused.
  */
-async function showFormAgain(req: Request, res: Response, form: NonNullable<ReturnType<typeof refusedFormOf>>, error: HttpError): Promise<void> {
+async function showFormAgain(
+  req: Request,
+  res: Response,
+  form: NonNullable<ReturnType<typeof refusedFormOf>>,
+  error: HttpError,
+): Promise<void> {
   const refused = refusal(req, form, error);
   res.locals.errorSummary = errorSummary(refused.errors, form.labels, form.fieldIds);
   try {
@@ -104,7 +124,8 @@ async function showFormAgain(req: Request, res: Response, form: NonNullable<Retu
     // A form may decline (rethrow the error) when it has no way to show it, as a 409 without a current version.
     if (renderErr !== error) req.log?.error({ err: renderErr }, 'refused form failed to render');
     delete res.locals.errorSummary;
-    if (!res.headersSent) res.status(error.status).render('errors/error', { title: titleFor(error.status), error, requestId: String(req.id ?? '') });
+    if (!res.headersSent)
+      res.status(error.status).render('errors/error', { title: titleFor(error.status), error, requestId: String(req.id ?? '') });
   }
 }
 
@@ -114,9 +135,22 @@ function publicDetails(error: HttpError): Record<string, unknown> {
 }
 
 function titleFor(status: number): string {
-  return { 400: 'Check your input', 401: 'Sign in', 403: 'Not allowed', 404: 'Not found', 409: 'Edit conflict', 413: 'Too large', 415: 'Wrong format', 429: 'Slow down', 503: 'Database unavailable' }[status] ?? 'Error';
+  return (
+    {
+      400: 'Check your input',
+      401: 'Sign in',
+      403: 'Not allowed',
+      404: 'Not found',
+      409: 'Edit conflict',
+      413: 'Too large',
+      415: 'Wrong format',
+      429: 'Slow down',
+      503: 'Database unavailable',
+    }[status] ?? 'Error'
+  );
 }
 
 export function notFoundHandler() {
-  return (req: Request, _res: Response, next: (err: unknown) => void) => next(new HttpError(404, 'not_found', `Nothing at ${req.path.slice(0, 200)}.`));
+  return (req: Request, _res: Response, next: (err: unknown) => void) =>
+    next(new HttpError(404, 'not_found', `Nothing at ${req.path.slice(0, 200)}.`));
 }

@@ -8,7 +8,12 @@ export interface SummaryItem {
 
 /** "assigneeId" → "Assignee", "sourceUrl" → "Source url": a readable name when the page gave none. */
 function labelOf(field: string): string {
-  const words = field.split('.').pop()!.replace(/Id$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = field
+    .split('.')
+    .pop()!
+    .replace(/Id$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -23,7 +28,11 @@ export function sentenceFor(field: string, message: string, labels: Record<strin
  * to the field (the element whose id is the field's name unless the form says otherwise); a message about the whole form has
  * no link.
  */
-export function errorSummary(errors: FieldErrors, labels: Record<string, string> = {}, fieldIds: Record<string, string> = {}): SummaryItem[] {
+export function errorSummary(
+  errors: FieldErrors,
+  labels: Record<string, string> = {},
+  fieldIds: Record<string, string> = {},
+): SummaryItem[] {
   return Object.entries(errors).map(([field, message]) => ({
     href: field && field !== 'form' ? `#${fieldIds[field] ?? field.replaceAll('.', '-')}` : null,
     text: sentenceFor(field, message, labels),

@@ -15,7 +15,14 @@ export function flash(res: Response, kind: Flash['kind'], message: string, link?
   const queued: Flash[] = res.locals.flashQueue ?? [];
   queued.push({ kind, message: message.slice(0, 500), ...(link ? { link: { href: link.href, text: link.text.slice(0, 200) } } : {}) });
   res.locals.flashQueue = queued;
-  res.cookie(FLASH_COOKIE, JSON.stringify(queued), { signed: true, httpOnly: true, sameSite: 'lax', maxAge: 60_000, path: '/', secure: isSecureContext(res.req) });
+  res.cookie(FLASH_COOKIE, JSON.stringify(queued), {
+    signed: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    maxAge: 60_000,
+    path: '/',
+    secure: isSecureContext(res.req),
+  });
 }
 
 /** Moves queued messages into res.locals.flashes for the view, and clears them. */
@@ -27,7 +34,10 @@ export function readFlash(): RequestHandler {
       try {
         const parsed = JSON.parse(raw) as Flash[];
         // The cookie is signed, but a link is still only ever a path on this site.
-        if (Array.isArray(parsed)) res.locals.flashes = parsed.filter((f) => typeof f?.message === 'string').map((f) => (f.link && !/^\/(?!\/)[\w\-/]*$/.test(String(f.link.href)) ? { kind: f.kind, message: f.message } : f));
+        if (Array.isArray(parsed))
+          res.locals.flashes = parsed
+            .filter((f) => typeof f?.message === 'string')
+            .map((f) => (f.link && !/^\/(?!\/)[\w\-/]*$/.test(String(f.link.href)) ? { kind: f.kind, message: f.message } : f));
       } catch {
         // a tampered or truncated cookie is simply dropped
       }

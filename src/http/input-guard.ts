@@ -17,14 +17,16 @@ const notUtf8 = (what: string) => new HttpError(400, 'invalid_utf8', `${what} is
  * MAX_JSON_DEPTH, so that no deeply nested value ever reaches a recursive walker.
  */
 export function verifyJsonBody(_req: IncomingMessage, _res: unknown, buf: Buffer, encoding: string | null): void {
-  if (encoding && encoding.toLowerCase() !== 'utf-8' && encoding.toLowerCase() !== 'utf8') throw new HttpError(415, 'unsupported_encoding', 'Send the body as UTF-8.');
+  if (encoding && encoding.toLowerCase() !== 'utf-8' && encoding.toLowerCase() !== 'utf8')
+    throw new HttpError(415, 'unsupported_encoding', 'Send the body as UTF-8.');
   if (!isUtf8(buf)) throw notUtf8('The request body');
   let depth = 0;
   let inString = false;
   for (let i = 0; i < buf.length; i++) {
     const b = buf[i];
     if (inString) {
-      if (b === 0x5c) i++; // a backslash escapes the next byte, including a quote
+      if (b === 0x5c)
+        i++; // a backslash escapes the next byte, including a quote
       else if (b === 0x22) inString = false;
     } else if (b === 0x22) inString = true;
     else if (b === 0x5b || b === 0x7b) {

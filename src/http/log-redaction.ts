@@ -43,7 +43,8 @@ export const redactingSerializers = {
       const entries = Object.entries(req.query as Record<string, string>).map(([k, v]) => [k, secretQueryKeys.has(k) ? REDACTED : v]);
       req.query = Object.fromEntries(entries) as Record<string, string>;
     }
-    if (req.params && typeof req.params === 'object' && 'token' in (req.params as object)) req.params = { ...(req.params as object), token: REDACTED };
+    if (req.params && typeof req.params === 'object' && 'token' in (req.params as object))
+      req.params = { ...(req.params as object), token: REDACTED };
     return req;
   },
   res(res: SerializedResponse): SerializedResponse {

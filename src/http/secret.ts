@@ -30,6 +30,7 @@ export function loadSessionSecret(config: Pick<Config, 'sessionSecret' | 'dataDi
   }
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   const secret = readFileSync(file, 'utf8').trim();
-  if (secret.length < MIN_LENGTH) throw new Error(`${file} holds fewer than ${MIN_LENGTH} characters; delete it to generate a new secret, or set SESSION_SECRET.`);
+  if (secret.length < MIN_LENGTH)
+    throw new Error(`${file} holds fewer than ${MIN_LENGTH} characters; delete it to generate a new secret, or set SESSION_SECRET.`);
   return secret;
 }

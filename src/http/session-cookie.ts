@@ -16,4 +16,3 @@ export function clearSessionCookie(req: Request, res: Response): void {
 
 /** True when the request was authenticated by an API token rather than a browser session. */
 export const isTokenRequest = (req: Request) => req.actor?.tokenId !== undefined;
-

@@ -14,11 +14,17 @@ export function trustProxySetting(value: string | null): boolean | number | stri
   if (value === null || value === 'false') return false;
   if (value === 'true') return true;
   if (/^[0-9]+$/.test(value)) return Number(value);
-  const entries = value.split(',').map((v) => v.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address = '', bits] = entry.split('/');
     const ok = namedRanges.has(entry) || (isIP(address) !== 0 && (bits === undefined || /^[0-9]{1,3}$/.test(bits)));
-    if (!ok) throw new Error(`Invalid configuration: TRUST_PROXY entry "${entry}" is not true, false, a hop count, an address, a subnet or loopback/linklocal/uniquelocal.`);
+    if (!ok)
+      throw new Error(
+        `Invalid configuration: TRUST_PROXY entry "${entry}" is not true, false, a hop count, an address, a subnet or loopback/linklocal/uniquelocal.`,
+      );
   }
   return entries;
 }

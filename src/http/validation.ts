@@ -31,7 +31,8 @@ export function compileValidator<T>(schema: JSONSchemaType<T> | Record<string, u
  */
 export const noBidiControls = {
   pattern: '^[^\\u202A-\\u202E\\u2066-\\u2069]*$',
-  description: 'must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069), which make text display differently from what it is',
+  description:
+    'must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069), which make text display differently from what it is',
 };
 
 /** Drops empty and whitespace-only form fields so that "not filled in" means absent, as in JSON. */
@@ -72,20 +73,33 @@ const join = (base: string, name: string) => (base ? `${base}.${name}` : name);
 function describe(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
-    case 'required': return 'is required';
-    case 'additionalProperties': return 'is not an allowed field';
-    case 'type': return `must be ${article(String(p.type))}`;
-    case 'minLength': return p.limit === 1 ? 'must not be empty' : `must be at least ${p.limit} characters`;
-    case 'maxLength': return `must be at most ${p.limit} characters`;
-    case 'minimum': return `must be at least ${p.limit}`;
-    case 'maximum': return `must be at most ${p.limit}`;
-    case 'minItems': return `must have at least ${p.limit} items`;
-    case 'maxItems': return `must have at most ${p.limit} items`;
+    case 'required':
+      return 'is required';
+    case 'additionalProperties':
+      return 'is not an allowed field';
+    case 'type':
+      return `must be ${article(String(p.type))}`;
+    case 'minLength':
+      return p.limit === 1 ? 'must not be empty' : `must be at least ${p.limit} characters`;
+    case 'maxLength':
+      return `must be at most ${p.limit} characters`;
+    case 'minimum':
+      return `must be at least ${p.limit}`;
+    case 'maximum':
+      return `must be at most ${p.limit}`;
+    case 'minItems':
+      return `must have at least ${p.limit} items`;
+    case 'maxItems':
+      return `must have at most ${p.limit} items`;
     // A long list (the time zones) names its kind in a description instead of every value.
-    case 'enum': return e.parentSchema?.description ?? `must be one of: ${(p.allowedValues as unknown[]).join(', ')}`;
-    case 'format': return p.format === 'uri' ? 'must be a full http(s) URL' : `must be a valid ${p.format}`;
-    case 'pattern': return e.parentSchema?.description ?? 'has an invalid format';
-    default: return e.message ?? 'is invalid';
+    case 'enum':
+      return e.parentSchema?.description ?? `must be one of: ${(p.allowedValues as unknown[]).join(', ')}`;
+    case 'format':
+      return p.format === 'uri' ? 'must be a full http(s) URL' : `must be a valid ${p.format}`;
+    case 'pattern':
+      return e.parentSchema?.description ?? 'has an invalid format';
+    default:
+      return e.message ?? 'is invalid';
   }
 }
 
@@ -98,4 +112,7 @@ function article(type: string): string {
  * A request that takes no options (re-extract, publish, delete): no body, or `{}`. Anything else
  * is refused, so a client that thinks it is sending options learns they are ignored.
  */
-export const validateEmptyJson = compileValidator<Record<string, never>>({ type: 'object', additionalProperties: false, properties: {} }, 'json');
+export const validateEmptyJson = compileValidator<Record<string, never>>(
+  { type: 'object', additionalProperties: false, properties: {} },
+  'json',
+);

@@ -41,10 +41,17 @@ const markerOf = (name: string) => `<!--kept:${name}:${nonce}-->`;
  * piece's local holds a marker while the view renders; the page is written as the text between
  * the markers and the kept bytes in their place.
  */
-export async function sendWithKeptParts(res: Response, view: string, locals: Record<string, unknown>, parts: Record<string, Buffer>): Promise<void> {
+export async function sendWithKeptParts(
+  res: Response,
+  view: string,
+  locals: Record<string, unknown>,
+  parts: Record<string, Buffer>,
+): Promise<void> {
   const byMarker = new Map(Object.entries(parts).map(([name, bytes]) => [markerOf(name), { name, bytes }]));
   const html = await new Promise<string>((resolve, reject) =>
-    res.render(view, { ...locals, ...Object.fromEntries([...byMarker].map(([marker, { name }]) => [name, marker])) }, (err, out) => (err ? reject(err) : resolve(out))),
+    res.render(view, { ...locals, ...Object.fromEntries([...byMarker].map(([marker, { name }]) => [name, marker])) }, (err, out) =>
+      err ? reject(err) : resolve(out),
+    ),
   );
   const chunks: Buffer[] = [];
   let from = 0;
@@ -54,7 +61,10 @@ export async function sendWithKeptParts(res: Response, view: string, locals: Rec
   }
   chunks.push(Buffer.from(html.slice(from), 'utf8'));
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.setHeader('Content-Length', chunks.reduce((n, c) => n + c.length, 0));
+  res.setHeader(
+    'Content-Length',
+    chunks.reduce((n, c) => n + c.length, 0),
+  );
   for (const chunk of chunks) res.write(chunk);
   res.end();
 }

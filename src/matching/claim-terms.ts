@@ -90,6 +90,9 @@ const FOCUS = /^[npyde]:/;
 export function claimTerms(sentence: string, quote: string): ClaimTerms {
   const terms = textTerms(`${sentence} ${sentence.includes(quote) ? '' : quote}`);
   const focus = textTerms(quote).filter((t) => FOCUS.test(t));
-  const words = terms.filter((t) => t.startsWith('c:') || t.startsWith('w:')).map((t) => t.slice(2)).join(' ');
+  const words = terms
+    .filter((t) => t.startsWith('c:') || t.startsWith('w:'))
+    .map((t) => t.slice(2))
+    .join(' ');
   return { terms, focus, words };
 }

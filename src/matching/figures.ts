@@ -72,7 +72,11 @@ function percentAt(tokens: readonly string[], i: number): number {
  * ("half a million", "limang daang libo"). Lone small number words ("one", "isa") are weak: they
  * usually mean "a", so they count only before a percent sign.
  */
-function readNumber(tokens: readonly string[], i: number, used: ReadonlySet<number>): { value: number; next: number; strong: boolean } | null {
+function readNumber(
+  tokens: readonly string[],
+  i: number,
+  used: ReadonlySet<number>,
+): { value: number; next: number; strong: boolean } | null {
   let total = 0;
   let current: number | null = null;
   let k = i;

@@ -38,7 +38,10 @@ export interface PairFigures {
 }
 
 export function readEvalItems(file: URL | string): EvalItem[] {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalItem);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as EvalItem);
 }
 
 /** Runs every item against the seed document `seedId` (language `seedLanguage`). */
@@ -46,8 +49,14 @@ export async function runMatchEval(ctx: Ctx, seedId: number, items: readonly Eva
   const seedClaims = await findClaimsByDocumentId(ctx.db, seedId);
   const results: ItemResult[] = [];
   for (const item of items) {
-    const targetIds = item.targets.flatMap((t) => seedClaims.filter((c) => c.sentenceIndex === t.sentence && c.quote === t.quote).map((c) => c.id));
-    const { document, claims } = await importDocument(ctx, cliActor, { title: `eval ${item.id}`, text: item.text, language: item.language });
+    const targetIds = item.targets.flatMap((t) =>
+      seedClaims.filter((c) => c.sentenceIndex === t.sentence && c.quote === t.quote).map((c) => c.id),
+    );
+    const { document, claims } = await importDocument(ctx, cliActor, {
+      title: `eval ${item.id}`,
+      text: item.text,
+      language: item.language,
+    });
     // Kept in the order the matches are read (reviewed claims first among equal scores).
     const best = new Map<number, number>();
     for (const claim of claims) {

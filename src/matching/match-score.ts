@@ -78,6 +78,11 @@ export function scoreMatch(a: MatchKey, b: MatchKey, trigram: number): MatchScor
   score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
   if (score < MATCH_THRESHOLD) return null;
   const bestDate = [...dates].sort((x, y) => y.length - x.length)[0];
-  const reasons = [...figures.map(describe), ...(bestDate ? [describe(bestDate)] : []), ...names.map(describe), `${sharedWords.length} shared words`];
+  const reasons = [
+    ...figures.map(describe),
+    ...(bestDate ? [describe(bestDate)] : []),
+    ...names.map(describe),
+    `${sharedWords.length} shared words`,
+  ];
   return { score, reasons };
 }

@@ -17,11 +17,16 @@ export interface ClaimText {
  */
 export async function findClaimTexts(db: Db, claimIds: readonly number[]): Promise<ClaimText[]> {
   if (claimIds.length === 0) return [];
-  const claims = await db.selectFrom('claims').select(['id', 'document_id', 'kind', 'quote', 'sentence_index']).where('id', '=', (eb) => eb.fn<number>('any', [sql<number[]>`${[...claimIds]}::integer[]`])).execute();
+  const claims = await db
+    .selectFrom('claims')
+    .select(['id', 'document_id', 'kind', 'quote', 'sentence_index'])
+    .where('id', '=', (eb) => eb.fn<number>('any', [sql<number[]>`${[...claimIds]}::integer[]`]))
+    .execute();
   const documentIds = [...new Set(claims.map((c) => c.document_id))];
   const documents = new Map<number, { body: string; sentence_starts: number[] }>();
   if (documentIds.length > 0) {
-    for (const d of await db.selectFrom('documents').select(['id', 'body', 'sentence_starts']).where('id', 'in', documentIds).execute()) documents.set(d.id, d);
+    for (const d of await db.selectFrom('documents').select(['id', 'body', 'sentence_starts']).where('id', 'in', documentIds).execute())
+      documents.set(d.id, d);
   }
   return claims.map((c) => {
     const d = documents.get(c.document_id)!;
@@ -35,7 +40,9 @@ export async function findClaimTexts(db: Db, claimIds: readonly number[]): Promi
 /** Claims that have no match key yet (claims loaded before matching existed), oldest first. */
 export async function findClaimsWithoutKeys(db: Db, limit: number): Promise<number[]> {
   const { rows } = await sql<{ id: number }>`
-    SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_match_keys k WHERE k.claim_id = c.id) ORDER BY c.id LIMIT ${limit}`.execute(db);
+    SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_match_keys k WHERE k.claim_id = c.id) ORDER BY c.id LIMIT ${limit}`.execute(
+    db,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -46,8 +53,14 @@ export type MatchKey = ClaimTerms & { claimId: number; documentId: number; spell
 export async function deleteMatchKeys(trx: Tx, ids: readonly number[]): Promise<void> {
   // One array parameter, not one parameter per id: a long article's claims outnumber the 65,535 a statement may bind.
   const list = sql<number[]>`${[...ids]}::integer[]`;
-  await trx.deleteFrom('claim_matches').where((eb) => eb.or([eb('claim_id', '=', eb.fn<number>('any', [list])), eb('matched_claim_id', '=', eb.fn<number>('any', [list]))])).execute();
-  await trx.deleteFrom('claim_match_keys').where('claim_id', '=', (eb) => eb.fn<number>('any', [list])).execute();
+  await trx
+    .deleteFrom('claim_matches')
+    .where((eb) => eb.or([eb('claim_id', '=', eb.fn<number>('any', [list])), eb('matched_claim_id', '=', eb.fn<number>('any', [list]))]))
+    .execute();
+  await trx
+    .deleteFrom('claim_match_keys')
+    .where('claim_id', '=', (eb) => eb.fn<number>('any', [list]))
+    .execute();
 }
 
 /** Stores the keys of these claims (their old keys deleted first, by deleteMatchKeys). */
@@ -75,7 +88,15 @@ export interface Candidate {
 
 export type RetrievalOptions = { maxDf: number; anchors: number; perAnchor: number; perClaim: number; resolvedOnly?: boolean };
 
-type CandidateRow = { claim_id: number; other_id: number; terms: string[]; focus: string[]; other_terms: string[]; other_focus: string[]; trigram: number };
+type CandidateRow = {
+  claim_id: number;
+  other_id: number;
+  terms: string[];
+  focus: string[];
+  other_terms: string[];
+  other_focus: string[];
+  trigram: number;
+};
 
 /** The retrieval query of findCandidates, on its own so that the benchmark can EXPLAIN it. */
 export function candidatesQuery(keys: readonly MatchKey[], options: RetrievalOptions) {
@@ -125,18 +146,34 @@ export function candidatesQuery(keys: readonly MatchKey[], options: RetrievalOpt
 export async function findCandidates(db: Db, keys: readonly MatchKey[], options: RetrievalOptions): Promise<Candidate[]> {
   if (keys.length === 0) return [];
   const { rows } = await candidatesQuery(keys, options).execute(db);
-  return rows.map((r) => ({ claimId: r.claim_id, otherId: r.other_id, terms: r.terms, focus: r.focus, otherTerms: r.other_terms, otherFocus: r.other_focus, trigram: Number(r.trigram) }));
+  return rows.map((r) => ({
+    claimId: r.claim_id,
+    otherId: r.other_id,
+    terms: r.terms,
+    focus: r.focus,
+    otherTerms: r.other_terms,
+    otherFocus: r.other_focus,
+    trigram: Number(r.trigram),
+  }));
 }
 
 /** The kind of each of these claims that is resolved (a restated sentence takes its claim's kind). */
 export async function findResolvedKinds(db: Db, claimIds: readonly number[]): Promise<Map<number, string>> {
   if (claimIds.length === 0) return new Map();
-  const rows = await db.selectFrom('claims').select(['id', 'kind']).where('id', 'in', [...new Set(claimIds)]).where('status', '=', 'resolved').execute();
+  const rows = await db
+    .selectFrom('claims')
+    .select(['id', 'kind'])
+    .where('id', 'in', [...new Set(claimIds)])
+    .where('status', '=', 'resolved')
+    .execute();
   return new Map(rows.map((r) => [r.id, r.kind]));
 }
 
 /** Stores scored pairs both ways round (a pair found again keeps its newest score). */
-export async function insertMatches(trx: Tx, pairs: readonly { claimId: number; otherId: number; score: number; reasons: string[] }[]): Promise<void> {
+export async function insertMatches(
+  trx: Tx,
+  pairs: readonly { claimId: number; otherId: number; score: number; reasons: string[] }[],
+): Promise<void> {
   if (pairs.length === 0) return;
   const both = pairs.flatMap((p) => [p, { ...p, claimId: p.otherId, otherId: p.claimId }]);
   const unique = [...new Map(both.map((p) => [`${p.claimId}:${p.otherId}`, p])).values()];
@@ -149,7 +186,10 @@ export async function insertMatches(trx: Tx, pairs: readonly { claimId: number; 
 
 /** How many claims carry a match key (the size the retrieval limit is measured against). */
 export async function countMatchKeys(db: Db): Promise<number> {
-  const row = await db.selectFrom('claim_match_keys').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('claim_match_keys')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -179,7 +219,22 @@ export async function findMatchesOf(db: Db, claimId: number, limit: number): Pro
     .leftJoin('users as r', 'r.id', 'c.resolved_by')
     .where('m.claim_id', '=', claimId)
     .where('c.status', '<>', 'dismissed')
-    .select(['c.id', 'c.document_id', 'd.title', 'd.language', 'm.score', 'm.reasons', 'c.quote', 'c.status', 'c.verdict', 'c.proposed_verdict', 'c.correction', 'c.explanation', 'r.display_name as resolved_by_name', 'c.resolved_at'])
+    .select([
+      'c.id',
+      'c.document_id',
+      'd.title',
+      'd.language',
+      'm.score',
+      'm.reasons',
+      'c.quote',
+      'c.status',
+      'c.verdict',
+      'c.proposed_verdict',
+      'c.correction',
+      'c.explanation',
+      'r.display_name as resolved_by_name',
+      'c.resolved_at',
+    ])
     .orderBy('m.score', 'desc')
     // Of equal scores, a claim already reviewed first: it is the one worth reusing.
     .orderBy(sql`c.status = 'resolved'`, 'desc')

@@ -21,8 +21,15 @@ export function matchRoutes(): Router {
     const matches = await listClaimMatches(req.ctx, req.actor!, claimIdParam(req));
     res.json({
       matches: matches.map((m) => ({
-        claimId: m.claimId, documentId: m.documentId, documentTitle: m.documentTitle, score: m.score, reasons: m.reasons,
-        status: m.status, verdict: m.verdict, quote: m.quote, language: m.language,
+        claimId: m.claimId,
+        documentId: m.documentId,
+        documentTitle: m.documentTitle,
+        score: m.score,
+        reasons: m.reasons,
+        status: m.status,
+        verdict: m.verdict,
+        quote: m.quote,
+        language: m.language,
       })),
     });
   });

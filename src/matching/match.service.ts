@@ -7,7 +7,18 @@ import { findSourcesByClaimIds } from '../sources/source.repository.js';
 import { requirePermission, type Actor } from '../users/permissions.js';
 import { claimTerms } from './claim-terms.js';
 import { MATCH_LIMIT, scoreMatch } from './match-score.js';
-import { deleteMatchKeys, findCandidates, findClaimIdsOfDocument, findClaimTexts, findClaimsWithoutKeys, findMatchesOf, insertMatches, insertMatchKeys, type MatchKey, type MatchRow } from './match.repository.js';
+import {
+  deleteMatchKeys,
+  findCandidates,
+  findClaimIdsOfDocument,
+  findClaimTexts,
+  findClaimsWithoutKeys,
+  findMatchesOf,
+  insertMatches,
+  insertMatchKeys,
+  type MatchKey,
+  type MatchRow,
+} from './match.repository.js';
 
 /**
  * Retrieval limits (docs/MATCHING.md): a term carried by more than maxDf claims is too common
@@ -26,8 +37,16 @@ export async function refreshMatches(trx: Tx, claimIds: readonly number[]): Prom
   if (claimIds.length === 0) return;
   const texts = await findClaimTexts(trx, claimIds);
   if (texts.length === 0) return;
-  const keys: MatchKey[] = texts.map((t) => ({ claimId: t.claimId, documentId: t.documentId, spelling: t.kind === 'spelling', ...claimTerms(t.sentence, t.quote) }));
-  await deleteMatchKeys(trx, keys.map((k) => k.claimId));
+  const keys: MatchKey[] = texts.map((t) => ({
+    claimId: t.claimId,
+    documentId: t.documentId,
+    spelling: t.kind === 'spelling',
+    ...claimTerms(t.sentence, t.quote),
+  }));
+  await deleteMatchKeys(
+    trx,
+    keys.map((k) => k.claimId),
+  );
   // A document at a time: its claims are compared with every stored key, then stored, so the next
   // document's claims (a restore's backfill spans many) are compared with them in turn.
   const candidates = [];
@@ -49,7 +68,10 @@ export async function refreshMatches(trx: Tx, claimIds: readonly number[]): Prom
     list.push({ claimId: c.claimId, otherId: c.otherId, ...scored });
     best.set(c.claimId, list);
   }
-  await insertMatches(trx, [...best.values()].flatMap((list) => list.sort((a, b) => b.score - a.score).slice(0, MATCH_LIMIT)));
+  await insertMatches(
+    trx,
+    [...best.values()].flatMap((list) => list.sort((a, b) => b.score - a.score).slice(0, MATCH_LIMIT)),
+  );
 }
 
 /**
@@ -85,6 +107,9 @@ export interface SeenBefore extends MatchRow {
 /** The claim page's "Seen before" panel: the matches with each one's sources, in two queries. */
 export async function seenBefore(db: Db, claimId: number): Promise<SeenBefore[]> {
   const matches = await findMatchesOf(db, claimId, MATCH_LIMIT);
-  const sources = await findSourcesByClaimIds(db, matches.map((m) => m.claimId));
+  const sources = await findSourcesByClaimIds(
+    db,
+    matches.map((m) => m.claimId),
+  );
   return matches.map((m) => ({ ...m, sources: sources.filter((s) => s.claimId === m.claimId) }));
 }

@@ -23,10 +23,18 @@ const MIN_SENTENCE_WORDS = 4;
  * claim limit still holds). Runs in the import's transaction, before the document's own keys are
  * stored, so a document never restates itself.
  */
-export async function restatedReviewClaims(trx: Tx, documentId: number, text: string, extraction: ExtractionResult, room: number): Promise<NewClaimRow[]> {
+export async function restatedReviewClaims(
+  trx: Tx,
+  documentId: number,
+  text: string,
+  extraction: ExtractionResult,
+  room: number,
+): Promise<NewClaimRow[]> {
   if (room <= 0) return [];
   const flagged = new Set(extraction.claims.map((c) => c.sentenceIndex));
-  const sentences = extraction.sentences.filter((s) => !flagged.has(s.index) && text.slice(s.start, s.end).split(/\s+/).length >= MIN_SENTENCE_WORDS);
+  const sentences = extraction.sentences.filter(
+    (s) => !flagged.has(s.index) && text.slice(s.start, s.end).split(/\s+/).length >= MIN_SENTENCE_WORDS,
+  );
   if (sentences.length === 0) return [];
   // Sentences are not claims yet, so they travel under negative ids that no claim can have.
   const keys: MatchKey[] = sentences.map((s) => {
@@ -40,10 +48,14 @@ export async function restatedReviewClaims(trx: Tx, documentId: number, text: st
     if (!scored) continue;
     const held = best.get(c.claimId);
     // Of equal scores the earlier claim, so the choice does not depend on the order rows arrive in.
-    if (!held || scored.score > held.score || (scored.score === held.score && c.otherId < held.otherId)) best.set(c.claimId, { otherId: c.otherId, score: scored.score });
+    if (!held || scored.score > held.score || (scored.score === held.score && c.otherId < held.otherId))
+      best.set(c.claimId, { otherId: c.otherId, score: scored.score });
   }
   if (best.size === 0) return [];
-  const kinds = await findResolvedKinds(trx, [...best.values()].map((b) => b.otherId));
+  const kinds = await findResolvedKinds(
+    trx,
+    [...best.values()].map((b) => b.otherId),
+  );
   const rows: NewClaimRow[] = [];
   for (const s of sentences) {
     const match = best.get(-s.index);

@@ -17,7 +17,12 @@ import type { ReuseInput } from './reuse.js';
  * `claim.reused` with "reused from claim #N"; each copied source has its own `source.added`.
  * Nothing is special afterwards: an editor undoes it with the review form and by removing sources.
  */
-export async function reuseReview(ctx: Ctx, actor: Actor, claimId: number, input: ReuseInput): Promise<{ claim: Claim; sources: number; warnings: string[] }> {
+export async function reuseReview(
+  ctx: Ctx,
+  actor: Actor,
+  claimId: number,
+  input: ReuseInput,
+): Promise<{ claim: Claim; sources: number; warnings: string[] }> {
   requirePermission(actor, 'claim.research');
   requirePermission(actor, 'source.write');
   if (input.from === claimId) throw invalid('from', 'must be another claim');
@@ -32,12 +37,53 @@ export async function reuseReview(ctx: Ctx, actor: Actor, claimId: number, input
     if (!target) throw notFound('Claim');
     const decides = can(actor, 'claim.decide');
     const patch: ClaimPatch = decides
-      ? { version: input.version, status: 'resolved', verdict: origin.verdict, correction: origin.correction, explanation: origin.explanation }
-      : { version: input.version, proposedVerdict: origin.verdict, correction: origin.correction, explanation: origin.explanation, ...(target.status === 'open' ? { status: 'in_review' as const } : {}) };
-    const { claim, warnings } = await applyClaimPatch(trx, ctx.config, actor, claimId, patch, { action: 'claim.reused', after: { reusedFrom: origin.id } });
+      ? {
+          version: input.version,
+          status: 'resolved',
+          verdict: origin.verdict,
+          correction: origin.correction,
+          explanation: origin.explanation,
+        }
+      : {
+          version: input.version,
+          proposedVerdict: origin.verdict,
+          correction: origin.correction,
+          explanation: origin.explanation,
+          ...(target.status === 'open' ? { status: 'in_review' as const } : {}),
+        };
+    const { claim, warnings } = await applyClaimPatch(trx, ctx.config, actor, claimId, patch, {
+      action: 'claim.reused',
+      after: { reusedFrom: origin.id },
+    });
     for (const s of sources) {
-      const copy = await insertSource(trx, { claim_id: claimId, url: s.url, title: s.title, publisher: s.publisher, published_on: s.publishedOn, excerpt: s.excerpt, stance: s.stance, added_by: actor.id });
-      await insertClaimEvents(trx, [{ claimId, documentId: claim.documentId, actorId: actor.id, action: 'source.added', after: { sourceId: copy.id, url: copy.url, title: copy.title, publisher: copy.publisher, publishedOn: copy.publishedOn, excerpt: copy.excerpt, stance: copy.stance, reusedFrom: origin.id } }]);
+      const copy = await insertSource(trx, {
+        claim_id: claimId,
+        url: s.url,
+        title: s.title,
+        publisher: s.publisher,
+        published_on: s.publishedOn,
+        excerpt: s.excerpt,
+        stance: s.stance,
+        added_by: actor.id,
+      });
+      await insertClaimEvents(trx, [
+        {
+          claimId,
+          documentId: claim.documentId,
+          actorId: actor.id,
+          action: 'source.added',
+          after: {
+            sourceId: copy.id,
+            url: copy.url,
+            title: copy.title,
+            publisher: copy.publisher,
+            publishedOn: copy.publishedOn,
+            excerpt: copy.excerpt,
+            stance: copy.stance,
+            reusedFrom: origin.id,
+          },
+        },
+      ]);
     }
     return { claim: (await findClaimById(trx, claimId))!, sources: sources.length, warnings };
   });

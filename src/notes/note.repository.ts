@@ -3,11 +3,19 @@ import type { Note } from './note.js';
 import type { ClaimNoteRow } from './note.table.js';
 
 function selectNotes(db: Db) {
-  return db.selectFrom('claim_notes as n').leftJoin('users as u', 'u.id', 'n.author_id').selectAll('n').select('u.display_name as author_name');
+  return db
+    .selectFrom('claim_notes as n')
+    .leftJoin('users as u', 'u.id', 'n.author_id')
+    .selectAll('n')
+    .select('u.display_name as author_name');
 }
 
 export async function insertNote(trx: Tx, claimId: number, authorId: number | null, body: string): Promise<Note> {
-  const { id } = await trx.insertInto('claim_notes').values({ claim_id: claimId, author_id: authorId, body }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await trx
+    .insertInto('claim_notes')
+    .values({ claim_id: claimId, author_id: authorId, body })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return (await findNoteById(trx, id))!;
 }
 
@@ -27,7 +35,12 @@ export async function findNotesByClaimIds(db: Db, claimIds: readonly number[]): 
 }
 
 export async function updateNoteAtVersion(trx: Tx, id: number, version: number, body: string): Promise<boolean> {
-  const r = await trx.updateTable('claim_notes').set({ body, edited_at: new Date(), version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const r = await trx
+    .updateTable('claim_notes')
+    .set({ body, edited_at: new Date(), version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 

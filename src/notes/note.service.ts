@@ -14,7 +14,9 @@ export async function addNote(ctx: Ctx, actor: Actor, claimId: number, body: str
     const claim = await lockClaimById(trx, claimId);
     if (!claim) throw notFound('Claim');
     const note = await insertNote(trx, claimId, actor.id, body);
-    await insertClaimEvents(trx, [{ claimId, documentId: claim.documentId, actorId: actor.id, action: 'note.added', after: { noteId: note.id, body } }]);
+    await insertClaimEvents(trx, [
+      { claimId, documentId: claim.documentId, actorId: actor.id, action: 'note.added', after: { noteId: note.id, body } },
+    ]);
     return note;
   });
 }
@@ -30,7 +32,16 @@ export async function editNote(ctx: Ctx, actor: Actor, noteId: number, body: str
     if (current.body === body) return current;
     await updateNoteAtVersion(trx, noteId, version, body);
     const claim = (await findClaimById(trx, current.claimId))!;
-    await insertClaimEvents(trx, [{ claimId: current.claimId, documentId: claim.documentId, actorId: actor.id, action: 'note.edited', before: { noteId, body: current.body }, after: { noteId, body } }]);
+    await insertClaimEvents(trx, [
+      {
+        claimId: current.claimId,
+        documentId: claim.documentId,
+        actorId: actor.id,
+        action: 'note.edited',
+        before: { noteId, body: current.body },
+        after: { noteId, body },
+      },
+    ]);
     return (await findNoteById(trx, noteId))!;
   });
 }

@@ -20,8 +20,19 @@ export interface NoteEdit {
 }
 
 const body = { type: 'string', minLength: 1, maxLength: 20_000 };
-export const validateNoteJson = compileValidator<NoteInput>({ type: 'object', additionalProperties: false, required: ['body'], properties: { body } }, 'json');
-export const validateNoteForm = compileValidator<NoteInput>({ type: 'object', additionalProperties: false, required: ['body'], properties: { body } }, 'form');
-const editSchema = { type: 'object', additionalProperties: false, required: ['body', 'version'], properties: { body, version: { type: 'integer', minimum: 1 } } };
+export const validateNoteJson = compileValidator<NoteInput>(
+  { type: 'object', additionalProperties: false, required: ['body'], properties: { body } },
+  'json',
+);
+export const validateNoteForm = compileValidator<NoteInput>(
+  { type: 'object', additionalProperties: false, required: ['body'], properties: { body } },
+  'form',
+);
+const editSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['body', 'version'],
+  properties: { body, version: { type: 'integer', minimum: 1 } },
+};
 export const validateNoteEditJson = compileValidator<NoteEdit>(editSchema, 'json');
 export const validateNoteEditForm = compileValidator<NoteEdit>(editSchema, 'form');

@@ -3,7 +3,11 @@ import type { Source } from './source.js';
 import type { ClaimSourceRow, InsertableClaimSourceRow, UpdateableClaimSourceRow } from './source.table.js';
 
 function selectSources(db: Db) {
-  return db.selectFrom('claim_sources as s').leftJoin('users as u', 'u.id', 's.added_by').selectAll('s').select('u.display_name as added_by_name');
+  return db
+    .selectFrom('claim_sources as s')
+    .leftJoin('users as u', 'u.id', 's.added_by')
+    .selectAll('s')
+    .select('u.display_name as added_by_name');
 }
 
 export async function insertSource(trx: Tx, row: InsertableClaimSourceRow): Promise<Source> {
@@ -29,7 +33,12 @@ export async function findSourcesByClaimIds(db: Db, claimIds: readonly number[])
 }
 
 export async function updateSourceAtVersion(trx: Tx, id: number, version: number, values: UpdateableClaimSourceRow): Promise<boolean> {
-  const r = await trx.updateTable('claim_sources').set({ ...values, version: version + 1, updated_at: new Date() }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const r = await trx
+    .updateTable('claim_sources')
+    .set({ ...values, version: version + 1, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 

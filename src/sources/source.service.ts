@@ -6,7 +6,14 @@ import { requirePermission, type Actor } from '../users/permissions.js';
 import type { Source, SourceEdit, SourceInput } from './source.js';
 import { deleteSource, findSourceById, insertSource, lockSourceById, updateSourceAtVersion } from './source.repository.js';
 
-const snapshot = (s: Source) => ({ url: s.url, title: s.title, publisher: s.publisher, publishedOn: s.publishedOn, excerpt: s.excerpt, stance: s.stance });
+const snapshot = (s: Source) => ({
+  url: s.url,
+  title: s.title,
+  publisher: s.publisher,
+  publishedOn: s.publishedOn,
+  excerpt: s.excerpt,
+  stance: s.stance,
+});
 
 /** Adds evidence to a claim; the source and its `source.added` event commit together. */
 export async function addSource(ctx: Ctx, actor: Actor, claimId: number, input: SourceInput): Promise<Source> {
@@ -24,7 +31,15 @@ export async function addSource(ctx: Ctx, actor: Actor, claimId: number, input: 
       stance: input.stance,
       added_by: actor.id,
     });
-    await insertClaimEvents(trx, [{ claimId, documentId: claim.documentId, actorId: actor.id, action: 'source.added', after: { sourceId: source.id, ...snapshot(source) } }]);
+    await insertClaimEvents(trx, [
+      {
+        claimId,
+        documentId: claim.documentId,
+        actorId: actor.id,
+        action: 'source.added',
+        after: { sourceId: source.id, ...snapshot(source) },
+      },
+    ]);
     return source;
   });
 }
@@ -45,10 +60,24 @@ export async function editSource(ctx: Ctx, actor: Actor, sourceId: number, edit:
       stance: edit.stance ?? current.stance,
     };
     await updateSourceAtVersion(trx, sourceId, edit.version, {
-      url: next.url, title: next.title, publisher: next.publisher, published_on: next.publishedOn, excerpt: next.excerpt, stance: next.stance,
+      url: next.url,
+      title: next.title,
+      publisher: next.publisher,
+      published_on: next.publishedOn,
+      excerpt: next.excerpt,
+      stance: next.stance,
     });
     const claim = (await findClaimById(trx, current.claimId))!;
-    await insertClaimEvents(trx, [{ claimId: current.claimId, documentId: claim.documentId, actorId: actor.id, action: 'source.edited', before: { sourceId, ...snapshot(current) }, after: { sourceId, ...next } }]);
+    await insertClaimEvents(trx, [
+      {
+        claimId: current.claimId,
+        documentId: claim.documentId,
+        actorId: actor.id,
+        action: 'source.edited',
+        before: { sourceId, ...snapshot(current) },
+        after: { sourceId, ...next },
+      },
+    ]);
     return (await findSourceById(trx, sourceId))!;
   });
 }
@@ -61,7 +90,15 @@ export async function removeSource(ctx: Ctx, actor: Actor, sourceId: number, ver
     if (current.version !== version) throw staleSource(current);
     const claim = (await findClaimById(trx, current.claimId))!;
     await deleteSource(trx, sourceId);
-    await insertClaimEvents(trx, [{ claimId: current.claimId, documentId: claim.documentId, actorId: actor.id, action: 'source.removed', before: { sourceId, ...snapshot(current) } }]);
+    await insertClaimEvents(trx, [
+      {
+        claimId: current.claimId,
+        documentId: claim.documentId,
+        actorId: actor.id,
+        action: 'source.removed',
+        before: { sourceId, ...snapshot(current) },
+      },
+    ]);
   });
 }
 

@@ -33,7 +33,13 @@ export type SourceEdit = Partial<Pick<SourceInput, 'url' | 'stance'>> & {
 } & { version: number };
 
 const fields = {
-  url: { type: 'string', minLength: 1, maxLength: 2000, pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s<>"]+$', description: 'must be a full http(s) URL' },
+  url: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 2000,
+    pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s<>"]+$',
+    description: 'must be a full http(s) URL',
+  },
   title: { type: 'string', maxLength: 500 },
   publisher: { type: 'string', maxLength: 300 },
   publishedOn: { type: 'string', format: 'date' },

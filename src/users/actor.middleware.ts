@@ -39,7 +39,8 @@ export function loadActor(): RequestHandler {
     res.locals.actor = req.actor;
     res.locals.can = viewCan(req.actor);
     // Times in the user's own zone; app.locals keeps the UTC helpers for everyone else.
-    if (req.actor?.timeZone && req.actor.timeZone !== 'UTC') Object.assign(res.locals, timeHelpers(req.actor.timeZone), { timeZone: req.actor.timeZone });
+    if (req.actor?.timeZone && req.actor.timeZone !== 'UTC')
+      Object.assign(res.locals, timeHelpers(req.actor.timeZone), { timeZone: req.actor.timeZone });
     next();
   };
 }

@@ -16,10 +16,19 @@ export interface AuditEntry {
  * Records a security event (sign-in, failed sign-in, role change, token use…). Pass the
  * transaction when the event belongs to a change, so both commit or neither does.
  */
-export async function recordAudit(db: Db, entry: { actorId: number | null; action: string; subject?: string | null; ip?: string | null; details?: Record<string, unknown> }): Promise<void> {
+export async function recordAudit(
+  db: Db,
+  entry: { actorId: number | null; action: string; subject?: string | null; ip?: string | null; details?: Record<string, unknown> },
+): Promise<void> {
   await db
     .insertInto('audit_log')
-    .values({ actor_id: entry.actorId, action: entry.action, subject: entry.subject ?? null, ip: entry.ip ?? null, details: JSON.stringify(entry.details ?? {}) })
+    .values({
+      actor_id: entry.actorId,
+      action: entry.action,
+      subject: entry.subject ?? null,
+      ip: entry.ip ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+    })
     .execute();
 }
 
@@ -30,7 +39,10 @@ export const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) =>
  * One page of the audit log, newest first, optionally narrowed to entries whose action or
  * subject contains `q`; with the total count for the pager.
  */
-export async function findAuditPage(db: Db, options: { page: number; pageSize: number; q?: string }): Promise<{ entries: AuditEntry[]; total: number }> {
+export async function findAuditPage(
+  db: Db,
+  options: { page: number; pageSize: number; q?: string },
+): Promise<{ entries: AuditEntry[]; total: number }> {
   let query = db.selectFrom('audit_log as l');
   if (options.q) {
     const pattern = likeContains(options.q);
@@ -46,6 +58,15 @@ export async function findAuditPage(db: Db, options: { page: number; pageSize: n
       .execute(),
     query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
-  const entries = rows.map((r) => ({ id: r.id, actorId: r.actor_id, actorName: r.display_name, action: r.action, subject: r.subject, ip: r.ip, details: r.details, createdAt: r.created_at }));
+  const entries = rows.map((r) => ({
+    id: r.id,
+    actorId: r.actor_id,
+    actorName: r.display_name,
+    action: r.action,
+    subject: r.subject,
+    ip: r.ip,
+    details: r.details,
+    createdAt: r.created_at,
+  }));
   return { entries, total: count.n };
 }

@@ -21,6 +21,9 @@ export function isCommonPassword(password: string): boolean {
 /** Refuses a new password that is on the common-password list (ASVS V2.1.7), naming the field. */
 export function refuseCommonPassword(password: string, field = 'password'): void {
   if (isCommonPassword(password)) {
-    throw invalid(field, 'is one of the most common passwords (or one with digits or symbols added), which attackers try first; choose something less predictable, such as a few unrelated words');
+    throw invalid(
+      field,
+      'is one of the most common passwords (or one with digits or symbols added), which attackers try first; choose something less predictable, such as a few unrelated words',
+    );
   }
 }

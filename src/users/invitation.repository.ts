@@ -7,7 +7,10 @@ export interface InvitationRow {
   usedAt: Date | null;
 }
 
-export async function insertInvitation(db: Db, values: { userId: number; tokenHash: string; createdBy: number | null; expiresAt: Date }): Promise<InvitationRow> {
+export async function insertInvitation(
+  db: Db,
+  values: { userId: number; tokenHash: string; createdBy: number | null; expiresAt: Date },
+): Promise<InvitationRow> {
   const row = await db
     .insertInto('user_invitations')
     .values({ user_id: values.userId, token_hash: values.tokenHash, created_by: values.createdBy, expires_at: values.expiresAt })
@@ -38,5 +41,10 @@ export async function findPendingInvitationExpiries(db: Db): Promise<Map<number,
 
 /** Retires every unused link of a user (a new one was issued, one was used, or the user was disabled). */
 export async function expireInvitations(trx: Tx, userId: number): Promise<void> {
-  await trx.updateTable('user_invitations').set({ used_at: new Date() }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+  await trx
+    .updateTable('user_invitations')
+    .set({ used_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
 }

@@ -35,7 +35,12 @@ export async function inviteUser(ctx: Ctx, actor: Actor, input: InviteInput): Pr
     const user = await insertUser(trx, { email, display_name: input.displayName.trim(), role: input.role, password_hash: null });
     if (!user) throw conflict(`A user with the email ${email} already exists.`);
     const token = randomBytes(32).toString('base64url');
-    const { expiresAt } = await insertInvitation(trx, { userId: user.id, tokenHash: hashSecret(token), createdBy: actor.id, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) });
+    const { expiresAt } = await insertInvitation(trx, {
+      userId: user.id,
+      tokenHash: hashSecret(token),
+      createdBy: actor.id,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    });
     await recordAudit(trx, { actorId: actor.id, action: 'user.invited', subject: email, details: { role: input.role } });
     return { user, token, expiresAt };
   });
@@ -53,8 +58,18 @@ export async function issueInvitation(ctx: Ctx, actor: Actor, userId: number): P
     if (user.disabled) throw conflict(`${user.email} is disabled; enable the account before sending a new link.`);
     await expireInvitations(trx, userId);
     const token = randomBytes(32).toString('base64url');
-    const { expiresAt } = await insertInvitation(trx, { userId, tokenHash: hashSecret(token), createdBy: actor.id, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) });
-    await recordAudit(trx, { actorId: actor.id, action: 'user.link_issued', subject: user.email, details: { hadPassword: user.hasPassword } });
+    const { expiresAt } = await insertInvitation(trx, {
+      userId,
+      tokenHash: hashSecret(token),
+      createdBy: actor.id,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'user.link_issued',
+      subject: user.email,
+      details: { hadPassword: user.hasPassword },
+    });
     return { user, token, expiresAt };
   });
 }
@@ -83,7 +98,12 @@ export async function acceptInvitation(ctx: Ctx, token: string, password: string
     await endUserSessions(trx, current.id);
     // A reset is for a forgotten or exposed password: whatever it let anyone set up goes too.
     await revokeUserTokens(trx, current.id);
-    await recordAudit(trx, { actorId: current.id, action: current.hasPassword ? 'user.password_reset' : 'user.invitation_accepted', subject: current.email, ip });
+    await recordAudit(trx, {
+      actorId: current.id,
+      action: current.hasPassword ? 'user.password_reset' : 'user.invitation_accepted',
+      subject: current.email,
+      ip,
+    });
     return user;
   });
 }

@@ -29,7 +29,14 @@ function parse(stored: string | null) {
   if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
   const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
   const cost = { N: Number(n), r: Number(r), p: Number(p) };
-  const sane = Number.isInteger(Math.log2(cost.N)) && cost.N >= 2 && cost.N <= MAX_N && cost.r >= 1 && cost.r <= MAX_R && cost.p >= 1 && cost.p <= MAX_P;
+  const sane =
+    Number.isInteger(Math.log2(cost.N)) &&
+    cost.N >= 2 &&
+    cost.N <= MAX_N &&
+    cost.r >= 1 &&
+    cost.r <= MAX_R &&
+    cost.p >= 1 &&
+    cost.p <= MAX_P;
   return sane ? { cost, salt: Buffer.from(salt, 'base64url'), expected: Buffer.from(hash, 'base64url') } : null;
 }
 

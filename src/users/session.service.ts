@@ -15,7 +15,13 @@ export async function createSession(ctx: Ctx, userId: number, meta: { ip: string
   const token = randomBytes(32).toString('base64url');
   await ctx.db
     .insertInto('sessions')
-    .values({ id: hashSecret(token), user_id: userId, expires_at: new Date(Date.now() + SESSION_TTL_MS), ip: meta.ip, user_agent: meta.userAgent?.slice(0, 300) ?? null })
+    .values({
+      id: hashSecret(token),
+      user_id: userId,
+      expires_at: new Date(Date.now() + SESSION_TTL_MS),
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    })
     .execute();
   return token;
 }
@@ -75,6 +81,9 @@ export async function endUserSessions(db: Db, userId: number, exceptSessionId?: 
 /** Deletes expired and idle sessions; run at start-up and hourly. */
 export async function purgeExpiredSessions(ctx: Ctx): Promise<number> {
   const idleSince = new Date(Date.now() - ctx.config.sessionIdleTimeoutMinutes * 60_000);
-  const r = await ctx.db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', new Date()), eb('last_seen_at', '<', idleSince)])).executeTakeFirst();
+  const r = await ctx.db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', new Date()), eb('last_seen_at', '<', idleSince)]))
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }

@@ -55,15 +55,30 @@ export async function revokeApiToken(ctx: Ctx, actor: Actor, tokenId: number): P
     const row = await trx.selectFrom('api_tokens').selectAll().where('id', '=', tokenId).forUpdate().executeTakeFirst();
     if (!row || !mayRevokeToken(actor, { userId: row.user_id })) throw notFound('Token');
     if (row.revoked_at) return toToken(row);
-    const revoked = await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', tokenId).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: actor.id, action: 'token.revoked', subject: `token ${tokenId}`, details: { userId: row.user_id, name: row.name } });
+    const revoked = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', tokenId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'token.revoked',
+      subject: `token ${tokenId}`,
+      details: { userId: row.user_id, name: row.name },
+    });
     return toToken(revoked);
   });
 }
 
 /** Revokes every live token of a user at once (the user was disabled). */
 export async function revokeUserTokens(db: Db, userId: number): Promise<void> {
-  await db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** The owner of a live token of an active user, or null; records the use. */
@@ -88,6 +103,22 @@ export async function resolveApiToken(ctx: Ctx, token: string, ip: string | null
   return { id: row.user_id, name: row.display_name, role: row.role, email: row.email, tokenId: row.id };
 }
 
-function toToken(row: { id: number; user_id: number; name: string; prefix: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }): ApiToken {
-  return { id: row.id, userId: row.user_id, name: row.name, prefix: row.prefix, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at };
+function toToken(row: {
+  id: number;
+  user_id: number;
+  name: string;
+  prefix: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}): ApiToken {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
 }

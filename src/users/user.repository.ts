@@ -43,7 +43,14 @@ export async function insertUser(db: Db, values: InsertableUserRow): Promise<Use
  * could remove the last admin take this lock first, which makes them take turns.
  */
 export async function lockActiveAdmins(trx: Tx): Promise<number[]> {
-  const rows = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).orderBy('id').forUpdate().execute();
+  const rows = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
   return rows.map((r) => r.id);
 }
 

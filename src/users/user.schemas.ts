@@ -36,7 +36,12 @@ const role = { enum: [...roles] };
 const password = { type: 'string', minLength: 10, maxLength: 200 };
 
 export const validateNewUser = compileValidator<NewUserInput>(
-  { type: 'object', additionalProperties: false, required: ['email', 'displayName', 'role', 'password'], properties: { email, displayName, role, password } },
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['email', 'displayName', 'role', 'password'],
+    properties: { email, displayName, role, password },
+  },
   'form',
 );
 export const validateInvite = compileValidator<InviteInput>(
@@ -48,11 +53,21 @@ export const validateRoleChange = compileValidator<{ role: Role }>(
   'form',
 );
 export const validateLogin = compileValidator<LoginInput>(
-  { type: 'object', additionalProperties: false, required: ['email', 'password'], properties: { email: { type: 'string', minLength: 1, maxLength: 254 }, password: { type: 'string', minLength: 1, maxLength: 200 } } },
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['email', 'password'],
+    properties: { email: { type: 'string', minLength: 1, maxLength: 254 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
+  },
   'form',
 );
 export const validateSetPassword = compileValidator<SetPasswordInput>(
-  { type: 'object', additionalProperties: false, required: ['password', 'confirmPassword'], properties: { password, confirmPassword: { type: 'string', maxLength: 200 } } },
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['password', 'confirmPassword'],
+    properties: { password, confirmPassword: { type: 'string', maxLength: 200 } },
+  },
   'form',
 );
 export const validatePasswordChange = compileValidator<PasswordChangeInput>(
@@ -60,12 +75,21 @@ export const validatePasswordChange = compileValidator<PasswordChangeInput>(
     type: 'object',
     additionalProperties: false,
     required: ['currentPassword', 'password', 'confirmPassword'],
-    properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 200 }, password, confirmPassword: { type: 'string', maxLength: 200 } },
+    properties: {
+      currentPassword: { type: 'string', minLength: 1, maxLength: 200 },
+      password,
+      confirmPassword: { type: 'string', maxLength: 200 },
+    },
   },
   'form',
 );
 export const validateTokenName = compileValidator<{ name: string }>(
-  { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 100 } } },
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name'],
+    properties: { name: { type: 'string', minLength: 1, maxLength: 100 } },
+  },
   'form',
 );
 export const validateTimeZone = compileValidator<{ timeZone: string }>(
@@ -73,7 +97,9 @@ export const validateTimeZone = compileValidator<{ timeZone: string }>(
     type: 'object',
     additionalProperties: false,
     required: ['timeZone'],
-    properties: { timeZone: { type: 'string', enum: timeZones, description: 'must be a time zone from the list, such as Asia/Manila or UTC' } },
+    properties: {
+      timeZone: { type: 'string', enum: timeZones, description: 'must be a time zone from the list, such as Asia/Manila or UTC' },
+    },
   },
   'form',
 );

@@ -26,8 +26,14 @@ export async function setupFirstAdmin(ctx: Ctx, input: Omit<NewUserInput, 'role'
   const passwordHash = await hashPassword(input.password, ctx.config.passwordHashCost);
   return ctx.db.transaction().execute(async (trx) => {
     await sql`LOCK TABLE users IN EXCLUSIVE MODE`.execute(trx);
-    if (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()) throw forbidden('claimdesk is already set up. Sign in instead.');
-    const user = (await insertUser(trx, { email: normaliseEmail(input.email), display_name: input.displayName.trim(), role: 'admin', password_hash: passwordHash }))!;
+    if (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst())
+      throw forbidden('claimdesk is already set up. Sign in instead.');
+    const user = (await insertUser(trx, {
+      email: normaliseEmail(input.email),
+      display_name: input.displayName.trim(),
+      role: 'admin',
+      password_hash: passwordHash,
+    }))!;
     await recordAudit(trx, { actorId: user.id, action: 'user.setup', subject: user.email, ip });
     return user;
   });
@@ -74,9 +80,17 @@ export async function changeUser(ctx: Ctx, actor: Actor, userId: number, change:
     if (role === current.role && disabled === current.disabled) return current;
     const user = await updateUser(trx, userId, { role, disabled_at: disabled ? (current.disabled ? undefined : new Date()) : null });
     const wasActiveAdmin = current.role === 'admin' && !current.disabled;
-    if (wasActiveAdmin && (await lockActiveAdmins(trx)).length === 0) throw conflict('claimdesk needs at least one active admin; make someone else an admin first.');
-    if (role !== current.role) await recordAudit(trx, { actorId: actor.id, action: 'user.role_changed', subject: current.email, details: { from: current.role, to: role } });
-    if (disabled !== current.disabled) await recordAudit(trx, { actorId: actor.id, action: disabled ? 'user.disabled' : 'user.enabled', subject: current.email });
+    if (wasActiveAdmin && (await lockActiveAdmins(trx)).length === 0)
+      throw conflict('claimdesk needs at least one active admin; make someone else an admin first.');
+    if (role !== current.role)
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'user.role_changed',
+        subject: current.email,
+        details: { from: current.role, to: role },
+      });
+    if (disabled !== current.disabled)
+      await recordAudit(trx, { actorId: actor.id, action: disabled ? 'user.disabled' : 'user.enabled', subject: current.email });
     if (disabled && !current.disabled) {
       await endUserSessions(trx, userId);
       await revokeUserTokens(trx, userId);
@@ -96,11 +110,21 @@ export async function authenticate(ctx: Ctx, email: string, password: string, ip
   const ok = await verifyPassword(password, row?.password_hash ?? null, ctx.config.passwordHashCost);
   if (!row || !ok || row.disabled_at) {
     const reason = !row ? 'unknown_email' : row.disabled_at ? 'disabled' : row.password_hash ? 'wrong_password' : 'no_password';
-    await recordAudit(ctx.db, { actorId: row?.id ?? null, action: 'auth.login_failed', subject: normaliseEmail(email), ip, details: { reason } });
+    await recordAudit(ctx.db, {
+      actorId: row?.id ?? null,
+      action: 'auth.login_failed',
+      subject: normaliseEmail(email),
+      ip,
+      details: { reason },
+    });
     throw new HttpError(401, 'invalid_credentials', 'That email and password do not match an active account.');
   }
   if (row.password_hash && needsRehash(row.password_hash, ctx.config.passwordHashCost)) {
-    await ctx.db.updateTable('users').set({ password_hash: await hashPassword(password, ctx.config.passwordHashCost), updated_at: new Date() }).where('id', '=', row.id).execute();
+    await ctx.db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(password, ctx.config.passwordHashCost), updated_at: new Date() })
+      .where('id', '=', row.id)
+      .execute();
   }
   await recordAudit(ctx.db, { actorId: row.id, action: 'auth.login', subject: row.email, ip });
   return toUser(row);

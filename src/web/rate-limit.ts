@@ -37,11 +37,17 @@ export function failureLimiter(db: Db, limit: FailureLimit, respond: LimitedResp
     skip: (req) => limit.key(req) === undefined,
     keyGenerator: (req) => limit.key(req) ?? '',
     handler: (req, res, next) => {
-      const resetTime = (req as unknown as Record<string, { resetTime?: Date }>)[property]?.resetTime ?? new Date(Date.now() + limit.windowMs);
+      const resetTime =
+        (req as unknown as Record<string, { resetTime?: Date }>)[property]?.resetTime ?? new Date(Date.now() + limit.windowMs);
       const seconds = Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000));
       res.set('Retry-After', String(seconds));
       res.status(429);
-      respond(req, res, `Too many failed attempts for ${limit.subject}. Try again in ${describeWait(seconds)} (after ${clock(resetTime)} UTC).`, next);
+      respond(
+        req,
+        res,
+        `Too many failed attempts for ${limit.subject}. Try again in ${describeWait(seconds)} (after ${clock(resetTime)} UTC).`,
+        next,
+      );
     },
   });
 }
@@ -53,14 +59,38 @@ export function failureLimiter(db: Db, limit: FailureLimit, respond: LimitedResp
  */
 export function loginLimiters(db: Db, respond: LimitedResponder): RequestHandler[] {
   return [
-    failureLimiter(db, { name: 'ip', limit: 20, windowMs: FIFTEEN_MINUTES, subject: 'sign-ins from your network address', key: (req) => ipKeyGenerator(req.ip ?? 'unknown') }, respond),
-    failureLimiter(db, { name: 'account', limit: 5, windowMs: FIFTEEN_MINUTES, subject: 'this account', key: (req) => accountKey(req.body?.email) }, respond),
+    failureLimiter(
+      db,
+      {
+        name: 'ip',
+        limit: 20,
+        windowMs: FIFTEEN_MINUTES,
+        subject: 'sign-ins from your network address',
+        key: (req) => ipKeyGenerator(req.ip ?? 'unknown'),
+      },
+      respond,
+    ),
+    failureLimiter(
+      db,
+      { name: 'account', limit: 5, windowMs: FIFTEEN_MINUTES, subject: 'this account', key: (req) => accountKey(req.body?.email) },
+      respond,
+    ),
   ];
 }
 
 /** Failed current-password checks per signed-in user (a borrowed, unlocked browser must not guess it). */
 export function passwordCheckLimiter(db: Db, respond: LimitedResponder): RequestHandler {
-  return failureLimiter(db, { name: 'password', limit: 5, windowMs: FIFTEEN_MINUTES, subject: 'your current password', key: (req) => (req.actor ? `user:${req.actor.id}` : undefined) }, respond);
+  return failureLimiter(
+    db,
+    {
+      name: 'password',
+      limit: 5,
+      windowMs: FIFTEEN_MINUTES,
+      subject: 'your current password',
+      key: (req) => (req.actor ? `user:${req.actor.id}` : undefined),
+    },
+    respond,
+  );
 }
 
 function accountKey(email: unknown): string | undefined {

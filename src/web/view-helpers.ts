@@ -1,6 +1,17 @@
 import { isTimeZone } from '../users/time-zones.js';
 import { progressWords, reviewProgress } from '../claims/progress.js';
-import { claimKinds, claimStatuses, correctionScopeLabels, correctionScopes, kindLabels, stanceLabels, stances, statusLabels, verdictLabels, verdicts } from '../claims/claim-vocabulary.js';
+import {
+  claimKinds,
+  claimStatuses,
+  correctionScopeLabels,
+  correctionScopes,
+  kindLabels,
+  stanceLabels,
+  stances,
+  statusLabels,
+  verdictLabels,
+  verdicts,
+} from '../claims/claim-vocabulary.js';
 
 const numberFormat = new Intl.NumberFormat('en-GB');
 
@@ -17,7 +28,15 @@ export interface TimeHelpers {
  */
 function makeTimeHelpers(timeZone: string): TimeHelpers {
   const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
-  const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' });
+  const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  });
   const slot = timeZone === 'UTC' ? 86_400_000 : 900_000;
   const names = new Map<number, string>();
   const formatDay = (time: number) => {

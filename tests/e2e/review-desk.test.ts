@@ -28,7 +28,11 @@ async function selectInArticle(page: Page, passage: string): Promise<void> {
   }, passage);
 }
 
-const flashText = (page: Page) => page.locator('.flash').allInnerTexts().then((t) => t.join(' | '));
+const flashText = (page: Page) =>
+  page
+    .locator('.flash')
+    .allInnerTexts()
+    .then((t) => t.join(' | '));
 
 describe(`the review desk in Chromium (${engineName})`, () => {
   let db: TestDb;

@@ -7,7 +7,11 @@ import { listen, openBrowser, screenshot, type TestBrowser } from '../helpers/br
 import { engineName, openTestDb, type TestDb } from '../helpers/db.js';
 import { buildDocument, buildUser } from '../helpers/factories.js';
 
-const flashText = (page: Page) => page.locator('.flash').allInnerTexts().then((t) => t.join(' | '));
+const flashText = (page: Page) =>
+  page
+    .locator('.flash')
+    .allInnerTexts()
+    .then((t) => t.join(' | '));
 
 describe(`the review desk with JavaScript turned off (${engineName})`, () => {
   let db: TestDb;
@@ -61,15 +65,23 @@ describe(`the review desk with JavaScript turned off (${engineName})`, () => {
     await page.getByLabel(/^Explanation/).fill('Matches the 1991 damage assessments.');
     await page.getByRole('button', { name: 'Save review' }).click();
     expect(await flashText(page)).toContain(`Claim #${claimId} resolved as Accurate.`);
-    expect(await findClaimById(db.engine.db, claimId)).toMatchObject({ status: 'resolved', verdict: 'accurate', explanation: 'Matches the 1991 damage assessments.' });
+    expect(await findClaimById(db.engine.db, claimId)).toMatchObject({
+      status: 'resolved',
+      verdict: 'accurate',
+      explanation: 'Matches the 1991 damage assessments.',
+    });
   });
 
   it('shows the edit conflict and applies the change again with one click', async () => {
     const { page } = chrome;
-    const claim = (await db.engine.db.selectFrom('claims').select('id').where('status', '=', 'open').orderBy('id').executeTakeFirstOrThrow());
+    const claim = await db.engine.db.selectFrom('claims').select('id').where('status', '=', 'open').orderBy('id').executeTakeFirstOrThrow();
     await page.goto(`${server.url}/claims/${claim.id}`);
     const seen = (await findClaimById(db.engine.db, claim.id))!;
-    await updateClaim(db.ctx, { id: null, name: 'Another tab', role: 'admin' }, claim.id, { version: seen.version, status: 'in_review', explanation: 'Their explanation' });
+    await updateClaim(db.ctx, { id: null, name: 'Another tab', role: 'admin' }, claim.id, {
+      version: seen.version,
+      status: 'in_review',
+      explanation: 'Their explanation',
+    });
 
     await page.getByLabel(/^Explanation/).fill('My explanation');
     await page.getByRole('button', { name: 'Save review' }).click();
@@ -79,6 +91,10 @@ describe(`the review desk with JavaScript turned off (${engineName})`, () => {
     expect(await screenshot(page, 'conflict')).toBeGreaterThan(10_000);
     await page.getByRole('button', { name: 'Apply my change again' }).click();
     expect(await flashText(page)).toContain(`Saved claim #${claim.id}`);
-    expect(await findClaimById(db.engine.db, claim.id)).toMatchObject({ status: 'in_review', explanation: 'My explanation', version: seen.version + 2 });
+    expect(await findClaimById(db.engine.db, claim.id)).toMatchObject({
+      status: 'in_review',
+      explanation: 'My explanation',
+      version: seen.version + 2,
+    });
   });
 });

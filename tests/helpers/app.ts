@@ -23,7 +23,9 @@ export function browser(app: Express, sessionCookie?: string) {
       const res = await request(app).get(fromPath).set('Cookie', cookies.join('; '));
       const token = /name="_csrf" value="([^"]+)"/.exec(res.text)?.[1];
       if (!token) throw new Error(`no CSRF token on ${fromPath} (status ${res.status})`);
-      const csrfCookie = (res.headers['set-cookie'] as unknown as string[] | undefined)?.find((c) => c.startsWith('claimdesk_csrf='))?.split(';')[0];
+      const csrfCookie = (res.headers['set-cookie'] as unknown as string[] | undefined)
+        ?.find((c) => c.startsWith('claimdesk_csrf='))
+        ?.split(';')[0];
       if (csrfCookie) cookies = [...cookies.filter((c) => !c.startsWith('claimdesk_csrf=')), csrfCookie];
       return token;
     },
@@ -33,7 +35,11 @@ export function browser(app: Express, sessionCookie?: string) {
     /** Posts a urlencoded form with a fresh CSRF token. */
     async post(path: string, form: Record<string, string | number>, tokenFrom?: string) {
       const token = await this.csrf(tokenFrom);
-      return request(app).post(path).set('Cookie', this.cookie).type('form').send({ ...Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)])), _csrf: token });
+      return request(app)
+        .post(path)
+        .set('Cookie', this.cookie)
+        .type('form')
+        .send({ ...Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)])), _csrf: token });
     },
     get(path: string) {
       return request(app).get(path).set('Cookie', this.cookie);

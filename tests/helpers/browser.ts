@@ -10,8 +10,14 @@ import { chromiumForThisProcess } from './chromium.js';
 
 /** Flags for a headless Chromium on a machine with no network beyond loopback. */
 export const chromiumArgs = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export const artifactsDir = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -58,10 +64,11 @@ export async function listen(app: Express): Promise<{ url: string; close(): Prom
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -76,7 +83,17 @@ export async function screenshot(page: Page, name: string): Promise<number> {
 /** axe-core violations of the labelling and landmark rules on the current page. */
 export async function axeViolations(page: Page) {
   const result = await new AxeBuilder({ page })
-    .withRules(['label', 'landmark-one-main', 'region', 'button-name', 'link-name', 'color-contrast', 'aria-valid-attr-value', 'duplicate-id-aria', 'select-name'])
+    .withRules([
+      'label',
+      'landmark-one-main',
+      'region',
+      'button-name',
+      'link-name',
+      'color-contrast',
+      'aria-valid-attr-value',
+      'duplicate-id-aria',
+      'select-name',
+    ])
     .analyze();
   return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
 }

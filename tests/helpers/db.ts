@@ -10,7 +10,13 @@ import { TEST_PASSWORD_HASH_COST } from './processes.js';
 export const engineName = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
-  const env = { NODE_ENV: 'test', DEMO: '0', SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), DATA_DIR: '/tmp/claimdesk-unused', PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST };
+  const env = {
+    NODE_ENV: 'test',
+    DEMO: '0',
+    SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'),
+    DATA_DIR: '/tmp/claimdesk-unused',
+    PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST,
+  };
   return { ...loadConfig(env), ...overrides };
 }
 

@@ -18,7 +18,12 @@ let counter = 0;
 export async function buildUser(ctx: Ctx, role: Role = 'editor', name?: string): Promise<SignedInActor> {
   counter += 1;
   const displayName = name ?? `${role[0]!.toUpperCase()}${role.slice(1)} ${counter}`;
-  const user = await createUser(ctx, cliActor, { email: `${role}${counter}-${Date.now()}@example.test`, displayName, role, password: 'correct horse battery' });
+  const user = await createUser(ctx, cliActor, {
+    email: `${role}${counter}-${Date.now()}@example.test`,
+    displayName,
+    role,
+    password: 'correct horse battery',
+  });
   return { id: user.id, name: user.displayName, role: user.role, email: user.email };
 }
 
@@ -33,7 +38,13 @@ export async function signIn(ctx: Ctx, role: Role = 'editor', name?: string) {
 /** A document (the seed article by default) imported through the service, with its extracted claims; the same text may be built twice. */
 export async function buildDocument(ctx: Ctx, overrides: { title?: string; text?: string; language?: string; sourceUrl?: string } = {}) {
   const editor = await buildUser(ctx, 'editor');
-  return importDocument(ctx, editor, { title: overrides.title ?? 'Digmaan sa Iraq', text: overrides.text ?? seedText(), language: overrides.language ?? 'tl', allowDuplicate: true, ...(overrides.sourceUrl ? { sourceUrl: overrides.sourceUrl } : {}) });
+  return importDocument(ctx, editor, {
+    title: overrides.title ?? 'Digmaan sa Iraq',
+    text: overrides.text ?? seedText(),
+    language: overrides.language ?? 'tl',
+    allowDuplicate: true,
+    ...(overrides.sourceUrl ? { sourceUrl: overrides.sourceUrl } : {}),
+  });
 }
 
 /**
@@ -41,7 +52,12 @@ export async function buildDocument(ctx: Ctx, overrides: { title?: string; text?
  * hand when they did not. Tests about what happens to a claim use this, so they do not break each
  * time the extractor learns to find one more typo.
  */
-export async function claimFor(ctx: Ctx, actor: SignedInActor, documentId: number, input: { kind: ClaimKind; quote: string }): Promise<Claim> {
+export async function claimFor(
+  ctx: Ctx,
+  actor: SignedInActor,
+  documentId: number,
+  input: { kind: ClaimKind; quote: string },
+): Promise<Claim> {
   const found = (await listDocumentClaims(ctx, actor, documentId)).find((c) => c.kind === input.kind && c.quote === input.quote);
   return found ?? createClaim(ctx, actor, documentId, input);
 }

@@ -26,7 +26,14 @@ export default async function setup(project: TestProject) {
   console.log(`browser tests: ${browser.version} (${browser.source}, ${browser.path})`);
 
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-test-'));
-  const engine = await openEngine({ databaseUrl: null, dataDir: dir, dbPoolMax: 1, dbStatementTimeoutMs: 0, dbConnectTimeoutMs: 1000, pgliteSnapshot: undefined });
+  const engine = await openEngine({
+    databaseUrl: null,
+    dataDir: dir,
+    dbPoolMax: 1,
+    dbStatementTimeoutMs: 0,
+    dbConnectTimeoutMs: 1000,
+    pgliteSnapshot: undefined,
+  });
   await migrate(engine);
   const dump = await dumpPglite(engine);
   await engine.close();

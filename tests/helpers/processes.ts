@@ -20,7 +20,10 @@ export function childEnv(extra: Record<string, string | undefined>): NodeJS.Proc
 }
 
 /** Runs `claimdesk …` to completion. */
-export function runCli(args: string[], options: { env?: Record<string, string | undefined>; input?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; input?: string } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { env: childEnv(options.env ?? {}), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -55,7 +58,10 @@ export interface RunningServer {
 /** Starts `claimdesk serve` on a free port and waits until /healthz answers. */
 export async function startServer(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [bin, 'serve'], { env: childEnv({ PORT: String(port), LOG_LEVEL: 'info', ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'serve'], {
+    env: childEnv({ PORT: String(port), LOG_LEVEL: 'info', ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return awaitServer(child, `http://127.0.0.1:${port}`, '/healthz', timeoutMs, 'claimdesk');
 }
 
@@ -63,7 +69,13 @@ export async function startServer(env: Record<string, string | undefined>, timeo
  * Collects a spawned server's output and waits until `probePath` answers 2xx; kills it and throws
  * (with its output) if it exits first or does not answer in time.
  */
-export async function awaitServer(child: ChildProcess, url: string, probePath: string, timeoutMs: number, name: string): Promise<RunningServer> {
+export async function awaitServer(
+  child: ChildProcess,
+  url: string,
+  probePath: string,
+  timeoutMs: number,
+  name: string,
+): Promise<RunningServer> {
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -71,7 +83,13 @@ export async function awaitServer(child: ChildProcess, url: string, probePath: s
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited early (${child.exitCode}):\n${output}`);
-    if (await fetch(`${url}${probePath}`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}${probePath}`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`${name} did not answer in ${timeoutMs} ms:\n${output}`);

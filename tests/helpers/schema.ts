@@ -6,7 +6,14 @@ import type { Db } from '../../src/db/database.js';
  * columns with types, nullability and defaults; constraints; indexes; triggers.
  */
 export async function schemaFingerprint(db: Db) {
-  const columns = await sql<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null; generated: string }>`
+  const columns = await sql<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    is_nullable: string;
+    column_default: string | null;
+    generated: string;
+  }>`
     SELECT table_name, column_name, data_type, is_nullable, column_default, is_generated AS generated
     FROM information_schema.columns WHERE table_schema = 'public'
     ORDER BY table_name, column_name`.execute(db);

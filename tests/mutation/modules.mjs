@@ -11,16 +11,30 @@ export const modules = {
     testFiles: ['tests/integration/guards/claim-rules.test.ts', 'tests/integration/claim-page/review.test.ts'],
   },
   'claim-services': {
-    mutate: ['src/claims/claim.service.ts', 'src/claims/restructure.service.ts', 'src/claims/bulk.service.ts', 'src/notes/note.service.ts', 'src/sources/source.service.ts'],
+    mutate: [
+      'src/claims/claim.service.ts',
+      'src/claims/restructure.service.ts',
+      'src/claims/bulk.service.ts',
+      'src/notes/note.service.ts',
+      'src/sources/source.service.ts',
+    ],
     testFiles: [
-      'tests/integration/guards/claim-rules.test.ts', 'tests/integration/reliability/transactions.test.ts', 'tests/integration/reliability/stale-edits.test.ts',
-      'tests/integration/claim-page/restructure.test.ts', 'tests/integration/claim-page/sources-notes.test.ts', 'tests/integration/claim-page/review.test.ts',
+      'tests/integration/guards/claim-rules.test.ts',
+      'tests/integration/reliability/transactions.test.ts',
+      'tests/integration/reliability/stale-edits.test.ts',
+      'tests/integration/claim-page/restructure.test.ts',
+      'tests/integration/claim-page/sources-notes.test.ts',
+      'tests/integration/claim-page/review.test.ts',
       'tests/integration/review-desk/bulk.test.ts',
     ],
   },
   'auth-csrf': {
     mutate: ['src/http/csrf.ts', 'src/http/session-cookie.ts', 'src/users/actor.middleware.ts'],
-    testFiles: ['tests/integration/security/csrf.test.ts', 'tests/integration/security/sessions.test.ts', 'tests/integration/security/setup-login.test.ts'],
+    testFiles: [
+      'tests/integration/security/csrf.test.ts',
+      'tests/integration/security/sessions.test.ts',
+      'tests/integration/security/setup-login.test.ts',
+    ],
   },
   validation: {
     mutate: ['src/http/validation.ts', 'src/http/input-guard.ts', 'src/http/params.ts'],
@@ -30,7 +44,12 @@ export const modules = {
   },
   reports: {
     mutate: ['src/reports/corrections.ts', 'src/reports/passage.ts', 'src/reports/formats/*.ts', 'src/reports/report-claims.repository.ts'],
-    testFiles: ['tests/unit/reports/*.test.ts', 'tests/integration/guards/exports.test.ts', 'tests/integration/reports/exports.test.ts', 'tests/integration/reports/claimreview.test.ts'],
+    testFiles: [
+      'tests/unit/reports/*.test.ts',
+      'tests/integration/guards/exports.test.ts',
+      'tests/integration/reports/exports.test.ts',
+      'tests/integration/reports/claimreview.test.ts',
+    ],
   },
   backup: {
     mutate: ['src/backup/*.ts'],

@@ -4,10 +4,14 @@
 // Stryker's checker processes get it too.
 import { register } from 'node:module';
 
-register('data:text/javascript,' + encodeURIComponent(`
+register(
+  'data:text/javascript,' +
+    encodeURIComponent(`
 export async function resolve(specifier, context, next) {
   if (specifier === 'typescript' && context.parentURL?.includes('/node_modules/@stryker-mutator/')) {
     return next('typescript-5', context);
   }
   return next(specifier, context);
-}`), import.meta.url);
+}`),
+  import.meta.url,
+);

@@ -20,32 +20,47 @@ const neverUnpack = () => Promise.reject(new Error('unpack must not be called'))
 describe('which Chromium the browser tests drive', () => {
   it('uses CHROMIUM_PATH first, even when a system Chromium exists', async () => {
     const configured = fakeChromium('configured', 'Chromium 1.2.3');
-    const choice = await resolveChromium({ env: { CHROMIUM_PATH: configured }, systemPath: fakeChromium('system'), unpackPackaged: neverUnpack });
+    const choice = await resolveChromium({
+      env: { CHROMIUM_PATH: configured },
+      systemPath: fakeChromium('system'),
+      unpackPackaged: neverUnpack,
+    });
     expect(choice).toEqual({ path: configured, source: 'CHROMIUM_PATH', version: 'Chromium 1.2.3' });
   });
 
   it('fails naming CHROMIUM_PATH when it points at nothing, instead of falling back', async () => {
-    await expect(resolveChromium({ env: { CHROMIUM_PATH: missing }, systemPath: fakeChromium('system2'), unpackPackaged: neverUnpack }))
-      .rejects.toThrow(`CHROMIUM_PATH (${missing}) does not exist`);
+    await expect(
+      resolveChromium({ env: { CHROMIUM_PATH: missing }, systemPath: fakeChromium('system2'), unpackPackaged: neverUnpack }),
+    ).rejects.toThrow(`CHROMIUM_PATH (${missing}) does not exist`);
   });
 
   it('fails naming the binary when it exists but does not run', async () => {
     const notABrowser = join(dir, 'not-executable');
     writeFileSync(notABrowser, 'text');
-    await expect(resolveChromium({ env: { CHROMIUM_PATH: notABrowser }, unpackPackaged: neverUnpack }))
-      .rejects.toThrow(`CHROMIUM_PATH (${notABrowser}) does not run`);
+    await expect(resolveChromium({ env: { CHROMIUM_PATH: notABrowser }, unpackPackaged: neverUnpack })).rejects.toThrow(
+      `CHROMIUM_PATH (${notABrowser}) does not run`,
+    );
   });
 
   it('uses the system Chromium when CHROMIUM_PATH is unset', async () => {
     const system = fakeChromium('system3');
-    expect(await resolveChromium({ env: {}, systemPath: system, unpackPackaged: neverUnpack })).toMatchObject({ path: system, source: 'system' });
+    expect(await resolveChromium({ env: {}, systemPath: system, unpackPackaged: neverUnpack })).toMatchObject({
+      path: system,
+      source: 'system',
+    });
   });
 
   it('falls back to the packaged Chromium, and says why the run fails when that cannot be unpacked', async () => {
     const packaged = fakeChromium('packaged');
-    expect(await resolveChromium({ env: {}, systemPath: missing, unpackPackaged: async () => packaged })).toMatchObject({ path: packaged, source: 'packaged' });
-    await expect(resolveChromium({ env: {}, systemPath: missing, unpackPackaged: () => Promise.reject(new Error('ENOSPC')) }))
-      .rejects.toThrow(/No Chromium for the browser tests: CHROMIUM_PATH is not set, .* does not exist, and the packaged Chromium \(@sparticuz\/chromium\) could not be unpacked: ENOSPC\. Run `npm ci`/);
+    expect(await resolveChromium({ env: {}, systemPath: missing, unpackPackaged: async () => packaged })).toMatchObject({
+      path: packaged,
+      source: 'packaged',
+    });
+    await expect(
+      resolveChromium({ env: {}, systemPath: missing, unpackPackaged: () => Promise.reject(new Error('ENOSPC')) }),
+    ).rejects.toThrow(
+      /No Chromium for the browser tests: CHROMIUM_PATH is not set, .* does not exist, and the packaged Chromium \(@sparticuz\/chromium\) could not be unpacked: ENOSPC\. Run `npm ci`/,
+    );
   });
 
   it('unpacks again over a truncated binary left by an interrupted run', async () => {

@@ -25,7 +25,9 @@ describe('the password hash cost', () => {
     expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/x' }).passwordHashCost).toBe(15);
     expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/x', PASSWORD_HASH_COST: '10' }).passwordHashCost).toBe(10);
     expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: '/tmp/x', PASSWORD_HASH_COST: '17' }).passwordHashCost).toBe(17);
-    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: '/tmp/x', PASSWORD_HASH_COST: '12' })).toThrow(/PASSWORD_HASH_COST below 15 is for tests/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: '/tmp/x', PASSWORD_HASH_COST: '12' })).toThrow(
+      /PASSWORD_HASH_COST below 15 is for tests/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/x', PASSWORD_HASH_COST: '9' })).toThrow(/PASSWORD_HASH_COST/);
     expect(() => loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/x', PASSWORD_HASH_COST: '21' })).toThrow(/PASSWORD_HASH_COST/);
   });

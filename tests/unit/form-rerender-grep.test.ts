@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 const srcDir = new URL('../../src/', import.meta.url).pathname;
 
 function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** The body of every `catch (…) { … }` and `.catch((…) => { … })` in a source text, braces balanced. */
@@ -37,14 +39,41 @@ describe('refused forms have one path', () => {
   it('covers the pages layer: every page module under src/pages/ is scanned', () => {
     const pages = files.map((f) => relative(srcDir, f)).filter((f) => f.startsWith('pages/'));
     const pageFolders = new Set(pages.map((f) => f.split('/')[1]));
-    expect([...pageFolders].sort()).toEqual(expect.arrayContaining(['account', 'admin', 'auth', 'claim', 'conflict', 'corrections', 'dashboard', 'documents', 'publication', 'queue', 'reader', 'reports']));
-    expect(pages).toEqual(expect.arrayContaining(['pages/claim/claim-page.ts', 'pages/claim/claim.routes.ts', 'pages/queue/queue.routes.ts', 'pages/documents/document.routes.ts', 'pages/auth/auth.routes.ts']));
+    expect([...pageFolders].sort()).toEqual(
+      expect.arrayContaining([
+        'account',
+        'admin',
+        'auth',
+        'claim',
+        'conflict',
+        'corrections',
+        'dashboard',
+        'documents',
+        'publication',
+        'queue',
+        'reader',
+        'reports',
+      ]),
+    );
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        'pages/claim/claim-page.ts',
+        'pages/claim/claim.routes.ts',
+        'pages/queue/queue.routes.ts',
+        'pages/documents/document.routes.ts',
+        'pages/auth/auth.routes.ts',
+      ]),
+    );
   });
 
   it('no page module catches a ValidationError or a 409 at all: refused forms reach the central handler', () => {
     const offenders = files
       .filter((f) => relative(srcDir, f).startsWith('pages/'))
-      .flatMap((file) => catchBlocks(readFileSync(file, 'utf8')).filter((block) => /ValidationError|fieldMap|\b409\b|ConflictError/.test(block)).map((block) => `${relative(srcDir, file)}: ${block.slice(0, 80)}`));
+      .flatMap((file) =>
+        catchBlocks(readFileSync(file, 'utf8'))
+          .filter((block) => /ValidationError|fieldMap|\b409\b|ConflictError/.test(block))
+          .map((block) => `${relative(srcDir, file)}: ${block.slice(0, 80)}`),
+      );
     expect(offenders).toEqual([]);
   });
 
@@ -57,7 +86,7 @@ describe('refused forms have one path', () => {
     const sample = "try { await x(); } catch (err) { if (!(err instanceof ValidationError)) throw err; res.status(400).render('a', {}); }";
     expect(catchBlocks(sample)).toHaveLength(1);
     expect(catchBlocks(sample)[0]).toMatch(/ValidationError/);
-    const promise = "save().catch((err) => { if (err instanceof ValidationError) return renderForm(req, res, err); throw err; });";
+    const promise = 'save().catch((err) => { if (err instanceof ValidationError) return renderForm(req, res, err); throw err; });';
     expect(catchBlocks(promise)).toHaveLength(1);
     expect(catchBlocks(promise)[0]).toMatch(/renderForm\(/);
   });

@@ -7,7 +7,9 @@ const runTs = fileURLToPath(new URL('../../bin/run-ts.js', import.meta.url));
 const probe = fileURLToPath(new URL('../fixtures/heap-growth-probe.ts', import.meta.url));
 
 async function peakOldSpaceMb(env: Record<string, string>): Promise<number> {
-  const { stdout } = await promisify(execFile)(process.execPath, [runTs, probe], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
+  const { stdout } = await promisify(execFile)(process.execPath, [runTs, probe], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+  });
   return (JSON.parse(stdout) as { peakMb: number }).peakMb;
 }
 

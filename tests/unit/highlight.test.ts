@@ -6,7 +6,10 @@ const ids = (s: Segment<Span>) => s.claims.map((c) => c.id);
 
 describe('buildSegments', () => {
   it('covers the whole text in order and joins back into it exactly', () => {
-    const claims = [{ id: 1, start: 3, end: 7 }, { id: 2, start: 9, end: 23 }];
+    const claims = [
+      { id: 1, start: 3, end: 7 },
+      { id: 2, start: 9, end: 23 },
+    ];
     const segments = buildSegments(text, claims);
     expect(segments.map((s) => s.text).join('')).toBe(text);
     expect(segments.map((s) => [s.start, s.end, ids(s)])).toEqual([
@@ -22,10 +25,16 @@ describe('buildSegments', () => {
 
   it('splits overlapping claims into runs and opens the innermost one', () => {
     // 1 covers "2003, 140,000 troops", 2 covers "140,000", 3 overlaps 1's end: "troops entered"
-    const claims = [{ id: 3, start: 17, end: 31 }, { id: 1, start: 3, end: 23 }, { id: 2, start: 9, end: 16 }];
+    const claims = [
+      { id: 3, start: 17, end: 31 },
+      { id: 1, start: 3, end: 23 },
+      { id: 2, start: 9, end: 16 },
+    ];
     const segments = buildSegments(text, claims);
     expect(segments.map((s) => s.text).join('')).toBe(text);
-    const byText = Object.fromEntries(segments.map((s) => [s.text, { claims: ids(s), primary: s.primary?.id ?? null, starts: s.starts.map((c) => c.id) }]));
+    const byText = Object.fromEntries(
+      segments.map((s) => [s.text, { claims: ids(s), primary: s.primary?.id ?? null, starts: s.starts.map((c) => c.id) }]),
+    );
     expect(byText['2003, ']).toEqual({ claims: [1], primary: 1, starts: [1] });
     expect(byText['140,000']).toEqual({ claims: [1, 2], primary: 2, starts: [2] });
     expect(byText[' ']).toEqual({ claims: [1], primary: 1, starts: [] });
@@ -34,7 +43,11 @@ describe('buildSegments', () => {
   });
 
   it('prefers the shorter of two claims starting together, and lists both on their common run', () => {
-    const segments = buildSegments(text, [{ id: 7, start: 3, end: 7 }, { id: 8, start: 3, end: 16 }, { id: 9, start: 3, end: 7 }]);
+    const segments = buildSegments(text, [
+      { id: 7, start: 3, end: 7 },
+      { id: 8, start: 3, end: 16 },
+      { id: 9, start: 3, end: 7 },
+    ]);
     expect(segments[1]).toMatchObject({ text: '2003', primary: { id: 7 } });
     expect(ids(segments[1]!)).toEqual([8, 7, 9]);
     expect(segments[1]!.starts.map((c) => c.id)).toEqual([8, 7, 9]);
@@ -42,7 +55,13 @@ describe('buildSegments', () => {
   });
 
   it('clips spans outside the text, ignores empty ones and handles no claims or no text', () => {
-    expect(buildSegments('abc', [{ id: 1, start: -5, end: 2 }, { id: 2, start: 2, end: 99 }, { id: 3, start: 2, end: 2 }]).map((s) => [s.text, ids(s)])).toEqual([
+    expect(
+      buildSegments('abc', [
+        { id: 1, start: -5, end: 2 },
+        { id: 2, start: 2, end: 99 },
+        { id: 3, start: 2, end: 2 },
+      ]).map((s) => [s.text, ids(s)]),
+    ).toEqual([
       ['ab', [1]],
       ['c', [2]],
     ]);

@@ -10,19 +10,38 @@ import { describe, expect, it } from 'vitest';
 const srcDir = resolve(new URL('../../src/', import.meta.url).pathname);
 
 /** Folders holding a concept's tables, types, repositories, services, JSON and /api/v1 routes. */
-const domains = ['claims', 'documents', 'notes', 'sources', 'users', 'reports', 'dashboard', 'matching', 'history', 'extraction', 'backup', 'demo'];
+const domains = [
+  'claims',
+  'documents',
+  'notes',
+  'sources',
+  'users',
+  'reports',
+  'dashboard',
+  'matching',
+  'history',
+  'extraction',
+  'backup',
+  'demo',
+];
 /** Everything else under src/: each page's home, the web plumbing, web helpers that know the domains, the database, the CLI. */
 const layers = ['pages', 'http', 'web', 'db', 'cli', 'runtime'];
 
 type Graph = Map<string, string[]>;
 
 function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 // `import … from '…'`, `import type …`, `export … from '…'` (over several lines too), `import '…'`
 // and `import('…')`. Statements start a line, so a JSDoc line (` * import …`) is not one.
-const importPatterns = [/^\s*(?:import|export)\s[^'"`;]*?\bfrom\s*(['"])([^'"]+)\1/gm, /^\s*import\s*(['"])([^'"]+)\1/gm, /\bimport\s*\(\s*(['"])([^'"]+)\1\s*\)/g];
+const importPatterns = [
+  /^\s*(?:import|export)\s[^'"`;]*?\bfrom\s*(['"])([^'"]+)\1/gm,
+  /^\s*import\s*(['"])([^'"]+)\1/gm,
+  /\bimport\s*\(\s*(['"])([^'"]+)\1\s*\)/g,
+];
 
 /** The module specifiers a source text imports. */
 function importSpecifiers(text: string): string[] {
@@ -33,8 +52,9 @@ function importSpecifiers(text: string): string[] {
 function importGraph(): Graph {
   const graph: Graph = new Map();
   for (const file of tsFiles(srcDir)) {
-    const targets = importSpecifiers(readFileSync(file, 'utf8'))
-      .map((spec) => relative(srcDir, resolve(dirname(file), spec.replace(/\.js$/, '.ts'))));
+    const targets = importSpecifiers(readFileSync(file, 'utf8')).map((spec) =>
+      relative(srcDir, resolve(dirname(file), spec.replace(/\.js$/, '.ts'))),
+    );
     graph.set(relative(srcDir, file), targets);
   }
   return graph;
@@ -44,7 +64,12 @@ const topFolder = (file: string) => (file.includes('/') ? file.slice(0, file.ind
 const isDomain = (file: string) => domains.includes(topFolder(file) ?? '');
 
 /** The first import chain from `from` to a file `bad` accepts, or null; files `stop` accepts are not followed further. */
-function chainTo(graph: Graph, from: string, bad: (file: string) => boolean, stop: (file: string) => boolean = () => false): string[] | null {
+function chainTo(
+  graph: Graph,
+  from: string,
+  bad: (file: string) => boolean,
+  stop: (file: string) => boolean = () => false,
+): string[] | null {
   const seen = new Set([from]);
   const queue: string[][] = [[from]];
   while (queue.length) {
@@ -71,7 +96,12 @@ function layeringViolations(graph: Graph): string[] {
     const chain = isDomain(file)
       ? chainTo(graph, file, (f) => topFolder(f) === 'pages')
       : folder === 'http'
-        ? chainTo(graph, file, (f) => isDomain(f) || ['pages', 'web', 'cli'].includes(topFolder(f) ?? ''), (f) => topFolder(f) === 'db')
+        ? chainTo(
+            graph,
+            file,
+            (f) => isDomain(f) || ['pages', 'web', 'cli'].includes(topFolder(f) ?? ''),
+            (f) => topFolder(f) === 'db',
+          )
         : null;
     if (chain) offences.push(chain.join(' → '));
   }
@@ -112,7 +142,9 @@ describe('layering: pages over domains over http', () => {
 
   it('the claim review round trip goes page route → service → repository → history and never back into a page', () => {
     expect(graph.get('pages/claim/claim.routes.ts')).toContain('claims/claim.service.ts');
-    expect(graph.get('claims/claim.service.ts')).toEqual(expect.arrayContaining(['claims/claim.repository.ts', 'history/event.repository.ts']));
+    expect(graph.get('claims/claim.service.ts')).toEqual(
+      expect.arrayContaining(['claims/claim.repository.ts', 'history/event.repository.ts']),
+    );
     expect(chainTo(graph, 'claims/claim.service.ts', (f) => topFolder(f) === 'pages')).toBeNull();
     expect(chainTo(graph, 'history/event.repository.ts', (f) => topFolder(f) === 'pages')).toBeNull();
   });

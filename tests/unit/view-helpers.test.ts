@@ -24,10 +24,21 @@ describe('view helpers', () => {
       // Two windows of four days around the March changes, then around New Year, at every 15-minute step (and just before it).
       for (const start of [Date.UTC(2026, 2, 7), Date.UTC(2026, 3, 3), Date.UTC(2025, 11, 30)]) {
         for (let t = start; t < start + 4 * 86_400_000; t += 900_000) {
-          for (const ms of [t, t + 899_999]) expect(formatDate(new Date(ms)), `${zone} ${new Date(ms).toISOString()}`).toBe(intl.format(ms));
+          for (const ms of [t, t + 899_999])
+            expect(formatDate(new Date(ms)), `${zone} ${new Date(ms).toISOString()}`).toBe(intl.format(ms));
         }
       }
-      expect(formatDateTime(new Date(Date.UTC(2026, 0, 1, 20, 0)))).toBe(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone, timeZoneName: 'short' }).format(Date.UTC(2026, 0, 1, 20, 0)));
+      expect(formatDateTime(new Date(Date.UTC(2026, 0, 1, 20, 0)))).toBe(
+        new Intl.DateTimeFormat('en-GB', {
+          day: 'numeric',
+          month: 'short',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          timeZone: zone,
+          timeZoneName: 'short',
+        }).format(Date.UTC(2026, 0, 1, 20, 0)),
+      );
     }
     expect(timeHelpers('Asia/Manila').formatDate(new Date(Date.UTC(2026, 0, 1, 20, 0)))).toBe('2 Jan 2026');
     expect(timeHelpers('UTC').formatDate(new Date(Date.UTC(2026, 0, 1, 20, 0)))).toBe('1 Jan 2026');
@@ -39,9 +50,13 @@ describe('view helpers', () => {
 
 describe('view fragments', () => {
   it('renders a claim badge with its verdict once decided, labels for screen readers included', () => {
-    expect(viewFragments.claimBadgesHtml({ status: 'open', verdict: null })).toBe('<span class="status-badge status-open"><span class="visually-hidden">Status: </span>Open</span>');
+    expect(viewFragments.claimBadgesHtml({ status: 'open', verdict: null })).toBe(
+      '<span class="status-badge status-open"><span class="visually-hidden">Status: </span>Open</span>',
+    );
     const decided = viewFragments.claimBadgesHtml({ status: 'resolved', verdict: 'needs_context' });
-    expect(decided).toContain('<span class="verdict-badge verdict-needs_context"><span class="visually-hidden">Verdict: </span>Needs context</span>');
+    expect(decided).toContain(
+      '<span class="verdict-badge verdict-needs_context"><span class="visually-hidden">Verdict: </span>Needs context</span>',
+    );
   });
 
   it('escapes what it prints, even a value the schema would refuse', () => {

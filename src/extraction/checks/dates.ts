@@ -7,9 +7,23 @@ import { daysInMonth, type DateValue } from '../date-values.js';
 import type { Finding } from '../types.js';
 import type { CheckInput, PlacedFinding } from './check-input.js';
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 // A sentence about plans or expectations may name a later date than its publication.
-const FUTURE = /\b(?:will|would|shall|by|until|scheduled|expected|plans?|planned|due|forecasts?|projected|hanggang|darating|inaasahang?|gagawin|magaganap|gaganapin|plano|nakatakda)\b/i;
+const FUTURE =
+  /\b(?:will|would|shall|by|until|scheduled|expected|plans?|planned|due|forecasts?|projected|hanggang|darating|inaasahang?|gagawin|magaganap|gaganapin|plano|nakatakda)\b/i;
 // "after" / "before" and their Tagalog forms; group 1 is set for "after".
 const ORDER = /(?<![\p{L}])(?:(after|following|pagkatapos|matapos|kasunod)|before|prior to|bago)(?![\p{L}])/giu;
 const TIMELINE_WINDOW = 3;

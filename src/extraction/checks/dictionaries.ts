@@ -20,7 +20,9 @@ let loaded: Dictionaries | undefined;
 export function dictionaries(): Dictionaries {
   loaded ??= {
     en: nspell({ aff: Buffer.from(english.aff), dic: Buffer.from(english.dic) }),
-    tl: existsSync(TAGALOG_DIC) ? nspell({ aff: readFileSync(TAGALOG_DIC.replace(/\.dic$/, '.aff')), dic: readFileSync(TAGALOG_DIC) }) : null,
+    tl: existsSync(TAGALOG_DIC)
+      ? nspell({ aff: readFileSync(TAGALOG_DIC.replace(/\.dic$/, '.aff')), dic: readFileSync(TAGALOG_DIC) })
+      : null,
   };
   return loaded;
 }

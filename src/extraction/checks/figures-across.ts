@@ -29,7 +29,8 @@ interface Figure extends Span {
 // A figure is compared with at most this many figures before it, in its sentence or the one before.
 const LOOK_BACK = 4;
 // Words between two figures that set one against the other.
-const CONTRAST = /(?:^|[\s,;:(])(?:but|while|whereas|however|although|though|yet|compared (?:with|to)|against|kahit na|kahit|ngunit|pero|subalit|samantalang|samantala|habang|datapwat|gayunman|gayunpaman)(?=[\s,;:)]|$)/iu;
+const CONTRAST =
+  /(?:^|[\s,;:(])(?:but|while|whereas|however|although|though|yet|compared (?:with|to)|against|kahit na|kahit|ngunit|pero|subalit|samantalang|samantala|habang|datapwat|gayunman|gayunpaman)(?=[\s,;:)]|$)/iu;
 // Words that make a figure a comparison with another one.
 const COMPARATIVE = /(?:^|\s)(?:mas|lower|higher|fewer|smaller|larger|bigger|less|greater)(?=[\s,;:]|$)/iu;
 // Longest text between two figures read for a contrast word: the check stays linear.
@@ -65,7 +66,9 @@ export function checkFiguresAcross(input: CheckInput): PlacedFinding[] {
       values = new Map();
       seen.set(f.counted, values);
     }
-    const other = POWERS.flatMap((p) => [values.get(f.value! * p), values.get(f.value! / p)]).find((x) => x !== undefined && x.sentence !== f.sentence);
+    const other = POWERS.flatMap((p) => [values.get(f.value! * p), values.get(f.value! / p)]).find(
+      (x) => x !== undefined && x.sentence !== f.sentence,
+    );
     if (other && Math.max(other.value!, f.value) >= 1000) link(other, f, restatedFinding);
     if (!values.has(f.value)) values.set(f.value, f);
   }
@@ -90,7 +93,15 @@ function describe(input: CheckInput, c: Span): Figure {
   if (value === null) counted = [];
   const quote = input.text.slice(c.start, c.end);
   const before = input.text.slice(Math.max(0, c.start - 20), c.start);
-  return { start: c.start, end: c.end, sentence: t.sentence[Math.min(i, t.count - 1)] ?? 0, quote, value, counted: counted.join(' '), comparative: COMPARATIVE.test(` ${before} ${quote} `) };
+  return {
+    start: c.start,
+    end: c.end,
+    sentence: t.sentence[Math.min(i, t.count - 1)] ?? 0,
+    quote,
+    value,
+    counted: counted.join(' '),
+    comparative: COMPARATIVE.test(` ${before} ${quote} `),
+  };
 }
 
 // Two figures compete when a contrast word stands between them and they are plainly about the

@@ -7,7 +7,17 @@ import type { Finding } from '../types.js';
 import type { CheckInput, PlacedFinding } from './check-input.js';
 
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(million|billion|thousand|milyon|bilyon|libo|libong|milyong|bilyong))?`;
-const SCALE: Record<string, number> = { thousand: 1e3, libo: 1e3, libong: 1e3, million: 1e6, milyon: 1e6, milyong: 1e6, billion: 1e9, bilyon: 1e9, bilyong: 1e9 };
+const SCALE: Record<string, number> = {
+  thousand: 1e3,
+  libo: 1e3,
+  libong: 1e3,
+  million: 1e6,
+  milyon: 1e6,
+  milyong: 1e6,
+  billion: 1e9,
+  bilyon: 1e9,
+  bilyong: 1e9,
+};
 const PERCENT = String.raw`\s*(?:%|percent|per cent|porsiyento|porsyento|bahagdan)`;
 const CHANGE = new RegExp(
   String.raw`(?<![\p{L}])(?:from|mula(?:\s+sa)?)\s+[^\d]{0,12}?${NUM}[^\d.;]{0,30}?\s(?:to|hanggang(?:\s+sa)?|tungo\s+sa)\s+[^\d]{0,12}?${NUM}[^.;]{0,60}?(increase|rise|growth|jump|decrease|drop|fall|decline|cut|pagtaas|pagtaas|pagbaba|pagbagsak|pagliit|paglaki)(?:\s+(?:of|ng|na))?\s+${NUM.replace(/\(million[^)]*\)/, '()')}${PERCENT}`,
@@ -63,7 +73,9 @@ export function checkFigures(input: CheckInput): PlacedFinding[] {
     if (!head) continue;
     const m = { index: cue.index! - before.length + head.index, 1: head[1], 2: head[2], 4: cue[1], 5: cue[2] };
     const total = value(m[1]!, m[2]);
-    const parts = [...m[5]!.matchAll(new RegExp(NUM, 'g'))].map((p) => value(p[1]!, p[2])).filter((v) => !(v >= 1000 && v <= 2099 && Number.isInteger(v) && v !== total));
+    const parts = [...m[5]!.matchAll(new RegExp(NUM, 'g'))]
+      .map((p) => value(p[1]!, p[2]))
+      .filter((v) => !(v >= 1000 && v <= 2099 && Number.isInteger(v) && v !== total));
     if (parts.length < 2) continue;
     const sum = parts.reduce((x, y) => x + y, 0);
     const exhaustive = !/including|kabilang/i.test(m[4]!);

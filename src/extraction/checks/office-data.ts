@@ -37,7 +37,11 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** "George H. W. Bush" → "george h w bush"; "Ki-moon" → "ki moon". */
 export function normaliseName(name: string): string {
-  return name.toLowerCase().replace(/[.\u2019'’]/g, ' ').replace(/[-\s]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/[.\u2019'’]/g, ' ')
+    .replace(/[-\s]+/g, ' ')
+    .trim();
 }
 
 let book: OfficeBook | undefined;
@@ -67,7 +71,15 @@ function buildBook(files: readonly { data: unknown }[]): OfficeBook {
     for (const o of d.offices as Record<string, unknown>[]) {
       if (typeof o?.office !== 'string' || typeof o.coveredFrom !== 'string' || !Array.isArray(o.holders)) continue;
       const holders = (o.holders as Record<string, unknown>[]).filter(isHolder);
-      const office: Office = { office: o.office, country: d.country, source: d.source, places, titles: strings(o.titles), coveredFrom: o.coveredFrom, holders };
+      const office: Office = {
+        office: o.office,
+        country: d.country,
+        source: d.source,
+        places,
+        titles: strings(o.titles),
+        coveredFrom: o.coveredFrom,
+        holders,
+      };
       offices.push(office);
       for (const title of office.titles) push(byTitle, normaliseName(title), office);
       for (const h of holders) {
@@ -81,7 +93,12 @@ function buildBook(files: readonly { data: unknown }[]): OfficeBook {
 }
 
 function isHolder(r: Record<string, unknown>): r is Record<string, unknown> & Holder {
-  return typeof r?.name === 'string' && typeof r.from === 'string' && DAY.test(r.from) && (r.to === null || (typeof r.to === 'string' && DAY.test(r.to)));
+  return (
+    typeof r?.name === 'string' &&
+    typeof r.from === 'string' &&
+    DAY.test(r.from) &&
+    (r.to === null || (typeof r.to === 'string' && DAY.test(r.to)))
+  );
 }
 
 function strings(v: unknown): string[] {

@@ -130,7 +130,10 @@ function previousWord(text: string, at: number): string {
 }
 
 function placesBefore(text: string, at: number): string {
-  return ` ${text.slice(Math.max(0, at - 40), at).toLowerCase().replace(/[,;:]/g, ' ')} `;
+  return ` ${text
+    .slice(Math.max(0, at - 40), at)
+    .toLowerCase()
+    .replace(/[,;:]/g, ' ')} `;
 }
 
 function escapeTitle(title: string): string {

@@ -34,7 +34,8 @@ export function checkSpelling(input: CheckInput): PlacedFinding[] {
   let checked = 0;
   let q = 0;
   for (let i = 0; i < t.count; i++) {
-    if (t.type[i] !== WORD || uses[t.lowerId[i]!] !== 1 || (t.cap[i] === 1 && t.initial[i] !== 1 && !ARTICLES.has(t.lower[i - 1] ?? ''))) continue;
+    if (t.type[i] !== WORD || uses[t.lowerId[i]!] !== 1 || (t.cap[i] === 1 && t.initial[i] !== 1 && !ARTICLES.has(t.lower[i - 1] ?? '')))
+      continue;
     const word = t.lower[i]!;
     if (!PLAIN.test(word) || lex.vocabulary.has(word) || lex.stopwords.has(word)) continue;
     while (q < quotes.length && quotes[q]!.end <= t.start[i]!) q++;
@@ -59,7 +60,12 @@ export function checkSpelling(input: CheckInput): PlacedFinding[] {
       start: t.start[i]!,
       end: t.end[i]!,
       kind: 'spelling',
-      finding: { code: 'spelling-dictionary', message: `'${raw}' is not in the ${input.language === 'tl' ? 'Tagalog' : 'English'} dictionary; probably '${suggestion}'.`, suggestion, evidence: `Hunspell ${input.language === 'tl' ? 'tl (myspell-tl)' : 'en (dictionary-en)'}` },
+      finding: {
+        code: 'spelling-dictionary',
+        message: `'${raw}' is not in the ${input.language === 'tl' ? 'Tagalog' : 'English'} dictionary; probably '${suggestion}'.`,
+        suggestion,
+        evidence: `Hunspell ${input.language === 'tl' ? 'tl (myspell-tl)' : 'en (dictionary-en)'}`,
+      },
     });
   }
   return out;

@@ -21,10 +21,17 @@ function invitationLink(req: Request, token: string): string {
  */
 function showInvitation(req: Request, res: Response, invitation: Invitation, isNew: boolean): void {
   res.set('Cache-Control', 'no-store');
-  res.status(isNew ? 201 : 200).render('admin/invitation', { title: 'Invitation link', invitation, link: invitationLink(req, invitation.token), isNew });
+  res
+    .status(isNew ? 201 : 200)
+    .render('admin/invitation', { title: 'Invitation link', invitation, link: invitationLink(req, invitation.token), isNew });
 }
 
-async function renderUsers(req: Request, res: Response, status = 200, form: { values: Record<string, unknown>; errors: Record<string, string> } = { values: {}, errors: {} }) {
+async function renderUsers(
+  req: Request,
+  res: Response,
+  status = 200,
+  form: { values: Record<string, unknown>; errors: Record<string, string> } = { values: {}, errors: {} },
+) {
   res.status(status).render('admin/users', { title: 'Users', users: await listUsers(req.ctx, req.actor!), roles, ...form });
 }
 
@@ -42,9 +49,12 @@ export function adminRoutes(): Router {
 
   router.get('/admin/users', (req, res) => renderUsers(req, res));
 
-  router.post('/admin/users', formRoute(inviteForm, async (req, res, input) => {
-    showInvitation(req, res, await inviteUser(req.ctx, req.actor!, input), true);
-  }));
+  router.post(
+    '/admin/users',
+    formRoute(inviteForm, async (req, res, input) => {
+      showInvitation(req, res, await inviteUser(req.ctx, req.actor!, input), true);
+    }),
+  );
 
   router.post('/admin/users/:id/role', async (req, res) => {
     const { role } = validateRoleChange(formInput(req.body));

@@ -29,7 +29,9 @@ export async function startSession(req: Request, res: Response, userId: number):
 }
 
 const renderLogin = (res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>, next: string) =>
-  res.status(status).render('auth/login', { title: 'Sign in', values: { email: typeof values.email === 'string' ? values.email : '' }, errors, next });
+  res
+    .status(status)
+    .render('auth/login', { title: 'Sign in', values: { email: typeof values.email === 'string' ? values.email : '' }, errors, next });
 
 const withoutNext = (req: Request) => {
   const { next: _next, ...values } = formInput(req.body);
@@ -59,22 +61,28 @@ const loginForm: PageForm<LoginInput> = {
 export function authRoutes(deps: Pick<RouteDeps, 'db'>): Router {
   const router = Router();
   // Built per app, so each app (and each test) has its own counters.
-  const limiters = loginLimiters(deps.db, (req, res, message) => renderLogin(res, 429, formInput(req.body), { form: message }, safeNext(req.body?.next)));
+  const limiters = loginLimiters(deps.db, (req, res, message) =>
+    renderLogin(res, 429, formInput(req.body), { form: message }, safeNext(req.body?.next)),
+  );
 
   router.get('/setup', async (req, res) => {
     if (await hasAnyUser(req.ctx)) return res.redirect(303, '/login');
     res.render('auth/setup', { title: 'Set up claimdesk', values: {}, errors: {} });
   });
 
-  router.post('/setup', async (req, res, next) => {
-    if (await hasAnyUser(req.ctx)) return res.redirect(303, '/login');
-    next();
-  }, formRoute(setupForm, async (req, res, input) => {
-    const user = await setupFirstAdmin(req.ctx, input, req.ip ?? null);
-    await startSession(req, res, user.id);
-    flash(res, 'success', `Welcome, ${user.displayName}. You are the admin of this claimdesk: invite your colleagues from Admin.`);
-    res.redirect(303, '/');
-  }));
+  router.post(
+    '/setup',
+    async (req, res, next) => {
+      if (await hasAnyUser(req.ctx)) return res.redirect(303, '/login');
+      next();
+    },
+    formRoute(setupForm, async (req, res, input) => {
+      const user = await setupFirstAdmin(req.ctx, input, req.ip ?? null);
+      await startSession(req, res, user.id);
+      flash(res, 'success', `Welcome, ${user.displayName}. You are the admin of this claimdesk: invite your colleagues from Admin.`);
+      res.redirect(303, '/');
+    }),
+  );
 
   router.get('/login', async (req, res) => {
     if (!(await hasAnyUser(req.ctx))) return res.redirect(303, '/setup');
@@ -82,16 +90,21 @@ export function authRoutes(deps: Pick<RouteDeps, 'db'>): Router {
     res.render('auth/login', { title: 'Sign in', values: {}, errors: {}, next: safeNext(req.query.next) });
   });
 
-  router.post('/login', ...limiters, formRoute(loginForm, async (req, res, input) => {
-    const user = await authenticate(req.ctx, input.email, input.password, req.ip ?? null);
-    await startSession(req, res, user.id);
-    res.redirect(303, safeNext(req.body?.next));
-  }));
+  router.post(
+    '/login',
+    ...limiters,
+    formRoute(loginForm, async (req, res, input) => {
+      const user = await authenticate(req.ctx, input.email, input.password, req.ip ?? null);
+      await startSession(req, res, user.id);
+      res.redirect(303, safeNext(req.body?.next));
+    }),
+  );
 
   router.post('/logout', async (req, res) => {
     const token = req.cookies?.[SESSION_COOKIE];
     if (typeof token === 'string') await endSession(req.ctx, token);
-    if (req.actor?.sessionId) await recordAudit(req.ctx.db, { actorId: req.actor.id, action: 'auth.logout', subject: req.actor.email, ip: req.ip ?? null });
+    if (req.actor?.sessionId)
+      await recordAudit(req.ctx.db, { actorId: req.actor.id, action: 'auth.logout', subject: req.actor.email, ip: req.ip ?? null });
     clearSessionCookie(req, res);
     flash(res, 'success', 'You are signed out.');
     res.redirect(303, '/login');

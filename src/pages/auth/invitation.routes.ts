@@ -5,7 +5,10 @@ import { startSession } from './auth.routes.js';
 import { acceptInvitation, findInvitation } from '../../users/invitation.service.js';
 import { requireConfirmation, validateSetPassword, type SetPasswordInput } from '../../users/user.schemas.js';
 
-const gone = { title: 'Link not valid', message: 'This link is unknown, has already been used or has expired. Ask an admin for a new one.' };
+const gone = {
+  title: 'Link not valid',
+  message: 'This link is unknown, has already been used or has expired. Ask an admin for a new one.',
+};
 
 /** Choosing a password from an invitation; the link may have expired while the form was open. */
 const setPasswordForm: PageForm<SetPasswordInput> = {
@@ -32,15 +35,19 @@ export function invitationRoutes(): Router {
     res.render('auth/invitation', { title: 'Choose your password', invitation, token: req.params.token, errors: {} });
   });
 
-  router.post('/invitations/:token', (_req, res, next) => {
-    res.set('Referrer-Policy', 'no-referrer').set('Cache-Control', 'no-store');
-    next();
-  }, formRoute(setPasswordForm, async (req, res, input) => {
-    const user = await acceptInvitation(req.ctx, String(req.params.token), input.password, req.ip ?? null);
-    await startSession(req, res, user.id);
-    flash(res, 'success', `Welcome, ${user.displayName}. Your password is set and you are signed in.`);
-    res.redirect(303, '/');
-  }));
+  router.post(
+    '/invitations/:token',
+    (_req, res, next) => {
+      res.set('Referrer-Policy', 'no-referrer').set('Cache-Control', 'no-store');
+      next();
+    },
+    formRoute(setPasswordForm, async (req, res, input) => {
+      const user = await acceptInvitation(req.ctx, String(req.params.token), input.password, req.ip ?? null);
+      await startSession(req, res, user.id);
+      flash(res, 'success', `Welcome, ${user.displayName}. Your password is set and you are signed in.`);
+      res.redirect(303, '/');
+    }),
+  );
 
   return router;
 }

@@ -40,7 +40,17 @@ export interface FormSubmission {
 }
 
 /** The review fields as the form labels them, for the error summary's sentences. */
-const claimFormLabels = { verdict: 'Verdict', proposedVerdict: 'Proposed verdict', correction: 'Correction', explanation: 'Explanation', status: 'Status', assigneeId: 'Assignee', quote: 'Passage', url: 'Source URL', body: 'Note' };
+const claimFormLabels = {
+  verdict: 'Verdict',
+  proposedVerdict: 'Proposed verdict',
+  correction: 'Correction',
+  explanation: 'Explanation',
+  status: 'Status',
+  assigneeId: 'Assignee',
+  quote: 'Passage',
+  url: 'Source URL',
+  body: 'Note',
+};
 
 /**
  * POST/redirect/GET for the claim page's forms: success redirects (303). The form is declared

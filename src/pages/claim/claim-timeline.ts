@@ -16,10 +16,23 @@ export interface TimelineEntry {
 }
 
 const fieldLabels: Record<string, string> = {
-  status: 'status', verdict: 'verdict', proposedVerdict: 'proposed verdict', correction: 'correction', explanation: 'explanation',
-  correctionScope: 'what the correction replaces', claimStatement: 'claim statement',
-  assigneeId: 'assignee', kind: 'kind', quote: 'passage', url: 'URL', title: 'title', publisher: 'publisher', publishedOn: 'published date',
-  excerpt: 'excerpt', stance: 'stance', body: 'text',
+  status: 'status',
+  verdict: 'verdict',
+  proposedVerdict: 'proposed verdict',
+  correction: 'correction',
+  explanation: 'explanation',
+  correctionScope: 'what the correction replaces',
+  claimStatement: 'claim statement',
+  assigneeId: 'assignee',
+  kind: 'kind',
+  quote: 'passage',
+  url: 'URL',
+  title: 'title',
+  publisher: 'publisher',
+  publishedOn: 'published date',
+  excerpt: 'excerpt',
+  stance: 'stance',
+  body: 'text',
 };
 const NONE = 'nothing';
 const short = (s: string) => (s.length > 160 ? `${s.slice(0, 157)}…` : s);
@@ -56,7 +69,15 @@ const claimLink = (id: unknown) => (typeof id === 'number' ? { href: `/claims/${
 export function describeEvent(e: ClaimEvent, names: ReadonlyMap<number, string>): TimelineEntry {
   const before = e.before ?? {};
   const after = e.after ?? {};
-  const entry: TimelineEntry = { id: e.id, who: e.actorName ?? (e.actorId === null ? 'claimdesk' : 'a former user'), what: actionLabels[e.action] ?? e.action, at: e.createdAt, link: null, changes: [], excerpt: null };
+  const entry: TimelineEntry = {
+    id: e.id,
+    who: e.actorName ?? (e.actorId === null ? 'claimdesk' : 'a former user'),
+    what: actionLabels[e.action] ?? e.action,
+    at: e.createdAt,
+    link: null,
+    changes: [],
+    excerpt: null,
+  };
   switch (e.action) {
     case 'claim.created':
       return { ...entry, what: after.origin === 'manual' ? 'marked this passage as a claim' : 'flagged the claim (automatic extraction)' };
@@ -66,15 +87,41 @@ export function describeEvent(e: ClaimEvent, names: ReadonlyMap<number, string>)
       const absorbed = (before.absorbed ?? {}) as Record<string, unknown>;
       const survivor = (before.survivor ?? {}) as Record<string, unknown>;
       const moved = `${Number(after.movedSources ?? 0)} source(s) and ${Number(after.movedNotes ?? 0)} note(s) moved here`;
-      return { ...entry, what: `merged in the neighbouring claim; ${moved}`, link: claimLink(absorbed.id), changes: changesOf({ quote: survivor.quote }, { quote: after.quote }, names), excerpt: typeof absorbed.quote === 'string' ? short(absorbed.quote) : null };
+      return {
+        ...entry,
+        what: `merged in the neighbouring claim; ${moved}`,
+        link: claimLink(absorbed.id),
+        changes: changesOf({ quote: survivor.quote }, { quote: after.quote }, names),
+        excerpt: typeof absorbed.quote === 'string' ? short(absorbed.quote) : null,
+      };
     }
     case 'claim.split':
-      if (typeof after.splitFrom === 'number') return { ...entry, what: 'split this passage off another claim', link: claimLink(after.splitFrom), excerpt: typeof after.quote === 'string' ? short(after.quote) : null };
-      return { ...entry, what: 'split the claim; the second part is now a claim of its own', link: claimLink(after.newClaimId), changes: changesOf({ quote: before.quote }, { quote: after.quote }, names) };
+      if (typeof after.splitFrom === 'number')
+        return {
+          ...entry,
+          what: 'split this passage off another claim',
+          link: claimLink(after.splitFrom),
+          excerpt: typeof after.quote === 'string' ? short(after.quote) : null,
+        };
+      return {
+        ...entry,
+        what: 'split the claim; the second part is now a claim of its own',
+        link: claimLink(after.newClaimId),
+        changes: changesOf({ quote: before.quote }, { quote: after.quote }, names),
+      };
     case 'claim.reused':
-      return { ...entry, what: `reused the review of claim #${String(after.reusedFrom)}`, link: claimLink(after.reusedFrom), changes: changesOf(before, after, names) };
+      return {
+        ...entry,
+        what: `reused the review of claim #${String(after.reusedFrom)}`,
+        link: claimLink(after.reusedFrom),
+        changes: changesOf(before, after, names),
+      };
     case 'source.added':
-      return { ...entry, what: `added a source (${valueInWords('stance', after.stance, names)})`, excerpt: short(String(after.title ?? after.url ?? '')) };
+      return {
+        ...entry,
+        what: `added a source (${valueInWords('stance', after.stance, names)})`,
+        excerpt: short(String(after.title ?? after.url ?? '')),
+      };
     case 'source.edited':
       return { ...entry, changes: changesOf(before, after, names), excerpt: short(String(after.title ?? after.url ?? '')) };
     case 'source.removed':

@@ -33,7 +33,9 @@ function reviewPatch(body: unknown): Record<string, unknown> {
 }
 
 const saved = (claim: Claim) =>
-  claim.status === 'resolved' && claim.verdict ? `Claim #${claim.id} resolved as ${verdictLabels[claim.verdict]}.` : `Saved claim #${claim.id} (${statusLabels[claim.status]}).`;
+  claim.status === 'resolved' && claim.verdict
+    ? `Claim #${claim.id} resolved as ${verdictLabels[claim.verdict]}.`
+    : `Saved claim #${claim.id} (${statusLabels[claim.status]}).`;
 
 /** The claim page and its review, merge, split and dismiss forms (the JSON API's merge and split: claims/restructure.api.routes.ts). */
 export function claimRoutes(): Router {
@@ -42,7 +44,12 @@ export function claimRoutes(): Router {
   // `?useSuggestion=…` is the no-JavaScript "Use suggestion": the page with the correction pre-filled, nothing saved.
   router.get('/claims/:id', numericId, async (req, res) => {
     const { useSuggestion } = validateSuggestionQuery(req.query);
-    await renderClaimPage(req, res, idParam(req, 'id', 'Claim'), useSuggestion ? { name: 'review', values: { correction: useSuggestion }, errors: {} } : null);
+    await renderClaimPage(
+      req,
+      res,
+      idParam(req, 'id', 'Claim'),
+      useSuggestion ? { name: 'review', values: { correction: useSuggestion }, errors: {} } : null,
+    );
   });
 
   // The no-JavaScript "Preview": the review form shown again with what was typed and the corrected sentence; nothing saved.
@@ -54,8 +61,11 @@ export function claimRoutes(): Router {
     const id = idParam(req, 'id', 'Claim');
     const values = formValues(req.body);
     await submitForm(req, res, {
-      form: 'review', values, claimId: id,
-      conflict: async (current: Claim) => claimReviewConflict(current, values, new Map((await listAssignees(req.ctx, req.actor!)).map((u) => [u.id, u.displayName]))),
+      form: 'review',
+      values,
+      claimId: id,
+      conflict: async (current: Claim) =>
+        claimReviewConflict(current, values, new Map((await listAssignees(req.ctx, req.actor!)).map((u) => [u.id, u.displayName]))),
       run: async () => {
         const patch = validateClaimPatchForm(reviewPatch(req.body));
         const { claim, warnings } = await updateClaim(req.ctx, req.actor!, id, patch);
@@ -70,11 +80,17 @@ export function claimRoutes(): Router {
     const id = idParam(req, 'id', 'Claim');
     const values = formValues(req.body);
     await submitForm(req, res, {
-      form: 'merge', values, claimId: id,
+      form: 'merge',
+      values,
+      claimId: id,
       conflict: (current: Claim) => claimActionConflict(current, 'merge', values),
       run: async () => {
         const { claim, absorbedId } = await mergeClaim(req.ctx, req.actor!, id, validateMergeForm(formInput(req.body)));
-        flash(res, 'success', `Merged claim #${absorbedId} into this one; its sources and notes are here now. The claim reads “${claim.quote.slice(0, 120)}”.`);
+        flash(
+          res,
+          'success',
+          `Merged claim #${absorbedId} into this one; its sources and notes are here now. The claim reads “${claim.quote.slice(0, 120)}”.`,
+        );
         return `/claims/${id}`;
       },
     });
@@ -84,11 +100,17 @@ export function claimRoutes(): Router {
     const id = idParam(req, 'id', 'Claim');
     const values = formValues(req.body);
     await submitForm(req, res, {
-      form: 'split', values, claimId: id,
+      form: 'split',
+      values,
+      claimId: id,
       conflict: (current: Claim) => claimActionConflict(current, 'split', values),
       run: async () => {
         const { created } = await splitClaim(req.ctx, req.actor!, id, validateSplitForm(formInput(req.body)));
-        flash(res, 'success', `Split the claim: this claim keeps the first part; “${created.quote.slice(0, 120)}” is now claim #${created.id}.`);
+        flash(
+          res,
+          'success',
+          `Split the claim: this claim keeps the first part; “${created.quote.slice(0, 120)}” is now claim #${created.id}.`,
+        );
         return `/claims/${id}`;
       },
     });
@@ -98,7 +120,9 @@ export function claimRoutes(): Router {
     const id = idParam(req, 'id', 'Claim');
     const values = formValues(req.body);
     await submitForm(req, res, {
-      form: 'dismiss', values, claimId: id,
+      form: 'dismiss',
+      values,
+      claimId: id,
       conflict: (current: Claim) => claimActionConflict(current, 'dismiss', values),
       run: async () => {
         await dismissClaim(req.ctx, req.actor!, id, validateDismissForm(formInput(req.body)).version);

@@ -9,7 +9,6 @@ import type { Note } from '../../notes/note.js';
 import { validateNoteEditForm, validateNoteForm } from '../../notes/note.js';
 import { addNote, editNote } from '../../notes/note.service.js';
 
-
 /** The claim page's note forms: add a note, edit one's own. Each redirects back to the claim. */
 export function noteRoutes(): Router {
   const router = Router();
@@ -17,7 +16,9 @@ export function noteRoutes(): Router {
   router.post('/claims/:id/notes', numericId, async (req, res) => {
     const claimId = idParam(req, 'id', 'Claim');
     await submitForm(req, res, {
-      form: 'note-new', values: values(req.body), claimId,
+      form: 'note-new',
+      values: values(req.body),
+      claimId,
       run: async () => {
         const note = await addNote(req.ctx, req.actor!, claimId, validateNoteForm(formInput(req.body)).body);
         flash(res, 'success', 'Added your note.');
@@ -29,7 +30,9 @@ export function noteRoutes(): Router {
   router.post('/notes/:id', numericId, async (req, res) => {
     const id = idParam(req, 'id', 'Note');
     await submitForm(req, res, {
-      form: `note-${id}`, values: values(req.body), claimId: () => claimIdOfNote(req.ctx, req.actor!, id),
+      form: `note-${id}`,
+      values: values(req.body),
+      claimId: () => claimIdOfNote(req.ctx, req.actor!, id),
       conflict: (current: Note) => noteConflict(current, values(req.body)),
       run: async () => {
         const edit = validateNoteEditForm(formInput(req.body));

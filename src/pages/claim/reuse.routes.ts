@@ -16,13 +16,19 @@ export function reuseRoutes(): Router {
     const id = idParam(req, 'id', 'Claim');
     const values = formValues(req.body);
     await submitForm(req, res, {
-      form: 'reuse', values, claimId: id,
+      form: 'reuse',
+      values,
+      claimId: id,
       conflict: (current: Claim) => claimActionConflict(current, 'reuse', values),
       run: async () => {
         const input = validateReuseForm(formInput(req.body));
         const { claim, sources, warnings } = await reuseReview(req.ctx, req.actor!, id, input);
         const what = claim.status === 'resolved' ? 'verdict' : 'proposed verdict';
-        flash(res, 'success', `Reused the review of claim #${input.from}: ${what}, correction, explanation and ${sources} ${sources === 1 ? 'source' : 'sources'} copied. Change or remove anything that does not fit.`);
+        flash(
+          res,
+          'success',
+          `Reused the review of claim #${input.from}: ${what}, correction, explanation and ${sources} ${sources === 1 ? 'source' : 'sources'} copied. Change or remove anything that does not fit.`,
+        );
         for (const warning of warnings) flash(res, 'warning', warning);
         return `/claims/${id}`;
       },

@@ -11,7 +11,10 @@ import { validateSourceEditForm, validateSourceForm } from '../../sources/source
 import { addSource, editSource, removeSource } from '../../sources/source.service.js';
 
 const clearable = new Set(['title', 'publisher', 'publishedOn', 'excerpt']);
-const validateRemoval = compileValidator<{ version: number }>({ type: 'object', additionalProperties: false, required: ['version'], properties: { version: { type: 'integer', minimum: 1 } } }, 'form');
+const validateRemoval = compileValidator<{ version: number }>(
+  { type: 'object', additionalProperties: false, required: ['version'], properties: { version: { type: 'integer', minimum: 1 } } },
+  'form',
+);
 
 /** The edit form sends every field: an emptied optional field clears it, an emptied URL is refused; `base` is for the conflict page. */
 function sourceEdit(body: unknown): Record<string, unknown> {
@@ -32,7 +35,9 @@ export function sourceRoutes(): Router {
   router.post('/claims/:id/sources', numericId, async (req, res) => {
     const claimId = idParam(req, 'id', 'Claim');
     await submitForm(req, res, {
-      form: 'source-new', values: values(req.body), claimId,
+      form: 'source-new',
+      values: values(req.body),
+      claimId,
       run: async () => {
         const source = await addSource(req.ctx, req.actor!, claimId, validateSourceForm(formInput(req.body)));
         flash(res, 'success', `Added the source ${named(source)} (${stanceLabels[source.stance]}).`);
@@ -44,7 +49,9 @@ export function sourceRoutes(): Router {
   router.post('/sources/:id', numericId, async (req, res) => {
     const id = idParam(req, 'id', 'Source');
     await submitForm(req, res, {
-      form: `source-${id}`, values: values(req.body), claimId: () => claimIdOfSource(req.ctx, req.actor!, id),
+      form: `source-${id}`,
+      values: values(req.body),
+      claimId: () => claimIdOfSource(req.ctx, req.actor!, id),
       conflict: (current: Source) => sourceConflict(current, values(req.body), 'edit'),
       run: async () => {
         const source = await editSource(req.ctx, req.actor!, id, validateSourceEditForm(sourceEdit(req.body)));
@@ -58,7 +65,9 @@ export function sourceRoutes(): Router {
     const id = idParam(req, 'id', 'Source');
     const claimId = await claimIdOfSource(req.ctx, req.actor!, id);
     await submitForm(req, res, {
-      form: `source-${id}-delete`, values: values(req.body), claimId,
+      form: `source-${id}-delete`,
+      values: values(req.body),
+      claimId,
       conflict: (current: Source) => sourceConflict(current, values(req.body), 'delete'),
       run: async () => {
         await removeSource(req.ctx, req.actor!, id, validateRemoval(formInput(req.body)).version);

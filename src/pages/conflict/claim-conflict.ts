@@ -30,10 +30,21 @@ const NOTHING = '';
 const text = (v: unknown) => (v === null || v === undefined ? NOTHING : String(v));
 const label = (labels: Record<string, string>, v: unknown) => (v ? (labels[String(v)] ?? String(v)) : NOTHING);
 
-function row(name: string, theirs: string, submitted: Submitted, key: string, show: (v: unknown) => string = text, long = false): ConflictRow {
-  const yours = key in submitted ? show(typeof submitted[key] === 'string' && String(submitted[key]).trim() === '' ? null : submitted[key]) : null;
+function row(
+  name: string,
+  theirs: string,
+  submitted: Submitted,
+  key: string,
+  show: (v: unknown) => string = text,
+  long = false,
+): ConflictRow {
+  const yours =
+    key in submitted ? show(typeof submitted[key] === 'string' && String(submitted[key]).trim() === '' ? null : submitted[key]) : null;
   const differs = yours !== null && yours !== theirs;
-  const diff = differs && long && theirs && yours ? diffWords(theirs, yours).map((p) => ({ value: p.value, added: !!p.added, removed: !!p.removed })) : null;
+  const diff =
+    differs && long && theirs && yours
+      ? diffWords(theirs, yours).map((p) => ({ value: p.value, added: !!p.added, removed: !!p.removed }))
+      : null;
   return { label: name, theirs, yours, differs, diff };
 }
 
@@ -61,7 +72,9 @@ function parseBase(base: unknown): Record<string, unknown> | null {
 
 /** The submitted fields, re-sent with the current version instead of the stale one. */
 function resend(submitted: Submitted, version: number): [string, string][] {
-  const fields = Object.entries(submitted).filter(([k, v]) => k !== '_csrf' && k !== 'version' && (typeof v === 'string' || typeof v === 'number'));
+  const fields = Object.entries(submitted).filter(
+    ([k, v]) => k !== '_csrf' && k !== 'version' && (typeof v === 'string' || typeof v === 'number'),
+  );
   return [...fields.map(([k, v]): [string, string] => [k, String(v)]), ['version', String(version)]];
 }
 
@@ -73,7 +86,8 @@ export function claimReviewConflict(current: Claim, values: Submitted, names: Re
   const person = (v: unknown) => (v ? (names.get(Number(v)) ?? `user #${String(v)}`) : NOTHING);
   return {
     heading: `Claim #${current.id} changed while you were editing`,
-    message: 'Someone saved this claim after you opened it. Compare the two versions; “Apply my change again” saves the fields you changed on top of the current version and leaves the rest as it is now.',
+    message:
+      'Someone saved this claim after you opened it. Compare the two versions; “Apply my change again” saves the fields you changed on top of the current version and leaves the rest as it is now.',
     back: { href: `/claims/${current.id}`, text: 'Discard my change and open the current claim' },
     theirsUpdatedAt: current.updatedAt,
     rows: [
@@ -103,7 +117,11 @@ export function claimActionConflict(current: Claim, action: keyof typeof actionW
       { label: 'Status', theirs: label(statusLabels, current.status), yours: null, differs: false, diff: null },
       { label: 'Verdict', theirs: label(verdictLabels, current.verdict), yours: null, differs: false, diff: null },
     ],
-    resubmit: { action: `/claims/${current.id}/${action}`, fields: resend(submitted, current.version), button: `${action[0]!.toUpperCase()}${action.slice(1)} it anyway` },
+    resubmit: {
+      action: `/claims/${current.id}/${action}`,
+      fields: resend(submitted, current.version),
+      button: `${action[0]!.toUpperCase()}${action.slice(1)} it anyway`,
+    },
   };
 }
 
@@ -124,7 +142,11 @@ export function sourceConflict(current: Source, values: Submitted, mode: 'edit' 
     back: { href: `/claims/${current.claimId}`, text: 'Cancel and open the claim' },
     theirsUpdatedAt: current.updatedAt,
     rows,
-    resubmit: { action: mode === 'edit' ? `/sources/${current.id}` : `/sources/${current.id}/delete`, fields: resend(submitted, current.version), button: mode === 'edit' ? 'Apply my change again' : 'Remove it anyway' },
+    resubmit: {
+      action: mode === 'edit' ? `/sources/${current.id}` : `/sources/${current.id}/delete`,
+      fields: resend(submitted, current.version),
+      button: mode === 'edit' ? 'Apply my change again' : 'Remove it anyway',
+    },
   };
 }
 

@@ -16,11 +16,17 @@ export function correctionsLogRoutes(): Router {
   });
 
   router.get('/corrections.atom', async (req, res) => {
-    res.set('Cache-Control', 'public, max-age=60').type('application/atom+xml; charset=utf-8').send(correctionsAtom(req.ctx.config, await listPublishedCorrections(req.ctx)));
+    res
+      .set('Cache-Control', 'public, max-age=60')
+      .type('application/atom+xml; charset=utf-8')
+      .send(correctionsAtom(req.ctx.config, await listPublishedCorrections(req.ctx)));
   });
 
   router.get('/corrections.json', async (req, res) => {
-    res.set('Cache-Control', 'public, max-age=60').type('application/feed+json; charset=utf-8').send(JSON.stringify(correctionsJsonFeed(req.ctx.config, await listPublishedCorrections(req.ctx))));
+    res
+      .set('Cache-Control', 'public, max-age=60')
+      .type('application/feed+json; charset=utf-8')
+      .send(JSON.stringify(correctionsJsonFeed(req.ctx.config, await listPublishedCorrections(req.ctx))));
   });
 
   return router;

@@ -10,10 +10,16 @@ export function documentArchiveRoutes(): Router {
 
   // Registered before the reader's /documents/:id, which would read "archived" as an id.
   router.get('/documents/archived', async (req, res) => {
-    res.render('documents/archived', { title: 'Archived documents', documents: await listDocuments(req.ctx, req.actor!, { archived: true }) });
+    res.render('documents/archived', {
+      title: 'Archived documents',
+      documents: await listDocuments(req.ctx, req.actor!, { archived: true }),
+    });
   });
 
-  for (const [action, archived] of [['archive', true], ['restore', false]] as const) {
+  for (const [action, archived] of [
+    ['archive', true],
+    ['restore', false],
+  ] as const) {
     router.post(`/documents/:id/${action}`, async (req, res) => {
       const document = await archiveDocument(req.ctx, req.actor!, idParam(req, 'id', 'Document'), archived, req.ip ?? null);
       flash(

@@ -16,7 +16,11 @@ export function documentDeleteRoutes(): Router {
 
   router.post('/documents/:id/delete', async (req, res) => {
     const { title, contents } = await deleteDocument(req.ctx, req.actor!, idParam(req, 'id', 'Document'), req.ip ?? null);
-    flash(res, 'success', `Deleted “${title}” with its ${plural(contents.claims, 'claim', 'claims')}, ${plural(contents.sources, 'source', 'sources')} and ${plural(contents.notes, 'note', 'notes')}.`);
+    flash(
+      res,
+      'success',
+      `Deleted “${title}” with its ${plural(contents.claims, 'claim', 'claims')}, ${plural(contents.sources, 'source', 'sources')} and ${plural(contents.notes, 'note', 'notes')}.`,
+    );
     res.redirect(303, '/documents');
   });
 

@@ -27,7 +27,12 @@ const sent = (req: Request, name: string) => (typeof req.body?.[name] === 'strin
  */
 const editForm: PageForm<DocumentEdit> = {
   validate: validateDocumentEditForm,
-  input: (req) => ({ ...formInput(req.body), title: sent(req, 'title'), language: sent(req, 'language').trim(), sourceUrl: sent(req, 'sourceUrl').trim() || null }),
+  input: (req) => ({
+    ...formInput(req.body),
+    title: sent(req, 'title'),
+    language: sent(req, 'language').trim(),
+    sourceUrl: sent(req, 'sourceUrl').trim() || null,
+  }),
   labels: { title: 'Title', language: 'Language', sourceUrl: 'Source URL', version: 'Version' },
   render: (req, res, { status, values, errors }) => renderEdit(req, res, status, { values, errors }),
 };

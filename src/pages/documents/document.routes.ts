@@ -29,11 +29,20 @@ const importForm: PageForm<ImportDocumentInput> = {
   validate: validateImportForm,
   input: importValues,
   // An upload refused for its type or encoding is not read again to show it.
-  values: (req, error) => (error instanceof ValidationError && error.fields.some((f) => f.field === 'file') ? formInput(req.body) : importValues(req)),
+  values: (req, error) =>
+    error instanceof ValidationError && error.fields.some((f) => f.field === 'file') ? formInput(req.body) : importValues(req),
   labels: { title: 'Title', text: 'Text', sourceUrl: 'Source URL', language: 'Language', file: 'The file' },
   render: (req, res, { status, values, errors, error }) => {
     const existing = status === 409 ? error.details?.existingDocumentId : undefined;
-    res.status(status).render('documents/new', { title: 'Import a document', values, errors, existingDocumentId: existing ?? null, maxTextBytes: req.ctx.config.maxTextBytes });
+    res
+      .status(status)
+      .render('documents/new', {
+        title: 'Import a document',
+        values,
+        errors,
+        existingDocumentId: existing ?? null,
+        maxTextBytes: req.ctx.config.maxTextBytes,
+      });
   },
 };
 
@@ -41,29 +50,45 @@ const importForm: PageForm<ImportDocumentInput> = {
 export function documentRoutes(deps: RouteDeps): Router {
   const router = Router();
   const upload = (req: Request, res: Response) =>
-    new Promise<void>((resolve, reject) => documentUpload(req.ctx.config).single('file')(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+    new Promise<void>((resolve, reject) =>
+      documentUpload(req.ctx.config).single('file')(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
+    );
 
   router.get('/documents', async (req, res) => {
     res.render('documents/index', { title: 'Documents', documents: await listDocuments(req.ctx, req.actor!) });
   });
 
   router.get('/documents/new', (req, res) => {
-    res.render('documents/new', { title: 'Import a document', values: {}, errors: {}, existingDocumentId: null, maxTextBytes: req.ctx.config.maxTextBytes });
+    res.render('documents/new', {
+      title: 'Import a document',
+      values: {},
+      errors: {},
+      existingDocumentId: null,
+      maxTextBytes: req.ctx.config.maxTextBytes,
+    });
   });
 
-  router.post('/documents', async (req, res, next) => {
-    if (req.is('multipart/form-data')) {
-      await upload(req, res);
-      req.body = guardMultipartFields(req.body ?? {});
-      await new Promise<void>((resolve, reject) => deps.csrf(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
-    }
-    next();
-  }, formRoute(importForm, async (req, res, input) => {
-    const { document, claims, nearDuplicate } = await importDocument(req.ctx, req.actor!, input);
-    flash(res, 'success', `Imported “${document.title}”: ${claims.length} ${claims.length === 1 ? 'claim' : 'claims'} found.`);
-    if (nearDuplicate) flash(res, 'warning', nearDuplicateMessage(nearDuplicate), { href: `/documents/${nearDuplicate.id}`, text: `Open “${nearDuplicate.title}”` });
-    res.redirect(303, `/documents/${document.id}`);
-  }));
+  router.post(
+    '/documents',
+    async (req, res, next) => {
+      if (req.is('multipart/form-data')) {
+        await upload(req, res);
+        req.body = guardMultipartFields(req.body ?? {});
+        await new Promise<void>((resolve, reject) => deps.csrf(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+      }
+      next();
+    },
+    formRoute(importForm, async (req, res, input) => {
+      const { document, claims, nearDuplicate } = await importDocument(req.ctx, req.actor!, input);
+      flash(res, 'success', `Imported “${document.title}”: ${claims.length} ${claims.length === 1 ? 'claim' : 'claims'} found.`);
+      if (nearDuplicate)
+        flash(res, 'warning', nearDuplicateMessage(nearDuplicate), {
+          href: `/documents/${nearDuplicate.id}`,
+          text: `Open “${nearDuplicate.title}”`,
+        });
+      res.redirect(303, `/documents/${document.id}`);
+    }),
+  );
 
   return router;
 }

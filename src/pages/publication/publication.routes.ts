@@ -20,7 +20,13 @@ export function publicationRoutes(): Router {
     const id = idParam(req, 'id', 'Document');
     const body = (req.body ?? {}) as Record<string, unknown>;
     const values = formInput(body);
-    const input = validatePublicationForm({ ...values, author: values.author ?? null, publisher: values.publisher ?? null, publishedAt: values.publishedAt ?? null, noteListsTypos: body.noteListsTypos === 'true' });
+    const input = validatePublicationForm({
+      ...values,
+      author: values.author ?? null,
+      publisher: values.publisher ?? null,
+      publishedAt: values.publishedAt ?? null,
+      noteListsTypos: body.noteListsTypos === 'true',
+    });
     await updatePublication(req.ctx, req.actor!, id, input, req.ip ?? null);
     flash(res, 'success', 'Publication details saved.');
     res.redirect(303, `/documents/${id}/report#publication`);

@@ -28,7 +28,13 @@ export interface QueueView {
  * What the form's own request carries (the CSRF token, the way back) is never part of it, and a
  * bulk form sent back with ticked boxes is rendered afresh.
  */
-export async function queueView(req: Request, query: QueueQuery, values: Record<string, unknown>, options: QueueFilterOptions, selected: ReadonlySet<number>): Promise<QueueView> {
+export async function queueView(
+  req: Request,
+  query: QueueQuery,
+  values: Record<string, unknown>,
+  options: QueueFilterOptions,
+  selected: ReadonlySet<number>,
+): Promise<QueueView> {
   const actor = req.actor!;
   const can = viewCan(actor);
   const research = can.research;
@@ -43,12 +49,23 @@ export async function queueView(req: Request, query: QueueQuery, values: Record<
       research ? renderView(req.app, 'claims/bulk-bar', { bulk, options, can }) : undefined,
     ]);
     const utf8 = (html: string) => Buffer.from(html, 'utf8');
-    return { page, rowsHtml: utf8(rowsHtml), filtersHtml: utf8(filtersHtml), ...(bulkBarHtml === undefined ? {} : { bulkBarHtml: utf8(bulkBarHtml) }) };
+    return {
+      page,
+      rowsHtml: utf8(rowsHtml),
+      filtersHtml: utf8(filtersHtml),
+      ...(bulkBarHtml === undefined ? {} : { bulkBarHtml: utf8(bulkBarHtml) }),
+    };
   };
   if (selected.size > 0) return read();
   // `assignee=me` is a different list for each actor; every other query reads the same rows for
   // all. The form shows the query as typed, so that is the key.
   const key = `queue:${actor.role}:${zone}:${query.assignee === 'me' ? actor.id : ''}:${JSON.stringify(values)}`;
   // The page's row objects are kept beside their HTML; counted as about as large again.
-  return cachedRead(req.ctx.cache, key, ['claims', 'claim_notes', 'claim_sources', 'documents', 'users'], read, (v) => 2 * (v.rowsHtml.length + v.filtersHtml!.length + (v.bulkBarHtml?.length ?? 0)));
+  return cachedRead(
+    req.ctx.cache,
+    key,
+    ['claims', 'claim_notes', 'claim_sources', 'documents', 'users'],
+    read,
+    (v) => 2 * (v.rowsHtml.length + v.filtersHtml!.length + (v.bulkBarHtml?.length ?? 0)),
+  );
 }

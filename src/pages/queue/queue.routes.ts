@@ -10,7 +10,8 @@ import { queueFilterOptions, type QueueFilterOptions } from '../../claims/claim-
 import { queueView, type QueueView } from './queue-view.js';
 
 /** Where to go back to after a bulk action: the queue, with its filters, and nothing else. */
-const safeReturn = (raw: unknown) => (typeof raw === 'string' && raw.length <= 2000 && /^\/claims(\?[^#\s]*)?$/.test(raw) ? raw : '/claims');
+const safeReturn = (raw: unknown) =>
+  typeof raw === 'string' && raw.length <= 2000 && /^\/claims(\?[^#\s]*)?$/.test(raw) ? raw : '/claims';
 
 /** A form's checkboxes arrive as one string or several; the validator wants a list. */
 function bulkFormInput(body: unknown): Record<string, unknown> {
@@ -40,34 +41,42 @@ async function renderQueue(req: Request, res: Response, state: QueueState) {
   const query: QueueQuery = state.query ?? { sort: 'position' };
   const selected = new Set((Array.isArray(bulk.values.claimIds) ? bulk.values.claimIds : []).map(Number));
   const options: QueueFilterOptions = await queueFilterOptions(req.ctx, req.actor!, query.documentId);
-  const view: QueueView = state.query ? await queueView(req, query, rawQuery, options, selected) : { page: { claims: [], nextCursor: null }, rowsHtml: Buffer.alloc(0) };
+  const view: QueueView = state.query
+    ? await queueView(req, query, rawQuery, options, selected)
+    : { page: { claims: [], nextCursor: null }, rowsHtml: Buffer.alloc(0) };
   // A bulk form sent back shows what was chosen and what was wrong: its bar is rendered afresh.
   const sentBack = Object.keys(bulk.values).length > 0 || Object.keys(bulk.errors).length > 0;
   const { page, rowsHtml, filtersHtml, bulkBarHtml } = view;
   // Parts left out are rendered by the view itself (the form with its errors, the bar as sent).
   const parts = { rowsHtml, ...(filtersHtml ? { filtersHtml } : {}), ...(bulkBarHtml && !sentBack ? { bulkBarHtml } : {}) };
   res.status(status);
-  await sendWithKeptParts(res, 'claims/index', {
-    title: 'Claims',
-    query,
-    values: rawQuery,
-    errors,
-    page,
-    options,
-    bulk: { ...bulk, selected, statuses: bulkStatusesFor(req.actor) },
-    sorts: queueSorts,
-    sortLabels: queueSortLabels,
-    returnTo: req.method === 'GET' ? req.originalUrl : safeReturn(req.body?.returnTo),
-    firstPage: `/claims?${queueParams(query)}`,
-    nextPage: page.nextCursor ? `/claims?${queueParams(query, page.nextCursor)}` : null,
-  }, parts);
+  await sendWithKeptParts(
+    res,
+    'claims/index',
+    {
+      title: 'Claims',
+      query,
+      values: rawQuery,
+      errors,
+      page,
+      options,
+      bulk: { ...bulk, selected, statuses: bulkStatusesFor(req.actor) },
+      sorts: queueSorts,
+      sortLabels: queueSortLabels,
+      returnTo: req.method === 'GET' ? req.originalUrl : safeReturn(req.body?.returnTo),
+      firstPage: `/claims?${queueParams(query)}`,
+      nextPage: page.nextCursor ? `/claims?${queueParams(query, page.nextCursor)}` : null,
+    },
+    parts,
+  );
 }
 
 /** The filters: a refused query (or cursor) shows the page with the filters as typed and no rows. */
 const filterForm: PageForm<QueueQuery> = {
   validate: (raw) => validateQueueQuery({ ...(raw as object) }),
   labels: { q: 'Search', documentId: 'Document', after: 'The page cursor' },
-  render: (req, res, { status, values, errors }) => renderQueue(req, res, { rawQuery: values, query: null, errors, bulk: noBulkForm, status }),
+  render: (req, res, { status, values, errors }) =>
+    renderQueue(req, res, { rawQuery: values, query: null, errors, bulk: noBulkForm, status }),
 };
 
 /** The bulk actions: refused input shows the queue it came from with the choices kept. */
@@ -75,7 +84,13 @@ const bulkForm: PageForm<BulkInput> = {
   validate: validateBulkForm,
   input: (req) => bulkFormInput(req.body),
   values: (req) => bulkFormInput(req.body),
-  labels: { claimIds: 'Your selection', assigneeId: 'Assignee', action: 'Action', reason: 'The reason for dismissing', confirm: 'The confirmation box' },
+  labels: {
+    claimIds: 'Your selection',
+    assigneeId: 'Assignee',
+    action: 'Action',
+    reason: 'The reason for dismissing',
+    confirm: 'The confirmation box',
+  },
   fieldIds: { assigneeId: 'bulk-assignee', status: 'bulk-status', reason: 'bulk-reason', confirm: 'bulk-confirm' },
   render: (req, res, { status, values, errors }) => {
     const rawQuery = returnQuery(req);
@@ -87,13 +102,21 @@ const bulkForm: PageForm<BulkInput> = {
 export function queueRoutes(): Router {
   const router = Router();
 
-  router.get('/claims', formRoute(filterForm, (req, res, query) => renderQueue(req, res, { rawQuery: formInput(req.query), query, errors: {}, bulk: noBulkForm, status: 200 })));
+  router.get(
+    '/claims',
+    formRoute(filterForm, (req, res, query) =>
+      renderQueue(req, res, { rawQuery: formInput(req.query), query, errors: {}, bulk: noBulkForm, status: 200 }),
+    ),
+  );
 
-  router.post('/claims/bulk', formRoute(bulkForm, async (req, res, input) => {
-    const result = await bulkUpdateClaims(req.ctx, req.actor!, input, { confirmDismissal: true });
-    flash(res, 'success', bulkMessage(result));
-    res.redirect(303, safeReturn(req.body?.returnTo));
-  }));
+  router.post(
+    '/claims/bulk',
+    formRoute(bulkForm, async (req, res, input) => {
+      const result = await bulkUpdateClaims(req.ctx, req.actor!, input, { confirmDismissal: true });
+      flash(res, 'success', bulkMessage(result));
+      res.redirect(303, safeReturn(req.body?.returnTo));
+    }),
+  );
 
   return router;
 }

@@ -38,7 +38,14 @@ export async function readerPage(req: Request, id: number, filters: ReaderFilter
         renderView(req.app, 'documents/claim-list', { listed: view.listed, seen }),
       ]);
       const parts = { articleHtml: Buffer.from(articleHtml, 'utf8'), listHtml: Buffer.from(listHtml, 'utf8') };
-      return { document, claimCount: claims.length, listedCount: view.listed.length, statusCounts: view.statusCounts, filtered: view.filtered, parts };
+      return {
+        document,
+        claimCount: claims.length,
+        listedCount: view.listed.length,
+        statusCounts: view.statusCounts,
+        filtered: view.filtered,
+        parts,
+      };
     },
     (page) => page.parts.articleHtml.length + page.parts.listHtml.length + 2 * page.document.text.length,
   );

@@ -11,11 +11,23 @@ import { formInput } from '../../http/validation.js';
 import { readerPage } from './reader-page.js';
 
 /** The reader, with the add-claim form filled with `values` and `errors` after a refused post. */
-async function renderReader(req: Request, res: Response, status: number, filters: ReaderFilters | null, filterErrors: FieldErrors, form: { values: Record<string, unknown>; errors: FieldErrors }) {
+async function renderReader(
+  req: Request,
+  res: Response,
+  status: number,
+  filters: ReaderFilters | null,
+  filterErrors: FieldErrors,
+  form: { values: Record<string, unknown>; errors: FieldErrors },
+) {
   const id = idParam(req, 'id', 'Document');
   const { parts, ...page } = await readerPage(req, id, filters ?? {});
   res.status(status);
-  await sendWithKeptParts(res, 'documents/show', { title: page.document.title, ...page, filters: filters ?? {}, filterErrors, values: form.values, errors: form.errors }, parts);
+  await sendWithKeptParts(
+    res,
+    'documents/show',
+    { title: page.document.title, ...page, filters: filters ?? {}, filterErrors, values: form.values, errors: form.errors },
+    parts,
+  );
 }
 
 const noForm = { values: {}, errors: {} };
@@ -41,19 +53,35 @@ const addClaimForm: PageForm<NewClaimInput> = {
 export function readerRoutes(): Router {
   const router = Router();
 
-  router.get('/documents/:id', formRoute(filterForm, (req, res, filters) => renderReader(req, res, 200, filters, {}, noForm)));
+  router.get(
+    '/documents/:id',
+    formRoute(filterForm, (req, res, filters) => renderReader(req, res, 200, filters, {}, noForm)),
+  );
 
-  router.post('/documents/:id/claims', formRoute(addClaimForm, async (req, res, input) => {
-    const id = idParam(req, 'id', 'Document');
-    const claim = await createClaim(req.ctx, req.actor!, id, input);
-    flash(res, 'success', `Added claim #${claim.id} (${claim.kind}): “${claim.quote.length > 80 ? `${claim.quote.slice(0, 79)}…` : claim.quote}”.`);
-    res.redirect(303, `/documents/${id}#claim-${claim.id}`);
-  }));
+  router.post(
+    '/documents/:id/claims',
+    formRoute(addClaimForm, async (req, res, input) => {
+      const id = idParam(req, 'id', 'Document');
+      const claim = await createClaim(req.ctx, req.actor!, id, input);
+      flash(
+        res,
+        'success',
+        `Added claim #${claim.id} (${claim.kind}): “${claim.quote.length > 80 ? `${claim.quote.slice(0, 79)}…` : claim.quote}”.`,
+      );
+      res.redirect(303, `/documents/${id}#claim-${claim.id}`);
+    }),
+  );
 
   router.post('/documents/:id/reextract', async (req, res) => {
     const id = idParam(req, 'id', 'Document');
     const { created } = await reextractDocument(req.ctx, req.actor!, id);
-    flash(res, 'success', created.length === 0 ? 'Re-extraction found no new claims; every existing claim is unchanged.' : `Re-extraction added ${created.length} new ${created.length === 1 ? 'claim' : 'claims'}; existing claims are unchanged.`);
+    flash(
+      res,
+      'success',
+      created.length === 0
+        ? 'Re-extraction found no new claims; every existing claim is unchanged.'
+        : `Re-extraction added ${created.length} new ${created.length === 1 ? 'claim' : 'claims'}; existing claims are unchanged.`,
+    );
     res.redirect(303, `/documents/${id}`);
   });
 

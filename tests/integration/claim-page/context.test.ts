@@ -11,14 +11,30 @@ describe('claim page helpers', () => {
   it('cuts the quote out of its sentence with one sentence either side', () => {
     const at = text.indexOf('1991');
     expect(quoteInContext(text, starts, at, at + 4)).toEqual({
-      before: 'One is first. ', lead: 'Two has ', quote: '1991', tail: ' in it. ', after: 'Three ends here. ', firstSentence: 2, lastSentence: 2,
+      before: 'One is first. ',
+      lead: 'Two has ',
+      quote: '1991',
+      tail: ' in it. ',
+      after: 'Three ends here. ',
+      firstSentence: 2,
+      lastSentence: 2,
     });
   });
 
   it('handles the first sentence and a quote running over two sentences', () => {
-    expect(quoteInContext(text, starts, 0, 3)).toMatchObject({ before: '', lead: '', quote: 'One', tail: ' is first. ', after: 'Two has 1991 in it. ' });
+    expect(quoteInContext(text, starts, 0, 3)).toMatchObject({
+      before: '',
+      lead: '',
+      quote: 'One',
+      tail: ' is first. ',
+      after: 'Two has 1991 in it. ',
+    });
     const start = text.indexOf('it.');
-    expect(quoteInContext(text, starts, start, text.indexOf('ends'))).toMatchObject({ firstSentence: 2, lastSentence: 3, after: 'Four is last.' });
+    expect(quoteInContext(text, starts, start, text.indexOf('ends'))).toMatchObject({
+      firstSentence: 2,
+      lastSentence: 3,
+      after: 'Four is last.',
+    });
   });
 
   it('clips a text without sentence breaks at a word, with an ellipsis', () => {
@@ -42,11 +58,33 @@ describe('claim page helpers', () => {
   });
 
   it('tells a reopening and an unknown action in words', () => {
-    const event = (action: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null): ClaimEvent => ({ id: 1, claimId: 1, documentId: 1, actorId: 2, actorName: 'Ana', action, before, after, createdAt: new Date(0) });
-    expect(describeEvent(event('claim.updated', { status: 'resolved', verdict: 'typo' }, { status: 'open', verdict: null }), new Map())).toMatchObject({
-      who: 'Ana', what: 'reopened the claim', changes: [{ field: 'status', from: 'Resolved', to: 'Open' }, { field: 'verdict', from: 'Typo', to: 'nothing' }],
+    const event = (action: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null): ClaimEvent => ({
+      id: 1,
+      claimId: 1,
+      documentId: 1,
+      actorId: 2,
+      actorName: 'Ana',
+      action,
+      before,
+      after,
+      createdAt: new Date(0),
     });
-    expect(describeEvent(event('claim.updated', { assigneeId: null }, { assigneeId: 7 }), new Map([[7, 'Rita']])).changes).toEqual([{ field: 'assignee', from: 'nothing', to: 'Rita' }]);
-    expect(describeEvent(event('claim.reextracted', { kind: 'date' }, { kind: 'statistic' }), new Map())).toMatchObject({ what: 'updated from re-extraction', changes: [{ field: 'kind', from: 'Date', to: 'Statistic' }] });
+    expect(
+      describeEvent(event('claim.updated', { status: 'resolved', verdict: 'typo' }, { status: 'open', verdict: null }), new Map()),
+    ).toMatchObject({
+      who: 'Ana',
+      what: 'reopened the claim',
+      changes: [
+        { field: 'status', from: 'Resolved', to: 'Open' },
+        { field: 'verdict', from: 'Typo', to: 'nothing' },
+      ],
+    });
+    expect(describeEvent(event('claim.updated', { assigneeId: null }, { assigneeId: 7 }), new Map([[7, 'Rita']])).changes).toEqual([
+      { field: 'assignee', from: 'nothing', to: 'Rita' },
+    ]);
+    expect(describeEvent(event('claim.reextracted', { kind: 'date' }, { kind: 'statistic' }), new Map())).toMatchObject({
+      what: 'updated from re-extraction',
+      changes: [{ field: 'kind', from: 'Date', to: 'Statistic' }],
+    });
   });
 });

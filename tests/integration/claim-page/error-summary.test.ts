@@ -11,7 +11,10 @@ import { decode } from './support.js';
 function summaryOf(html: string) {
   const box = /<div class="error-summary"([^>]*)>([\s\S]*?)<\/div>/.exec(html);
   if (!box) return null;
-  const items = [...box[2]!.matchAll(/<li>(?:<a href="([^"]*)">)?([^<]*)/g)].map((m) => ({ href: m[1] ?? null, text: decode(m[2]!).trim() }));
+  const items = [...box[2]!.matchAll(/<li>(?:<a href="([^"]*)">)?([^<]*)/g)].map((m) => ({
+    href: m[1] ?? null,
+    text: decode(m[2]!).trim(),
+  }));
   return { attributes: box[1]!, items };
 }
 
@@ -33,7 +36,11 @@ describe(`error summary on refused forms (${engineName})`, () => {
   it('resolving without a verdict returns 400 with a focusable role="alert" summary first in main, linking to the verdict field, and keeps the inline message', async () => {
     const claim = claims[0]!;
     const before = await tableChecksums(db.engine.db);
-    const res = await editor.post(`/claims/${claim.id}`, { version: claim.version, status: 'resolved', verdict: '', explanation: 'Kept text' }, `/claims/${claim.id}`);
+    const res = await editor.post(
+      `/claims/${claim.id}`,
+      { version: claim.version, status: 'resolved', verdict: '', explanation: 'Kept text' },
+      `/claims/${claim.id}`,
+    );
     expect(res.status).toBe(400);
     const summary = summaryOf(res.text)!;
     expect(summary.attributes).toContain('role="alert"');

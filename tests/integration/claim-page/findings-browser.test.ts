@@ -14,7 +14,11 @@ describe(`a finding's "Use suggestion" in Chromium (${engineName})`, () => {
   let cookie: string;
   beforeAll(async () => {
     db = await openTestDb();
-    const { claims } = await buildDocument(db.ctx, { title: 'Thatcher', text: 'In 1995, Prime Minister Margaret Thatcher met leaders.', language: 'en' });
+    const { claims } = await buildDocument(db.ctx, {
+      title: 'Thatcher',
+      text: 'In 1995, Prime Minister Margaret Thatcher met leaders.',
+      language: 'en',
+    });
     claim = claims.find((c) => c.kind === 'attribution' && c.findings.length > 0)!;
     cookie = (await signIn(db.ctx, 'editor', 'Eda Editor')).cookie.split('=')[1]!;
     server = await listen(testApp(db));

@@ -17,7 +17,9 @@ describe(`pre-check findings on stored claims (${engineName})`, () => {
     db = await openTestDb();
     app = testApp(db);
     editor = await signIn(db.ctx, 'editor');
-    ({ document: { id: documentId } } = await buildDocument(db.ctx));
+    ({
+      document: { id: documentId },
+    } = await buildDocument(db.ctx));
   });
   afterAll(() => db.close());
   const flagged = async () => (await findClaimsByDocumentId(db.engine.db, documentId)).filter((c) => c.findings.length > 0);
@@ -34,14 +36,16 @@ describe(`pre-check findings on stored claims (${engineName})`, () => {
     expect((await request(app).get(`/api/v1/claims/${plain.id}`).set('Authorization', editor.bearer)).body.claim.findings).toEqual([]);
   });
 
-  it('offers a finding\'s suggestion through the one shared Use suggestion button, which pre-fills the correction without JavaScript', async () => {
+  it("offers a finding's suggestion through the one shared Use suggestion button, which pre-fills the correction without JavaScript", async () => {
     const bush = (await flagged()).find((c) => c.kind === 'attribution')!;
     const page = await request(app).get(`/claims/${bush.id}`).set('Cookie', editor.cookie);
     expect(page.text).toContain('data-testid="findings"');
     // views/partials/use-suggestion.ejs: a GET form to this page carrying the suggestion, and a button the script reads.
     expect(page.text).toContain(`<form method="get" action="/claims/${bush.id}#review" class="use-suggestion">`);
     expect(page.text).toContain('<input type="hidden" name="useSuggestion" value="George W. Bush">');
-    expect(page.text).toContain('<button type="submit" class="secondary" data-suggestion="George W. Bush" data-target="#correction">Use suggestion: “George W. Bush”</button>');
+    expect(page.text).toContain(
+      '<button type="submit" class="secondary" data-suggestion="George W. Bush" data-target="#correction">Use suggestion: “George W. Bush”</button>',
+    );
     // The other path is gone: no links by finding index, no second data attribute.
     expect(page.text).not.toContain('useFinding');
     expect(page.text).not.toContain('data-use-suggestion');
@@ -77,13 +81,15 @@ describe(`pre-check findings on stored claims (${engineName})`, () => {
   it('recomputes findings on re-extraction without touching review fields', async () => {
     const before = await flagged();
     await sql`UPDATE claims SET findings = '[]'::jsonb WHERE document_id = ${documentId}`.execute(db.engine.db);
-    await sql`UPDATE claims SET findings = ${JSON.stringify([{ code: 'stale', message: 'old' }])}::jsonb WHERE id = (SELECT min(id) FROM claims WHERE document_id = ${documentId} AND findings = '[]'::jsonb AND id <> ALL(${before.map((c) => c.id)}))`.execute(db.engine.db);
+    await sql`UPDATE claims SET findings = ${JSON.stringify([{ code: 'stale', message: 'old' }])}::jsonb WHERE id = (SELECT min(id) FROM claims WHERE document_id = ${documentId} AND findings = '[]'::jsonb AND id <> ALL(${before.map((c) => c.id)}))`.execute(
+      db.engine.db,
+    );
     await reextractDocument(db.ctx, editor.actor, documentId);
     const after = await flagged();
     expect(after.map((c) => [c.id, c.findings, c.version])).toEqual(before.map((c) => [c.id, c.findings, c.version]));
   });
 
-  it('offers a spelling claim\'s suggestion once, not again for its dictionary finding', async () => {
+  it("offers a spelling claim's suggestion once, not again for its dictionary finding", async () => {
     const { claims } = await buildDocument(db.ctx, { text: 'The Goverment said the city would get aid.', language: 'en' });
     const typo = claims.find((c) => c.kind === 'spelling' && c.quote === 'Goverment')!;
     expect(typo.findings.map((f) => f.suggestion)).toEqual(['Government']);
@@ -94,12 +100,18 @@ describe(`pre-check findings on stored claims (${engineName})`, () => {
     const claims = await findClaimsByDocumentId(db.engine.db, documentId);
     const lancet = claims.find((c) => c.kind === 'statistic' && c.quote.includes('655,000'))!;
     const ibc = claims.find((c) => c.kind === 'statistic' && c.quote.includes('mas maliit ng 10 %'))!;
-    const pointsAt = (from: typeof lancet, to: typeof lancet) => from.findings.some((f) => f.code === 'figure-competing' && f.related?.start === to.start && f.related.end === to.end);
+    const pointsAt = (from: typeof lancet, to: typeof lancet) =>
+      from.findings.some((f) => f.code === 'figure-competing' && f.related?.start === to.start && f.related.end === to.end);
     expect(pointsAt(lancet, ibc)).toBe(true);
     expect(pointsAt(ibc, lancet)).toBe(true);
     const api = await request(app).get(`/api/v1/claims/${ibc.id}`).set('Authorization', editor.bearer);
-    expect(api.body.claim.findings).toContainEqual(expect.objectContaining({ code: 'figure-competing', related: { start: lancet.start, end: lancet.end } }));
-    for (const [page, other] of [[lancet, ibc], [ibc, lancet]] as const) {
+    expect(api.body.claim.findings).toContainEqual(
+      expect.objectContaining({ code: 'figure-competing', related: { start: lancet.start, end: lancet.end } }),
+    );
+    for (const [page, other] of [
+      [lancet, ibc],
+      [ibc, lancet],
+    ] as const) {
       const html = (await request(app).get(`/claims/${page.id}`).set('Cookie', editor.cookie)).text;
       expect(html).toContain(`<a href="/claims/${other.id}" data-testid="finding-link">See claim #${other.id}</a>`);
     }

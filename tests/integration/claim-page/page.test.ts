@@ -43,8 +43,18 @@ describe(`claim page (${engineName})`, () => {
 
   it('groups sources by stance, lists notes and tells the history in words', async () => {
     const claim = claims[5]!;
-    await addSource(db.ctx, reviewer.actor, claim.id, { url: 'https://example.org/supports', title: 'A supporting census', stance: 'supports' });
-    await addSource(db.ctx, reviewer.actor, claim.id, { url: 'https://example.org/refutes', title: 'The official record', publisher: 'Gazette', publishedOn: '2004-03-01', stance: 'refutes' });
+    await addSource(db.ctx, reviewer.actor, claim.id, {
+      url: 'https://example.org/supports',
+      title: 'A supporting census',
+      stance: 'supports',
+    });
+    await addSource(db.ctx, reviewer.actor, claim.id, {
+      url: 'https://example.org/refutes',
+      title: 'The official record',
+      publisher: 'Gazette',
+      publishedOn: '2004-03-01',
+      stance: 'refutes',
+    });
     await addNote(db.ctx, reviewer.actor, claim.id, 'Checked <the> archive & found a mismatch.');
     await updateClaim(db.ctx, reviewer.actor, claim.id, { version: claim.version, status: 'in_review', proposedVerdict: 'inaccurate' });
     const res = await browser(app, editor.cookie).get(`/claims/${claim.id}`);

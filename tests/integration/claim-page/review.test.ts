@@ -30,10 +30,20 @@ describe(`claim review form (${engineName})`, () => {
 
   it('lets a reviewer research: in review, a proposed verdict and correction, then redirects with a flash', async () => {
     const claim = claims[0]!;
-    const res = await reviewer.post(`/claims/${claim.id}`, { version: claim.version, status: 'in_review', proposedVerdict: 'inaccurate', correction: 'noong 1990', explanation: '' }, `/claims/${claim.id}`);
+    const res = await reviewer.post(
+      `/claims/${claim.id}`,
+      { version: claim.version, status: 'in_review', proposedVerdict: 'inaccurate', correction: 'noong 1990', explanation: '' },
+      `/claims/${claim.id}`,
+    );
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`/claims/${claim.id}`);
-    expect(await current(claim.id)).toMatchObject({ status: 'in_review', proposedVerdict: 'inaccurate', correction: 'noong 1990', verdict: null, version: claim.version + 1 });
+    expect(await current(claim.id)).toMatchObject({
+      status: 'in_review',
+      proposedVerdict: 'inaccurate',
+      correction: 'noong 1990',
+      verdict: null,
+      version: claim.version + 1,
+    });
     const page = await follow(app, reviewer, res);
     expect(flashes(page.text)).toEqual([{ kind: 'success', message: `Saved claim #${claim.id} (In review).` }]);
   });
@@ -41,9 +51,15 @@ describe(`claim review form (${engineName})`, () => {
   it('refuses a reviewer resolving, re-rendering the form with the input kept and the message by the field; nothing is written', async () => {
     const claim = await current(claims[0]!.id);
     const before = await tableChecksums(db.engine.db);
-    const res = await reviewer.post(`/claims/${claim.id}`, { version: claim.version, status: 'resolved', correction: 'Typed but refused', proposedVerdict: 'typo' }, `/claims/${claim.id}`);
+    const res = await reviewer.post(
+      `/claims/${claim.id}`,
+      { version: claim.version, status: 'resolved', correction: 'Typed but refused', proposedVerdict: 'typo' },
+      `/claims/${claim.id}`,
+    );
     expect(res.status).toBe(400);
-    expect(res.text).toMatch(/<p class="field-error" id="status-error">.*cannot move a claim from in_review to resolved; an editor decides/);
+    expect(res.text).toMatch(
+      /<p class="field-error" id="status-error">.*cannot move a claim from in_review to resolved; an editor decides/,
+    );
     expect(res.text).toContain('>Typed but refused</textarea>');
     expect(res.text).toMatch(/<option value="typo" selected>/);
     expect(await tableChecksums(db.engine.db)).toEqual(before);
@@ -51,20 +67,36 @@ describe(`claim review form (${engineName})`, () => {
 
   it('lets an editor resolve as inaccurate without a correction, with a warning flash', async () => {
     const claim = claims[1]!;
-    const res = await editor.post(`/claims/${claim.id}`, { version: claim.version, status: 'resolved', verdict: 'inaccurate', correction: '', explanation: 'The date is wrong.' }, `/claims/${claim.id}`);
+    const res = await editor.post(
+      `/claims/${claim.id}`,
+      { version: claim.version, status: 'resolved', verdict: 'inaccurate', correction: '', explanation: 'The date is wrong.' },
+      `/claims/${claim.id}`,
+    );
     expect(res.status).toBe(303);
     const page = await follow(app, editor, res);
     expect(flashes(page.text)).toEqual([
       { kind: 'success', message: `Claim #${claim.id} resolved as Inaccurate.` },
       { kind: 'warning', message: 'A verdict of “Inaccurate” usually needs a proposed correction.' },
-      { kind: 'warning', message: 'A verdict of “Inaccurate” should cite a source that refutes the claim or gives its context; add one under Sources.' },
+      {
+        kind: 'warning',
+        message: 'A verdict of “Inaccurate” should cite a source that refutes the claim or gives its context; add one under Sources.',
+      },
     ]);
-    expect(await current(claim.id)).toMatchObject({ status: 'resolved', verdict: 'inaccurate', correction: null, resolvedByName: 'Ed Itor' });
+    expect(await current(claim.id)).toMatchObject({
+      status: 'resolved',
+      verdict: 'inaccurate',
+      correction: null,
+      resolvedByName: 'Ed Itor',
+    });
   });
 
   it('requires a verdict to resolve: 400 with the message next to the verdict and the typed text kept', async () => {
     const claim = claims[2]!;
-    const res = await editor.post(`/claims/${claim.id}`, { version: claim.version, status: 'resolved', verdict: '', explanation: 'My reasoning' }, `/claims/${claim.id}`);
+    const res = await editor.post(
+      `/claims/${claim.id}`,
+      { version: claim.version, status: 'resolved', verdict: '', explanation: 'My reasoning' },
+      `/claims/${claim.id}`,
+    );
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/id="verdict-error">.*is required to resolve a claim/);
     expect(res.text).toMatch(/<select id="verdict" name="verdict" aria-invalid="true" aria-describedby="verdict-error"/);
@@ -78,7 +110,11 @@ describe(`claim review form (${engineName})`, () => {
     expect(bad.status).toBe(400);
     expect(bad.text).toMatch(/id="status-error">.*must be one of: open, in_review, resolved, dismissed/);
     const viewer = await signIn(db.ctx, 'viewer');
-    const assignee = await editor.post(`/claims/${claim.id}`, { version: claim.version, status: 'open', assigneeId: viewer.actor.id }, `/claims/${claim.id}`);
+    const assignee = await editor.post(
+      `/claims/${claim.id}`,
+      { version: claim.version, status: 'open', assigneeId: viewer.actor.id },
+      `/claims/${claim.id}`,
+    );
     expect(assignee.status).toBe(400);
     expect(assignee.text).toMatch(/id="assigneeId-error">.*must be someone who can research claims, not a viewer/);
     const version = await editor.post(`/claims/${claim.id}`, { version: 'x', status: 'open' }, `/claims/${claim.id}`);
@@ -98,14 +134,28 @@ describe(`claim review form (${engineName})`, () => {
 
   it('reopens a resolved claim even with the old verdict still selected, clears emptied fields and records it', async () => {
     const claim = await current(claims[1]!.id);
-    const res = await editor.post(`/claims/${claim.id}`, { version: claim.version, status: 'in_review', verdict: 'inaccurate', explanation: '', assigneeId: reviewerId }, `/claims/${claim.id}`);
+    const res = await editor.post(
+      `/claims/${claim.id}`,
+      { version: claim.version, status: 'in_review', verdict: 'inaccurate', explanation: '', assigneeId: reviewerId },
+      `/claims/${claim.id}`,
+    );
     expect(res.status).toBe(303);
-    expect(await current(claim.id)).toMatchObject({ status: 'in_review', verdict: null, explanation: null, assigneeId: reviewerId, resolvedById: null });
+    expect(await current(claim.id)).toMatchObject({
+      status: 'in_review',
+      verdict: null,
+      explanation: null,
+      assigneeId: reviewerId,
+      resolvedById: null,
+    });
     const page = await follow(app, editor, res);
     expect(page.text).toContain('<strong>Ed Itor</strong> reopened the claim');
     expect(page.text).toContain('changed the assignee from <q>nothing</q> to <q>Rita Reviewer</q>');
     const events = await findEventsByClaimId(db.engine.db, claim.id);
-    expect(events.at(-1)).toMatchObject({ action: 'claim.updated', before: { status: 'resolved', verdict: 'inaccurate' }, after: { status: 'in_review', verdict: null } });
+    expect(events.at(-1)).toMatchObject({
+      action: 'claim.updated',
+      before: { status: 'resolved', verdict: 'inaccurate' },
+      after: { status: 'in_review', verdict: null },
+    });
   });
 
   it('dismisses a claim for an editor, refuses a reviewer (403) and a stale version (409)', async () => {
@@ -127,8 +177,14 @@ describe(`claim review form (${engineName})`, () => {
   it('refuses a viewer any change with 403, and a form without its CSRF token', async () => {
     const claim = await current(claims[5]!.id);
     const viewer = browser(app, (await signIn(db.ctx, 'viewer')).cookie);
-    expect((await viewer.post(`/claims/${claim.id}`, { version: claim.version, status: 'in_review' }, `/claims/${claim.id}`)).status).toBe(403);
-    const noToken = await editor.agent.post(`/claims/${claim.id}`).set('Cookie', editor.cookie).type('form').send({ version: claim.version, status: 'in_review' });
+    expect((await viewer.post(`/claims/${claim.id}`, { version: claim.version, status: 'in_review' }, `/claims/${claim.id}`)).status).toBe(
+      403,
+    );
+    const noToken = await editor.agent
+      .post(`/claims/${claim.id}`)
+      .set('Cookie', editor.cookie)
+      .type('form')
+      .send({ version: claim.version, status: 'in_review' });
     expect(noToken.status).toBe(403);
     expect(await current(claim.id)).toMatchObject({ status: 'open', version: claim.version });
   });

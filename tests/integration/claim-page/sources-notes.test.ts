@@ -28,19 +28,36 @@ describe(`claim page sources and notes (${engineName})`, () => {
 
   it('adds a source from the form and shows it under its stance', async () => {
     const claim = claims[0]!;
-    const res = await user.post(`/claims/${claim.id}/sources`, { url: 'https://example.org/report', title: 'Annual report', publisher: 'UN', publishedOn: '2003-05-01', excerpt: '', stance: 'refutes' }, `/claims/${claim.id}`);
+    const res = await user.post(
+      `/claims/${claim.id}/sources`,
+      {
+        url: 'https://example.org/report',
+        title: 'Annual report',
+        publisher: 'UN',
+        publishedOn: '2003-05-01',
+        excerpt: '',
+        stance: 'refutes',
+      },
+      `/claims/${claim.id}`,
+    );
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`/claims/${claim.id}#sources`);
     const page = await follow(app, user, res);
     expect(flashes(page.text)).toEqual([{ kind: 'success', message: 'Added the source “Annual report” (Refutes).' }]);
     expect(page.text).toContain('Refutes the claim (1)');
-    expect(await findSourcesByClaimIds(db.engine.db, [claim.id])).toMatchObject([{ url: 'https://example.org/report', publishedOn: '2003-05-01', excerpt: null, stance: 'refutes', addedByName: 'Rita Reviewer' }]);
+    expect(await findSourcesByClaimIds(db.engine.db, [claim.id])).toMatchObject([
+      { url: 'https://example.org/report', publishedOn: '2003-05-01', excerpt: null, stance: 'refutes', addedByName: 'Rita Reviewer' },
+    ]);
   });
 
   it('re-renders the add form with the input kept and messages by the fields, writing nothing', async () => {
     const claim = claims[0]!;
     const before = await tableChecksums(db.engine.db);
-    const res = await user.post(`/claims/${claim.id}/sources`, { url: 'javascript:alert(1)', title: 'Kept title', publishedOn: '2003-13-45' }, `/claims/${claim.id}`);
+    const res = await user.post(
+      `/claims/${claim.id}/sources`,
+      { url: 'javascript:alert(1)', title: 'Kept title', publishedOn: '2003-13-45' },
+      `/claims/${claim.id}`,
+    );
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/id="source-new-url-error">.*must be a full http\(s\) URL/);
     expect(res.text).toMatch(/id="source-new-stance-error">.*is required/);
@@ -52,11 +69,33 @@ describe(`claim page sources and notes (${engineName})`, () => {
 
   it('edits a source, clearing an emptied field; a stale edit shows the conflict page and can be applied again', async () => {
     const claim = claims[1]!;
-    const source = await addSource(db.ctx, reviewer.actor, claim.id, { url: 'https://example.org/a', title: 'Old title', publisher: 'Wire', stance: 'supports' });
-    const res = await user.post(`/sources/${source.id}`, { version: source.version, url: 'https://example.org/a', title: 'New title', publisher: '', publishedOn: '', excerpt: '', stance: 'context' }, `/claims/${claim.id}`);
+    const source = await addSource(db.ctx, reviewer.actor, claim.id, {
+      url: 'https://example.org/a',
+      title: 'Old title',
+      publisher: 'Wire',
+      stance: 'supports',
+    });
+    const res = await user.post(
+      `/sources/${source.id}`,
+      {
+        version: source.version,
+        url: 'https://example.org/a',
+        title: 'New title',
+        publisher: '',
+        publishedOn: '',
+        excerpt: '',
+        stance: 'context',
+      },
+      `/claims/${claim.id}`,
+    );
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`/claims/${claim.id}#source-${source.id}`);
-    expect(await findSourceById(db.engine.db, source.id)).toMatchObject({ title: 'New title', publisher: null, stance: 'context', version: 2 });
+    expect(await findSourceById(db.engine.db, source.id)).toMatchObject({
+      title: 'New title',
+      publisher: null,
+      stance: 'context',
+      version: 2,
+    });
 
     const invalid = await user.post(`/sources/${source.id}`, { version: 2, url: '', stance: 'context' }, `/claims/${claim.id}`);
     expect(invalid.status).toBe(400);
@@ -64,19 +103,31 @@ describe(`claim page sources and notes (${engineName})`, () => {
     expect(invalid.text).toMatch(/<details class="edit-details" open>/);
 
     await editSource(db.ctx, reviewer.actor, source.id, { version: 2, title: 'Their title' });
-    const stale = await user.post(`/sources/${source.id}`, { version: 2, url: 'https://example.org/a', title: 'My title', stance: 'refutes' }, `/claims/${claim.id}`);
+    const stale = await user.post(
+      `/sources/${source.id}`,
+      { version: 2, url: 'https://example.org/a', title: 'My title', stance: 'refutes' },
+      `/claims/${claim.id}`,
+    );
     expect(stale.status).toBe(409);
     expect(stale.text).toContain('This source changed while you were editing it');
     expect(stale.text).toContain('<del>Their</del><ins>My</ins>');
     expect(stale.text).toContain('<input type="hidden" name="version" value="3">');
-    const fields = Object.fromEntries([...stale.text.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].filter((m) => m[1] !== '_csrf').map((m) => [m[1]!, m[2]!]));
+    const fields = Object.fromEntries(
+      [...stale.text.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)]
+        .filter((m) => m[1] !== '_csrf')
+        .map((m) => [m[1]!, m[2]!]),
+    );
     expect((await user.post(`/sources/${source.id}`, fields, `/claims/${claim.id}`)).status).toBe(303);
     expect(await findSourceById(db.engine.db, source.id)).toMatchObject({ title: 'My title', stance: 'refutes', version: 4 });
   });
 
   it('removes a source (recorded in the history), refusing a stale version with the conflict page', async () => {
     const claim = claims[2]!;
-    const source = await addSource(db.ctx, reviewer.actor, claim.id, { url: 'https://example.org/gone', title: 'Going away', stance: 'context' });
+    const source = await addSource(db.ctx, reviewer.actor, claim.id, {
+      url: 'https://example.org/gone',
+      title: 'Going away',
+      stance: 'context',
+    });
     const stale = await user.post(`/sources/${source.id}/delete`, { version: source.version + 1 }, `/claims/${claim.id}`);
     expect(stale.status).toBe(409);
     expect(stale.text).toContain('Remove it anyway');
@@ -103,7 +154,11 @@ describe(`claim page sources and notes (${engineName})`, () => {
     expect(empty.status).toBe(400);
     expect(empty.text).toMatch(/id="note-new-body-error">.*is required/);
 
-    const edited = await user.post(`/notes/${note!.id}`, { version: note!.version, body: 'The ministry answered: 1990.' }, `/claims/${claim.id}`);
+    const edited = await user.post(
+      `/notes/${note!.id}`,
+      { version: note!.version, body: 'The ministry answered: 1990.' },
+      `/claims/${claim.id}`,
+    );
     expect(edited.status).toBe(303);
     const page = await follow(app, user, edited);
     expect(flashes(page.text)).toEqual([{ kind: 'success', message: 'Saved your note.' }]);

@@ -13,7 +13,9 @@ type Browser = ReturnType<typeof browser>;
 
 /** Follows a POST's 303 like a browser would, carrying the flash cookie it set (the last one wins). */
 export async function follow(app: Express, user: Browser, res: request.Response) {
-  const flash = (res.headers['set-cookie'] as unknown as string[] | undefined)?.findLast((c) => c.startsWith('claimdesk_flash='))?.split(';')[0];
+  const flash = (res.headers['set-cookie'] as unknown as string[] | undefined)
+    ?.findLast((c) => c.startsWith('claimdesk_flash='))
+    ?.split(';')[0];
   return request(app).get(res.headers.location!).set('Cookie', [user.cookie, flash].filter(Boolean).join('; '));
 }
 
@@ -48,7 +50,11 @@ export function countingApp(db: TestDb): { app: Express; count: () => number; re
 export async function addEvidence(ctx: Ctx, actor: Actor, claimId: number, n: number): Promise<void> {
   const stances = ['supports', 'refutes', 'context'] as const;
   for (let i = 0; i < n; i++) {
-    await addSource(ctx, actor, claimId, { url: `https://example.org/source-${claimId}-${i}`, title: `Source ${i}`, stance: stances[i % 3]! });
+    await addSource(ctx, actor, claimId, {
+      url: `https://example.org/source-${claimId}-${i}`,
+      title: `Source ${i}`,
+      stance: stances[i % 3]!,
+    });
     await addNote(ctx, actor, claimId, `Note number ${i} on claim ${claimId}`);
   }
 }

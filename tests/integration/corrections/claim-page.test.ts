@@ -24,7 +24,9 @@ describe(`the claim page's correction tools (${engineName})`, () => {
 
   it('offers "Use suggestion" as a button with data-suggestion, and without JavaScript pre-fills the correction from it', async () => {
     const page = await editor.get(`/claims/${spelling().id}`);
-    expect(page.text).toContain('<button type="submit" class="secondary" data-suggestion="United States" data-target="#correction">Use suggestion: “United States”</button>');
+    expect(page.text).toContain(
+      '<button type="submit" class="secondary" data-suggestion="United States" data-target="#correction">Use suggestion: “United States”</button>',
+    );
     expect(page.text).toMatch(/<label for="correctionScope-passage">Replace the highlighted passage \(“Untied States”\)<\/label>/);
     const filled = await editor.get(`/claims/${spelling().id}?useSuggestion=United%20States`);
     expect(filled.text).toMatch(/<textarea id="correction" name="correction"[^>]*>United States<\/textarea>/);
@@ -34,7 +36,14 @@ describe(`the claim page's correction tools (${engineName})`, () => {
 
   it('previews a sentence correction without JavaScript and saves nothing; saving keeps the scope', async () => {
     const claim = claims.find((c) => c.quote.startsWith('Three astronauts'))!;
-    const form = { version: claim.version, status: 'resolved', verdict: 'misleading', correctionScope: 'sentence', correction: 'Two astronauts walked on the Moon.', explanation: '' };
+    const form = {
+      version: claim.version,
+      status: 'resolved',
+      verdict: 'misleading',
+      correctionScope: 'sentence',
+      correction: 'Two astronauts walked on the Moon.',
+      explanation: '',
+    };
     const preview = await editor.post(`/claims/${claim.id}/preview`, form, `/claims/${claim.id}`);
     expect(preview.status).toBe(200);
     expect(preview.text).toContain('<del>Three astronauts walked on the Moon.</del> <ins>Two astronauts walked on the Moon.</ins>');
@@ -42,15 +51,26 @@ describe(`the claim page's correction tools (${engineName})`, () => {
     expect(await findClaimById(db.engine.db, claim.id)).toMatchObject({ version: claim.version, correction: null });
     const saved = await editor.post(`/claims/${claim.id}`, form, `/claims/${claim.id}`);
     expect(saved.status).toBe(303);
-    expect(await findClaimById(db.engine.db, claim.id)).toMatchObject({ correctionScope: 'sentence', correction: 'Two astronauts walked on the Moon.' });
+    expect(await findClaimById(db.engine.db, claim.id)).toMatchObject({
+      correctionScope: 'sentence',
+      correction: 'Two astronauts walked on the Moon.',
+    });
   });
 
   it('refuses an empty sentence correction and an over-long claim statement with the message by the field', async () => {
     const claim = (await findClaimById(db.engine.db, spelling().id))!;
-    const empty = await editor.post(`/claims/${claim.id}`, { version: claim.version, status: 'in_review', correctionScope: 'sentence', correction: '' }, `/claims/${claim.id}`);
+    const empty = await editor.post(
+      `/claims/${claim.id}`,
+      { version: claim.version, status: 'in_review', correctionScope: 'sentence', correction: '' },
+      `/claims/${claim.id}`,
+    );
     expect(empty.status).toBe(400);
     expect(empty.text).toMatch(/id="correction-error">.*sentence correction replaces the whole sentence/);
-    const long = await editor.post(`/claims/${claim.id}`, { version: claim.version, claimStatement: 'x'.repeat(301) }, `/claims/${claim.id}`);
+    const long = await editor.post(
+      `/claims/${claim.id}`,
+      { version: claim.version, claimStatement: 'x'.repeat(301) },
+      `/claims/${claim.id}`,
+    );
     expect(long.status).toBe(400);
     expect(long.text).toContain('id="claimStatement-error"');
     expect((await findClaimById(db.engine.db, claim.id))!.version).toBe(claim.version);

@@ -5,7 +5,8 @@ import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
 import { buildDocument, signIn } from '../../helpers/factories.js';
 import type { Claim } from '../../../src/claims/claim.js';
 
-const text = 'Apollo 11 landed on the Moon on July 20, 1968. Neil Armstrong said the goverment of the Untied States had planned it for years.';
+const text =
+  'Apollo 11 landed on the Moon on July 20, 1968. Neil Armstrong said the goverment of the Untied States had planned it for years.';
 
 describe(`writing and publishing a correction in Chromium (${engineName})`, () => {
   let db: TestDb;
@@ -15,7 +16,10 @@ describe(`writing and publishing a correction in Chromium (${engineName})`, () =
   let cookie: string;
   beforeAll(async () => {
     db = await openTestDb();
-    ({ document: { id: documentId }, claims } = await buildDocument(db.ctx, { title: 'Apollo 11', text, language: 'en', sourceUrl: 'https://news.example/apollo' }));
+    ({
+      document: { id: documentId },
+      claims,
+    } = await buildDocument(db.ctx, { title: 'Apollo 11', text, language: 'en', sourceUrl: 'https://news.example/apollo' }));
     cookie = (await signIn(db.ctx, 'editor', 'Eda Editor')).cookie.split('=')[1]!;
     server = await listen(testApp(db));
   });
@@ -33,7 +37,9 @@ describe(`writing and publishing a correction in Chromium (${engineName})`, () =
       await page.goto(`${server.url}/claims/${date.id}`);
       expect(await page.getByRole('button', { name: 'Preview' }).isVisible()).toBe(false); // the live preview replaces it
       await page.getByLabel('Proposed correction').fill('on July 20, 1969');
-      expect(await page.getByTestId('correction-preview').innerText()).toBe('Apollo 11 landed on the Moon on July 20, 1968on July 20, 1969.');
+      expect(await page.getByTestId('correction-preview').innerText()).toBe(
+        'Apollo 11 landed on the Moon on July 20, 1968on July 20, 1969.',
+      );
       expect(await page.locator('#correction-preview ins').innerText()).toBe('on July 20, 1969');
       await page.getByLabel('Status').selectOption('resolved');
       await page.getByLabel('Final verdict').selectOption('inaccurate');

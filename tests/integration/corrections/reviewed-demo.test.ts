@@ -56,7 +56,11 @@ describe(`publishing the reviewed demo's corrections (${engineName})`, () => {
     expect(atom.text).toContain('<title>Correction: Digmaan sa Iraq</title>');
     const feed = await request(testApp(db)).get('/corrections.json');
     expect(feed.body.items).toHaveLength(1);
-    expect(feed.body.items[0]).toMatchObject({ title: 'Correction: Digmaan sa Iraq', external_url: 'https://tl.wikipedia.org/wiki/Digmaan_sa_Iraq', content_text: published.body.revision.note });
+    expect(feed.body.items[0]).toMatchObject({
+      title: 'Correction: Digmaan sa Iraq',
+      external_url: 'https://tl.wikipedia.org/wiki/Digmaan_sa_Iraq',
+      content_text: published.body.revision.note,
+    });
 
     const article = JSON.parse((await get(`/api/v1/documents/${documentId}/report?format=newsarticle`)).body as string);
     expect(article).toMatchObject({
@@ -65,7 +69,9 @@ describe(`publishing the reviewed demo's corrections (${engineName})`, () => {
       url: 'https://tl.wikipedia.org/wiki/Digmaan_sa_Iraq',
       dateModified: published.body.revision.publishedAt,
       publisher: { correctionsPolicy: 'https://factdesk.example/corrections-policy' },
-      correction: [{ '@type': 'CorrectionComment', text: published.body.revision.note, datePublished: published.body.revision.publishedAt }],
+      correction: [
+        { '@type': 'CorrectionComment', text: published.body.revision.note, datePublished: published.body.revision.publishedAt },
+      ],
     });
   });
 });

@@ -47,6 +47,7 @@ describe('claimdesk extract', () => {
     expect(out.language).toBe('en');
     expect(out.sentences).toHaveLength(1);
     expect(out.claims.map((c: { kind: string }) => c.kind)).toEqual(expect.arrayContaining(['date', 'statistic']));
-    for (const c of out.claims) expect(c.quote).toBe('On March 20, 2003, the coalition had 140,000 troops in Iraq, according to the Pentagon.'.slice(c.start, c.end));
+    for (const c of out.claims)
+      expect(c.quote).toBe('On March 20, 2003, the coalition had 140,000 troops in Iraq, according to the Pentagon.'.slice(c.start, c.end));
   });
 });

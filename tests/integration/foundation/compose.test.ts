@@ -30,7 +30,18 @@ describe('docker-compose.yml', () => {
   it('uses only keys the Compose specification defines', () => {
     const topLevel = ['name', 'services', 'volumes', 'networks', 'configs', 'secrets', 'include'];
     for (const key of Object.keys(compose)) expect(topLevel).toContain(key);
-    const serviceKeys = ['image', 'build', 'environment', 'volumes', 'healthcheck', 'depends_on', 'ports', 'restart', 'command', 'env_file'];
+    const serviceKeys = [
+      'image',
+      'build',
+      'environment',
+      'volumes',
+      'healthcheck',
+      'depends_on',
+      'ports',
+      'restart',
+      'command',
+      'env_file',
+    ];
     for (const service of Object.values(compose.services) as Record<string, unknown>[]) {
       for (const key of Object.keys(service)) expect(serviceKeys).toContain(key);
     }

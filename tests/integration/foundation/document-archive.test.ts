@@ -19,7 +19,8 @@ describe(`archiving a document (${engineName})`, () => {
   });
   afterAll(() => db.close());
   const api = (method: 'post' | 'get', path: string, who = editor) => request(app)[method](path).set('Authorization', who.bearer);
-  const queueIds = async (query = '') => ((await api('get', `/api/v1/claims?sort=position${query}`)).body.claims as { id: number }[]).map((c) => c.id);
+  const queueIds = async (query = '') =>
+    ((await api('get', `/api/v1/claims?sort=position${query}`)).body.claims as { id: number }[]).map((c) => c.id);
 
   it('hides an archived document from the lists, the queue and the picker, keeps its claims, and restores it as it was', async () => {
     const kept = await buildDocument(db.ctx, { title: 'Kept in use' });
@@ -55,7 +56,9 @@ describe(`archiving a document (${engineName})`, () => {
     expect(reader.text).toContain('data-testid="archived-notice"');
     expect(reader.text).toContain('data-testid="restore-document"');
     expect(reader.text).not.toContain('data-testid="archive-document"');
-    expect(await db.engine.db.selectFrom('claims').select('id').where('document_id', '=', old.document.id).execute()).toHaveLength(old.claims.length);
+    expect(await db.engine.db.selectFrom('claims').select('id').where('document_id', '=', old.document.id).execute()).toHaveLength(
+      old.claims.length,
+    );
 
     const restored = await user.post(`/documents/${old.document.id}/restore`, {}, `/documents/${old.document.id}`);
     expect(restored.status).toBe(303);
@@ -63,7 +66,12 @@ describe(`archiving a document (${engineName})`, () => {
     expect(await queueIds()).toContain(oldClaim);
     expect((await api('get', `/api/v1/documents/${old.document.id}`)).body.document.archivedAt).toBeNull();
 
-    const audit = await db.engine.db.selectFrom('audit_log').select(['action', 'actor_id']).where('action', 'in', ['document.archive', 'document.restore']).orderBy('id').execute();
+    const audit = await db.engine.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('action', 'in', ['document.archive', 'document.restore'])
+      .orderBy('id')
+      .execute();
     expect(audit).toEqual([
       { action: 'document.archive', actor_id: editor.actor.id },
       { action: 'document.restore', actor_id: editor.actor.id },
@@ -85,7 +93,9 @@ describe(`archiving a document (${engineName})`, () => {
     const { document } = await buildDocument(db.ctx, { title: 'Not theirs to archive' });
     const before = await tableChecksums(db.engine.db);
     expect((await api('post', `/api/v1/documents/${document.id}/archive`, reviewer).send({})).status).toBe(403);
-    expect((await browser(app, reviewer.cookie).post(`/documents/${document.id}/archive`, {}, `/documents/${document.id}`)).status).toBe(403);
+    expect((await browser(app, reviewer.cookie).post(`/documents/${document.id}/archive`, {}, `/documents/${document.id}`)).status).toBe(
+      403,
+    );
     expect((await browser(app, reviewer.cookie).get(`/documents/${document.id}`)).text).not.toContain('data-testid="archive-document"');
     expect((await api('post', '/api/v1/documents/999999/archive').send({})).status).toBe(404);
     expect((await api('post', '/api/v1/documents/abc/archive').send({})).status).toBe(404); // ids that are not ids name no document

@@ -22,7 +22,8 @@ describe(`document deletion and duplicate imports (${engineName})`, () => {
     reviewer = await signIn(db.ctx, 'reviewer', 'Rita Reviewer');
   });
   afterAll(() => db.close());
-  const api = (method: 'post' | 'delete' | 'get', path: string, who = editor) => request(app)[method](path).set('Authorization', who.bearer);
+  const api = (method: 'post' | 'delete' | 'get', path: string, who = editor) =>
+    request(app)[method](path).set('Authorization', who.bearer);
 
   it('refuses an identical text with 409 naming the existing document, and imports it with allowDuplicate: true', async () => {
     const first = await api('post', '/api/v1/documents').send({ title: 'Lamps', text, language: 'en' });
@@ -46,7 +47,11 @@ describe(`document deletion and duplicate imports (${engineName})`, () => {
     expect(refused.text).toContain(`href="/documents/${existing.id}"`);
     expect(refused.text).toMatch(/<button type="submit" name="allowDuplicate" value="true">Import anyway<\/button>/);
     expect(refused.text).toContain('data-error-summary');
-    const anyway = await user.post('/documents', { title: 'Lamps by form', text, language: 'en', allowDuplicate: 'true' }, '/documents/new');
+    const anyway = await user.post(
+      '/documents',
+      { title: 'Lamps by form', text, language: 'en', allowDuplicate: 'true' },
+      '/documents/new',
+    );
     expect(anyway.status).toBe(303);
   });
 

@@ -19,7 +19,10 @@ describe(`documents API (${engineName})`, () => {
 
   it('imports the seed article with its claims, every span matching its quote exactly', async () => {
     const text = seedText();
-    const res = await request(app).post('/api/v1/documents').set('Authorization', bearer).send({ title: 'Digmaan sa Iraq', text, language: 'tl', sourceUrl: 'https://tl.wikipedia.org/wiki/Digmaan_sa_Iraq' });
+    const res = await request(app)
+      .post('/api/v1/documents')
+      .set('Authorization', bearer)
+      .send({ title: 'Digmaan sa Iraq', text, language: 'tl', sourceUrl: 'https://tl.wikipedia.org/wiki/Digmaan_sa_Iraq' });
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/api/v1/documents/${res.body.document.id}`);
     expect(res.body.document).toMatchObject({ title: 'Digmaan sa Iraq', language: 'tl', text, sentenceCount: 21, version: 1 });
@@ -34,7 +37,11 @@ describe(`documents API (${engineName})`, () => {
     const quotes = stored.body.claims.map((c: { quote: string }) => c.quote).join('\n');
     expect(quotes).toMatch(/“/); // curly quotes survive
     expect(quotes).toMatch(/_/); // and so do underscore-joined words
-    const rows = await db.engine.db.selectFrom('claims as c').innerJoin('documents as d', 'd.id', 'c.document_id').select(['c.quote', 'c.start_offset', 'c.end_offset', 'd.body']).execute();
+    const rows = await db.engine.db
+      .selectFrom('claims as c')
+      .innerJoin('documents as d', 'd.id', 'c.document_id')
+      .select(['c.quote', 'c.start_offset', 'c.end_offset', 'd.body'])
+      .execute();
     for (const r of rows) expect(r.quote).toBe(r.body.slice(r.start_offset, r.end_offset));
   });
 
@@ -56,8 +63,18 @@ describe(`documents API (${engineName})`, () => {
       ['an empty title', (r) => r.send({ title: '', text: 'Some text.' }), 400, /title: must not be empty/],
       ['an unknown field', (r) => r.send({ title: 'T', text: 'x', admin: true }), 400, /admin: is not an allowed field/],
       ['a wrong type', (r) => r.send({ title: 42, text: 'x' }), 400, /title: must be a string/],
-      ['a bad language tag', (r) => r.send({ title: 'T', text: 'x', language: 'Tagalog!' }), 400, /language: must be a BCP 47 language tag/],
-      ['a javascript: source URL', (r) => r.send({ title: 'T', text: 'x', sourceUrl: 'javascript:alert(1)' }), 400, /sourceUrl: must be a full http\(s\) URL/],
+      [
+        'a bad language tag',
+        (r) => r.send({ title: 'T', text: 'x', language: 'Tagalog!' }),
+        400,
+        /language: must be a BCP 47 language tag/,
+      ],
+      [
+        'a javascript: source URL',
+        (r) => r.send({ title: 'T', text: 'x', sourceUrl: 'javascript:alert(1)' }),
+        400,
+        /sourceUrl: must be a full http\(s\) URL/,
+      ],
       ['a text over the size limit', (r) => r.send({ title: 'T', text: 'a'.repeat(65 * 1024) }), 413, /larger than the limit of 64 KB/],
       ['a NUL byte', (r) => r.send({ title: 'T', text: 'abc\u0000def' }), 400, /control character \(U\+0000\)/],
       ['a form body on the JSON API', (r) => r.type('form').send('title=T&text=x'), 415, /application\/json/],

@@ -21,12 +21,18 @@ describe(`claim history (${engineName})`, () => {
 
     // Make the history insert fail: the change to the claim must roll back with it.
     await sql`ALTER TABLE claim_events ADD CONSTRAINT test_no_updates CHECK (action <> 'claim.updated') NOT VALID`.execute(db.engine.db);
-    await expect(updateClaim(db.ctx, editor, claim.id, { version: claim.version, status: 'in_review', explanation: 'Checking the figure.' })).rejects.toThrow(/test_no_updates/);
+    await expect(
+      updateClaim(db.ctx, editor, claim.id, { version: claim.version, status: 'in_review', explanation: 'Checking the figure.' }),
+    ).rejects.toThrow(/test_no_updates/);
     expect(await findClaimById(db.engine.db, claim.id)).toMatchObject({ status: 'open', explanation: null, version: claim.version });
     expect(await findEventsByClaimId(db.engine.db, claim.id)).toEqual(eventsBefore);
 
     await sql`ALTER TABLE claim_events DROP CONSTRAINT test_no_updates`.execute(db.engine.db);
-    const { claim: updated } = await updateClaim(db.ctx, editor, claim.id, { version: claim.version, status: 'in_review', explanation: 'Checking the figure.' });
+    const { claim: updated } = await updateClaim(db.ctx, editor, claim.id, {
+      version: claim.version,
+      status: 'in_review',
+      explanation: 'Checking the figure.',
+    });
     expect(updated).toMatchObject({ status: 'in_review', explanation: 'Checking the figure.', version: claim.version + 1 });
     const events = await findEventsByClaimId(db.engine.db, claim.id);
     expect(events).toHaveLength(eventsBefore.length + 1);
@@ -41,7 +47,9 @@ describe(`claim history (${engineName})`, () => {
 
   it('records the creation of every imported claim', async () => {
     const { document, claims } = await buildDocument(db.ctx, { title: 'Second' });
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM claim_events WHERE document_id = ${document.id} AND action = 'claim.created'`.execute(db.engine.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM claim_events WHERE document_id = ${document.id} AND action = 'claim.created'`.execute(db.engine.db);
     expect(rows[0]!.n).toBe(claims.length);
   });
 
@@ -52,9 +60,15 @@ describe(`claim history (${engineName})`, () => {
   it('enforces the review rules in the schema as well: a verdict exactly when resolved, spans matching quotes', async () => {
     const { claims } = await buildDocument(db.ctx, { title: 'Third' });
     const c = claims[0]!;
-    await expect(sql`UPDATE claims SET status = 'resolved' WHERE id = ${c.id}`.execute(db.engine.db)).rejects.toThrow(/claims_verdict_when_resolved/);
-    await expect(sql`UPDATE claims SET verdict = 'accurate' WHERE id = ${c.id}`.execute(db.engine.db)).rejects.toThrow(/claims_verdict_when_resolved/);
-    await expect(sql`UPDATE claims SET end_offset = end_offset + 1 WHERE id = ${c.id}`.execute(db.engine.db)).rejects.toThrow(/does not match its quote/);
+    await expect(sql`UPDATE claims SET status = 'resolved' WHERE id = ${c.id}`.execute(db.engine.db)).rejects.toThrow(
+      /claims_verdict_when_resolved/,
+    );
+    await expect(sql`UPDATE claims SET verdict = 'accurate' WHERE id = ${c.id}`.execute(db.engine.db)).rejects.toThrow(
+      /claims_verdict_when_resolved/,
+    );
+    await expect(sql`UPDATE claims SET end_offset = end_offset + 1 WHERE id = ${c.id}`.execute(db.engine.db)).rejects.toThrow(
+      /does not match its quote/,
+    );
     await expect(sql`UPDATE claims SET kind = 'rumour' WHERE id = ${c.id}`.execute(db.engine.db)).rejects.toThrow(/claims_kind_check/);
   });
 });

@@ -38,7 +38,9 @@ describe(`import form (${engineName})`, () => {
     const latin1 = await upload(Buffer.from('Caf\xe9 na may 500 tao', 'latin1'), 'latin1.txt', { title: 'Latin-1' });
     expect(latin1.status).toBe(400);
     expect(latin1.text).toContain('is not valid UTF-8 text');
-    const binary = await upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'image.txt', { title: 'PNG' });
+    const binary = await upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'image.txt', {
+      title: 'PNG',
+    });
     expect(binary.status).toBe(400);
     const wrongType = await upload(Buffer.from('hello'), 'script.exe', { title: 'Exe' });
     expect(wrongType.status).toBe(400);

@@ -33,7 +33,9 @@ describe(`migrations (${engineName})`, () => {
     for (const f of readMigrations()) writeFileSync(join(dir, f.name), f.sql);
     writeFileSync(join(dir, '9001_broken.sql'), 'CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;');
     await expect(migrate(db.engine, readMigrations(dir))).rejects.toThrow(/no_such_table/);
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'half_done'`.execute(db.engine.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'half_done'`.execute(db.engine.db);
     expect(rows[0]!.n).toBe(0);
     expect(await db.engine.db.selectFrom('schema_migrations').select('name').where('name', '=', '9001_broken.sql').execute()).toEqual([]);
   });

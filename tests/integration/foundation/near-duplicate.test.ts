@@ -16,8 +16,12 @@ const original = [
   'The governor promised that every peso would be accounted for in a report to the board.',
 ].join(' ');
 // The same article with its last sentence reworded: near-duplicate, not identical.
-const edited = original.replace('The governor promised that every peso would be accounted for in a report to the board.', 'The governor promised a full report.');
-const unrelated = 'Rice harvests in the northern provinces fell this year after a long drought, farmers said. Prices rose in the markets of three cities, and the department of agriculture opened its stocks to keep them down.';
+const edited = original.replace(
+  'The governor promised that every peso would be accounted for in a report to the board.',
+  'The governor promised a full report.',
+);
+const unrelated =
+  'Rice harvests in the northern provinces fell this year after a long drought, farmers said. Prices rose in the markets of three cities, and the department of agriculture opened its stocks to keep them down.';
 
 describe(`near-duplicate documents (${engineName})`, () => {
   let db: TestDb;
@@ -28,18 +32,27 @@ describe(`near-duplicate documents (${engineName})`, () => {
     db = await openTestDb();
     app = testApp(db);
     editor = await signIn(db.ctx, 'editor', 'Ed Itor');
-    const first = await request(app).post('/api/v1/documents').set('Authorization', editor.bearer).send({ title: 'Flood control', text: original, language: 'en' });
+    const first = await request(app)
+      .post('/api/v1/documents')
+      .set('Authorization', editor.bearer)
+      .send({ title: 'Flood control', text: original, language: 'en' });
     expect(first.status).toBe(201);
     expect(first.body.warning).toBeUndefined();
     firstId = first.body.document.id;
   });
   afterAll(() => db.close());
-  const importJson = (title: string, text: string) => request(app).post('/api/v1/documents').set('Authorization', editor.bearer).send({ title, text, language: 'en' });
+  const importJson = (title: string, text: string) =>
+    request(app).post('/api/v1/documents').set('Authorization', editor.bearer).send({ title, text, language: 'en' });
 
   it('imports a text sharing ≥ 90 % of its word shingles with a stored document, with a warning naming and linking it', async () => {
     const res = await importJson('Flood control, edited', edited);
     expect(res.status).toBe(201);
-    expect(res.body.warning).toMatchObject({ code: 'near_duplicate', documentId: firstId, documentTitle: 'Flood control', documentUrl: `/api/v1/documents/${firstId}` });
+    expect(res.body.warning).toMatchObject({
+      code: 'near_duplicate',
+      documentId: firstId,
+      documentTitle: 'Flood control',
+      documentUrl: `/api/v1/documents/${firstId}`,
+    });
     expect(res.body.warning.sharedShingles).toBeGreaterThanOrEqual(0.9);
     expect(res.body.warning.sharedShingles).toBeLessThan(1);
     expect(res.body.warning.message).toContain('“Flood control” (document #');
@@ -54,14 +67,24 @@ describe(`near-duplicate documents (${engineName})`, () => {
 
   it('shows the warning with a link on the imported document’s page after a form import', async () => {
     const user = browser(app, editor.cookie);
-    const posted = await user.post('/documents', { title: 'Flood control by form', text: `${edited} Updated at noon.`, language: 'en' }, '/documents/new');
+    const posted = await user.post(
+      '/documents',
+      { title: 'Flood control by form', text: `${edited} Updated at noon.`, language: 'en' },
+      '/documents/new',
+    );
     expect(posted.status).toBe(303);
     // Each flash sets the cookie again with every queued message: the last one holds both.
-    const flashCookie = (posted.headers['set-cookie'] as unknown as string[]).filter((c) => c.startsWith('claimdesk_flash=')).at(-1)!.split(';')[0];
+    const flashCookie = (posted.headers['set-cookie'] as unknown as string[])
+      .filter((c) => c.startsWith('claimdesk_flash='))
+      .at(-1)!
+      .split(';')[0];
     const page = await request(app).get(posted.headers.location!).set('Cookie', `${editor.cookie}; ${flashCookie}`);
     expect(page.status).toBe(200);
     // The closest stored copy is named: the edited one imported above, or the original when run alone.
-    const warned = /class="flash flash-warning"[^>]*>.*shares (\d+)% of its word sequences with “(Flood control[^”]*)” \(document #(\d+)\)/.exec(page.text);
+    const warned =
+      /class="flash flash-warning"[^>]*>.*shares (\d+)% of its word sequences with “(Flood control[^”]*)” \(document #(\d+)\)/.exec(
+        page.text,
+      );
     expect(warned).not.toBeNull();
     expect(Number(warned![1])).toBeGreaterThanOrEqual(90);
     expect(page.text).toContain(`<a href="/documents/${warned![3]}" data-testid="flash-link">Open “${warned![2]}”</a>`);
@@ -73,9 +96,11 @@ describe(`near-duplicate documents (${engineName})`, () => {
     expect(await backfillShingles(db.engine.db)).toBeGreaterThan(0);
     expect((await importJson('Edited, after backfill', `${edited} Third edition.`)).body.warning?.documentId).toBeTypeOf('number');
     const copies = await db.engine.db.selectFrom('documents').select('id').where('title', 'like', 'Flood control%').execute();
-    for (const { id } of copies) expect((await request(app).delete(`/api/v1/documents/${id}`).set('Authorization', editor.bearer)).status).toBe(204);
+    for (const { id } of copies)
+      expect((await request(app).delete(`/api/v1/documents/${id}`).set('Authorization', editor.bearer)).status).toBe(204);
     const after = await db.engine.db.selectFrom('documents').select('id').where('title', 'like', 'Edited%').execute();
-    for (const { id } of after) expect((await request(app).delete(`/api/v1/documents/${id}`).set('Authorization', editor.bearer)).status).toBe(204);
+    for (const { id } of after)
+      expect((await request(app).delete(`/api/v1/documents/${id}`).set('Authorization', editor.bearer)).status).toBe(204);
     expect((await importJson('Edited, alone again', `${edited} Fourth edition.`)).body.warning).toBeUndefined();
   });
 });

@@ -38,7 +38,10 @@ describe(`claimdesk serve (${engineName})`, () => {
 
     const engine = await openEngine({ ...testConfig(), dataDir, databaseUrl: databaseUrl ?? null });
     const docs = await engine.db.selectFrom('documents').select(['title', 'language']).execute();
-    const claims = await engine.db.selectFrom('claims').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const claims = await engine.db
+      .selectFrom('claims')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await engine.close();
     expect(docs).toEqual([{ title: 'Digmaan sa Iraq (Tagalog encyclopedia excerpt)', language: 'tl' }]);
     expect(Number(claims.n)).toBeGreaterThan(20);

@@ -23,7 +23,9 @@ describe(`claim rules the API must keep (${engineName})`, () => {
     app = testApp(db);
     ({ bearer: editor } = await signIn(db.ctx, 'editor'));
     ({ bearer: reviewer } = await signIn(db.ctx, 'reviewer'));
-    ({ document: { id: documentId } } = await buildDocument(db.ctx));
+    ({
+      document: { id: documentId },
+    } = await buildDocument(db.ctx));
   });
   afterAll(() => db.close());
   const patch = (who: string, id: number, body: object) => request(app).patch(`/api/v1/claims/${id}`).set('Authorization', who).send(body);
@@ -48,7 +50,12 @@ describe(`claim rules the API must keep (${engineName})`, () => {
     expect((await patch(editor, claim.id, { version: seen, explanation: 'changed by a colleague' })).status).toBe(200);
     const before = await tableChecksums(db.engine.db);
     const neighbour = await claimAt(7);
-    const res = await post(editor, `/api/v1/claims/${claim.id}/merge`, { with: 'next', version: seen, withId: neighbour.id, withVersion: neighbour.version });
+    const res = await post(editor, `/api/v1/claims/${claim.id}/merge`, {
+      with: 'next',
+      version: seen,
+      withId: neighbour.id,
+      withVersion: neighbour.version,
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.current).toMatchObject({ id: claim.id, version: seen + 1, explanation: 'changed by a colleague' });
     expect(await tableChecksums(db.engine.db)).toEqual(before);
@@ -67,7 +74,10 @@ describe(`claim rules the API must keep (${engineName})`, () => {
   });
 
   it('refuses a claim added by hand whose span holds only white space (400 on start), creating nothing', async () => {
-    const { document } = await buildDocument(db.ctx, { title: 'Two spaces', text: 'Sinabi ng pangulo  na umabot sa 40 porsiyento ang pagtaas.\n' });
+    const { document } = await buildDocument(db.ctx, {
+      title: 'Two spaces',
+      text: 'Sinabi ng pangulo  na umabot sa 40 porsiyento ang pagtaas.\n',
+    });
     const gap = document.text.indexOf('  ');
     const before = await tableChecksums(db.engine.db);
     const res = await post(editor, `/api/v1/documents/${document.id}/claims`, { kind: 'statistic', start: gap, end: gap + 2 });
@@ -92,16 +102,25 @@ describe(`claim rules the API must keep (${engineName})`, () => {
     expect(await step(reviewer, { correction: null })).toEqual([proposed]);
     expect(await step(reviewer, { status: 'in_review' })).toEqual([proposed]);
     expect(await step(editor, { assigneeId: null })).toEqual([]);
-    expect(await step(editor, { status: 'resolved', verdict: 'inaccurate' })).toEqual(['A verdict of “Inaccurate” usually needs a proposed correction.']);
+    expect(await step(editor, { status: 'resolved', verdict: 'inaccurate' })).toEqual([
+      'A verdict of “Inaccurate” usually needs a proposed correction.',
+    ]);
     expect(await step(editor, { verdict: 'misleading' })).toEqual(['A verdict of “Misleading” usually needs a proposed correction.']);
-    expect(await step(editor, { verdict: 'needs_context' })).toEqual(['Consider proposing a correction or the context to add for a claim that needs context.']);
+    expect(await step(editor, { verdict: 'needs_context' })).toEqual([
+      'Consider proposing a correction or the context to add for a claim that needs context.',
+    ]);
     expect(await step(editor, { verdict: 'accurate' })).toEqual([]);
     expect(await step(editor, { verdict: 'unverifiable' })).toEqual([]);
   });
 
   it('lets a reviewer send the whole claim back with its unchanged (empty) final verdict', async () => {
     const claim = await claimAt(11);
-    const res = await patch(reviewer, claim.id, { version: claim.version, verdict: null, proposedVerdict: 'accurate', status: 'in_review' });
+    const res = await patch(reviewer, claim.id, {
+      version: claim.version,
+      verdict: null,
+      proposedVerdict: 'accurate',
+      status: 'in_review',
+    });
     expect(res.status).toBe(200);
     expect(res.body.claim).toMatchObject({ status: 'in_review', verdict: null, proposedVerdict: 'accurate' });
   });
@@ -119,7 +138,9 @@ describe(`claim rules the API must keep (${engineName})`, () => {
     expect(dismissed.status).toBe(200);
     const res = await patch(reviewer, claim.id, { version: dismissed.body.claim.version, status: 'open' });
     expect(res.status).toBe(400);
-    expect(res.body.error.fields).toEqual([{ field: 'status', message: 'a reviewer cannot move a claim from dismissed to open; an editor decides' }]);
+    expect(res.body.error.fields).toEqual([
+      { field: 'status', message: 'a reviewer cannot move a claim from dismissed to open; an editor decides' },
+    ]);
     expect((await findClaimById(db.engine.db, claim.id))!.status).toBe('dismissed');
   });
 
@@ -144,7 +165,11 @@ describe(`claim rules the API must keep (${engineName})`, () => {
       [viewer.id, 'must be someone who can research claims, not a viewer'],
     ] as const) {
       const res = await patch(editor, claim.id, { version: claim.version, assigneeId });
-      expect({ assigneeId, status: res.status, fields: res.body.error.fields }).toEqual({ assigneeId, status: 400, fields: [{ field: 'assigneeId', message }] });
+      expect({ assigneeId, status: res.status, fields: res.body.error.fields }).toEqual({
+        assigneeId,
+        status: 400,
+        fields: [{ field: 'assigneeId', message }],
+      });
       const bulk = await post(editor, '/api/v1/claims/bulk', { action: 'assign', claimIds: [claim.id], assigneeId });
       expect({ assigneeId, status: bulk.status }).toEqual({ assigneeId, status: 400 });
     }
@@ -154,7 +179,12 @@ describe(`claim rules the API must keep (${engineName})`, () => {
     for (const path of [`/claims/${claim.id}`, '/claims']) {
       const page = await request(app).get(path).set('Cookie', admin.cookie);
       const offered = [...page.text.matchAll(/<option value="(\d+)"/g)].map((m) => Number(m[1]));
-      expect({ path, researcher: offered.includes(researcher.id), disabled: offered.includes(gone.actor.id), viewer: offered.includes(viewer.id) }).toEqual({
+      expect({
+        path,
+        researcher: offered.includes(researcher.id),
+        disabled: offered.includes(gone.actor.id),
+        viewer: offered.includes(viewer.id),
+      }).toEqual({
         path,
         researcher: true,
         disabled: false,
@@ -168,26 +198,45 @@ describe(`claim rules the API must keep (${engineName})`, () => {
 
   it('leaves every review field of a decided claim to an editor, while a reviewer still researches undecided ones', async () => {
     const claim = await claimAt(18);
-    expect((await patch(reviewer, claim.id, { version: claim.version, status: 'in_review', proposedVerdict: 'inaccurate' })).status).toBe(200);
+    expect((await patch(reviewer, claim.id, { version: claim.version, status: 'in_review', proposedVerdict: 'inaccurate' })).status).toBe(
+      200,
+    );
     const back = await patch(reviewer, claim.id, { version: claim.version + 1, status: 'open', explanation: 'back to the pile' });
     expect(back.status).toBe(200);
-    const resolved = await patch(editor, claim.id, { version: back.body.claim.version, status: 'resolved', verdict: 'inaccurate', correction: 'noong 1990' });
+    const resolved = await patch(editor, claim.id, {
+      version: back.body.claim.version,
+      status: 'resolved',
+      verdict: 'inaccurate',
+      correction: 'noong 1990',
+    });
     expect(resolved.status).toBe(200);
     const version = resolved.body.claim.version;
     const before = await tableChecksums(db.engine.db);
-    for (const [field, value] of [['proposedVerdict', 'accurate'], ['correction', 'other'], ['explanation', 'other'], ['kind', 'other']] as const) {
+    for (const [field, value] of [
+      ['proposedVerdict', 'accurate'],
+      ['correction', 'other'],
+      ['explanation', 'other'],
+      ['kind', 'other'],
+    ] as const) {
       const res = await patch(reviewer, claim.id, { version, [field]: value });
       expect({ field, status: res.status, fields: res.body.error.fields }).toEqual({
         field,
         status: 400,
-        fields: [{ field, message: 'a reviewer cannot change the review of a resolved claim; an editor decided it. Add a note, or propose reopening it' }],
+        fields: [
+          {
+            field,
+            message: 'a reviewer cannot change the review of a resolved claim; an editor decided it. Add a note, or propose reopening it',
+          },
+        ],
       });
     }
     // Sending the values it already has changes nothing and is not a change of review.
     expect((await patch(reviewer, claim.id, { version, proposedVerdict: 'inaccurate', correction: 'noong 1990' })).status).toBe(200);
     const reopen = await patch(reviewer, claim.id, { version, status: 'in_review' });
     expect(reopen.status).toBe(400);
-    expect(reopen.body.error.fields).toEqual([{ field: 'status', message: 'a reviewer cannot move a claim from resolved to in_review; an editor decides' }]);
+    expect(reopen.body.error.fields).toEqual([
+      { field: 'status', message: 'a reviewer cannot move a claim from resolved to in_review; an editor decides' },
+    ]);
     expect(await tableChecksums(db.engine.db)).toEqual(before);
     expect((await patch(editor, claim.id, { version, correction: 'noong 1991' })).status).toBe(200);
   });

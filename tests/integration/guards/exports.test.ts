@@ -42,10 +42,25 @@ describe(`exports: formula cells, escaping outside corrections, more than one pa
     ({ bearer: viewer } = await signIn(db.ctx, 'viewer'));
     for (const { name, lead } of triggers) {
       const editor = await buildUser(db.ctx, 'editor', `${lead}Editor`);
-      const { document } = await importDocument(db.ctx, editor, { title: `${lead}Title`, text: `Ayon sa ulat, ${lead}Juan ang nagsabi na 40 porsiyento ito.\n`, language: 'tl' });
+      const { document } = await importDocument(db.ctx, editor, {
+        title: `${lead}Title`,
+        text: `Ayon sa ulat, ${lead}Juan ang nagsabi na 40 porsiyento ito.\n`,
+        language: 'tl',
+      });
       const claim = await createClaim(db.ctx, editor, document.id, { kind: 'quote', quote: `${lead}Juan` });
-      await addSource(db.ctx, editor, claim.id, { url: 'https://example.org/s', title: `${lead}Source`, publisher: `${lead}Publisher`, stance: 'refutes' });
-      const review = await updateClaim(db.ctx, editor, claim.id, { version: claim.version, status: 'in_review', assigneeId: editor.id, correction: `${lead}Correction`, explanation: `${lead}Explanation` });
+      await addSource(db.ctx, editor, claim.id, {
+        url: 'https://example.org/s',
+        title: `${lead}Source`,
+        publisher: `${lead}Publisher`,
+        stance: 'refutes',
+      });
+      const review = await updateClaim(db.ctx, editor, claim.id, {
+        version: claim.version,
+        status: 'in_review',
+        assigneeId: editor.id,
+        correction: `${lead}Correction`,
+        explanation: `${lead}Explanation`,
+      });
       await updateClaim(db.ctx, editor, claim.id, { version: review.claim.version, status: 'resolved', verdict: 'inaccurate' });
       rows.set(name, { documentId: document.id, claimId: claim.id });
     }
@@ -67,20 +82,29 @@ describe(`exports: formula cells, escaping outside corrections, more than one pa
       sources: `Refutes: ${lead === '\r' ? '\n' : lead}Source <https://example.org/s> (${lead === '\r' ? '\n' : lead}Publisher)`,
     });
     const workspace = csv((await download(`/reports?format=csv&document=${documentId}`)).body).find((r) => r.claim_id === String(claimId))!;
-    expect(workspace).toMatchObject({ document_title: `${named}Title`, claim: `${cell}Juan`, correction: `${cell}Correction`, explanation: `${cell}Explanation` });
+    expect(workspace).toMatchObject({
+      document_title: `${named}Title`,
+      claim: `${cell}Juan`,
+      correction: `${cell}Correction`,
+      explanation: `${cell}Explanation`,
+    });
   });
 
   it('escapes the text outside the corrected spans in the redline', async () => {
     const editor = await buildUser(db.ctx, 'editor');
     const text = 'Sinabi ng <script>alert("outside")</script> na umabot sa 40 porsiyento ang United Sates noong 2003.\n';
     const { document, claims } = await importDocument(db.ctx, editor, { title: 'Outside', text, language: 'tl' });
-    const claim = claims.find((c) => c.quote === 'United Sates') ?? (await createClaim(db.ctx, editor, document.id, { kind: 'spelling', quote: 'United Sates' }));
+    const claim =
+      claims.find((c) => c.quote === 'United Sates') ??
+      (await createClaim(db.ctx, editor, document.id, { kind: 'spelling', quote: 'United Sates' }));
     const review = await updateClaim(db.ctx, editor, claim.id, { version: claim.version, correction: 'United States' });
     await updateClaim(db.ctx, editor, claim.id, { version: review.claim.version, status: 'resolved', verdict: 'typo' });
     const res = await download(`/api/v1/documents/${document.id}/report?format=redline`);
     expect(res.status).toBe(200);
     expect(res.body).not.toContain('<script>alert');
-    expect(res.body).toContain('Sinabi ng &lt;script&gt;alert(&#34;outside&#34;)&lt;/script&gt; na umabot sa 40 porsiyento ang <span class="redline-change"');
+    expect(res.body).toContain(
+      'Sinabi ng &lt;script&gt;alert(&#34;outside&#34;)&lt;/script&gt; na umabot sa 40 porsiyento ang <span class="redline-change"',
+    );
   });
 
   describe('a document with more corrections than one page (500) holds', () => {
@@ -89,7 +113,12 @@ describe(`exports: formula cells, escaping outside corrections, more than one pa
     let corrections: number;
     beforeAll(async () => {
       ({ documentId } = await insertBulkDocument(db.engine.db, { claims: CLAIMS }));
-      const counted = await db.engine.db.selectFrom('claims').select((eb) => eb.fn.countAll<number>().as('n')).where('document_id', '=', documentId).where('correction', 'is not', null).executeTakeFirstOrThrow();
+      const counted = await db.engine.db
+        .selectFrom('claims')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('document_id', '=', documentId)
+        .where('correction', 'is not', null)
+        .executeTakeFirstOrThrow();
       corrections = Number(counted.n);
       expect(corrections).toBeGreaterThan(1000);
     });
@@ -108,14 +137,17 @@ describe(`exports: formula cells, escaping outside corrections, more than one pa
     });
 
     it('lists every claim once in the CSV and JSON, document and workspace', async () => {
-      const ids = (list: { claim_id?: string; claimId?: number; id?: number }[]) => new Set(list.map((r) => String(r.claim_id ?? r.claimId ?? r.id)));
+      const ids = (list: { claim_id?: string; claimId?: number; id?: number }[]) =>
+        new Set(list.map((r) => String(r.claim_id ?? r.claimId ?? r.id)));
       const docCsv = csv((await download(`/api/v1/documents/${documentId}/report?format=csv`)).body);
       expect(docCsv).toHaveLength(CLAIMS);
       expect(ids(docCsv).size).toBe(CLAIMS);
       const workspaceCsv = csv((await download(`/reports?format=csv&document=${documentId}`)).body);
       expect(workspaceCsv).toHaveLength(CLAIMS);
       expect(ids(workspaceCsv).size).toBe(CLAIMS);
-      const json = JSON.parse((await download(`/api/v1/documents/${documentId}/report?format=json`)).body) as { claims: { claimId?: number; id?: number }[] };
+      const json = JSON.parse((await download(`/api/v1/documents/${documentId}/report?format=json`)).body) as {
+        claims: { claimId?: number; id?: number }[];
+      };
       expect(json.claims).toHaveLength(CLAIMS);
       expect(ids(json.claims).size).toBe(CLAIMS);
     });

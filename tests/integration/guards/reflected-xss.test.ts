@@ -23,7 +23,12 @@ describe(`reflected query parameters render inert (${engineName})`, () => {
     db = await openTestDb();
     app = testApp(db);
     ({ cookie: admin } = await signIn(db.ctx, 'admin'));
-    ({ document: { id: documentId } } = await buildDocument(db.ctx, { title: 'Reflected', text: 'Sinabi ng pangulo na umabot sa 40 porsiyento ang pagtaas noong 2003.\n' }));
+    ({
+      document: { id: documentId },
+    } = await buildDocument(db.ctx, {
+      title: 'Reflected',
+      text: 'Sinabi ng pangulo na umabot sa 40 porsiyento ang pagtaas noong 2003.\n',
+    }));
   });
   afterAll(() => db.close());
   const page = (path: string) => request(app).get(path).set('Cookie', admin);
@@ -35,19 +40,28 @@ describe(`reflected query parameters render inert (${engineName})`, () => {
     expect(res.text).toContain(`name="q" type="search" maxlength="200" value="${escaped('q')}`);
   });
 
-  it.each(['status', 'verdict', 'kind', 'sort', 'assignee', 'documentId', 'page'])('keeps a payload in the queue filter %s inert', async (param) => {
-    for (const path of [`/claims?${param}=${encodeURIComponent(payload(param))}`, `/claims?q=x&${param}=${encodeURIComponent(payload(param))}`]) {
-      const res = await page(path);
-      expect(res.status, path).toBeLessThan(500);
-      expect(res.text, path).not.toMatch(leaked);
-    }
-  });
+  it.each(['status', 'verdict', 'kind', 'sort', 'assignee', 'documentId', 'page'])(
+    'keeps a payload in the queue filter %s inert',
+    async (param) => {
+      for (const path of [
+        `/claims?${param}=${encodeURIComponent(payload(param))}`,
+        `/claims?q=x&${param}=${encodeURIComponent(payload(param))}`,
+      ]) {
+        const res = await page(path);
+        expect(res.status, path).toBeLessThan(500);
+        expect(res.text, path).not.toMatch(leaked);
+      }
+    },
+  );
 
-  it.each(['document', 'from', 'to', 'verdict', 'includeOpen', 'format'])('keeps a payload in the workspace report filter %s inert', async (param) => {
-    const res = await page(`/reports?${param}=${encodeURIComponent(payload(param))}`);
-    expect(res.status).toBeLessThan(500);
-    expect(res.text).not.toMatch(leaked);
-  });
+  it.each(['document', 'from', 'to', 'verdict', 'includeOpen', 'format'])(
+    'keeps a payload in the workspace report filter %s inert',
+    async (param) => {
+      const res = await page(`/reports?${param}=${encodeURIComponent(payload(param))}`);
+      expect(res.status).toBeLessThan(500);
+      expect(res.text).not.toMatch(leaked);
+    },
+  );
 
   it.each(['includeOpen', 'format'])('keeps a payload in the document report parameter %s inert', async (param) => {
     const res = await page(`/documents/${documentId}/report?${param}=${encodeURIComponent(payload(param))}`);

@@ -19,9 +19,24 @@ describe(`reusing a review in Chromium (${engineName})`, () => {
   beforeAll(async () => {
     db = await openTestDb();
     [editor, reviewer] = await Promise.all([signIn(db.ctx, 'editor', 'Eda Editor'), signIn(db.ctx, 'reviewer', 'Rico Reviewer')]);
-    const { claims: [origin] } = await importDocument(db.ctx, editor.actor, { title: 'Sanctions, reviewed', text: 'Critics said more than 500,000 Iraqi children died because of the sanctions.', language: 'en' });
-    await updateClaim(db.ctx, editor.actor, origin!.id, { version: origin!.version, status: 'resolved', verdict: 'needs_context', explanation: 'The figure was disputed by later surveys.' });
-    await addSource(db.ctx, editor.actor, origin!.id, { url: 'https://example.org/survey', title: 'Child mortality survey', stance: 'context' });
+    const {
+      claims: [origin],
+    } = await importDocument(db.ctx, editor.actor, {
+      title: 'Sanctions, reviewed',
+      text: 'Critics said more than 500,000 Iraqi children died because of the sanctions.',
+      language: 'en',
+    });
+    await updateClaim(db.ctx, editor.actor, origin!.id, {
+      version: origin!.version,
+      status: 'resolved',
+      verdict: 'needs_context',
+      explanation: 'The figure was disputed by later surveys.',
+    });
+    await addSource(db.ctx, editor.actor, origin!.id, {
+      url: 'https://example.org/survey',
+      title: 'Child mortality survey',
+      stance: 'context',
+    });
     originId = origin!.id;
     server = await listen(testApp(db));
   });
@@ -30,7 +45,15 @@ describe(`reusing a review in Chromium (${engineName})`, () => {
     await db?.close();
   });
 
-  const restatement = async (title: string) => (await importDocument(db.ctx, editor.actor, { title, text: 'Critics estimated that more than half a million Iraqi children died as a result of the sanctions.', language: 'en', allowDuplicate: true })).claims[0]!;
+  const restatement = async (title: string) =>
+    (
+      await importDocument(db.ctx, editor.actor, {
+        title,
+        text: 'Critics estimated that more than half a million Iraqi children died as a result of the sanctions.',
+        language: 'en',
+        allowDuplicate: true,
+      })
+    ).claims[0]!;
 
   for (const { javaScriptEnabled, who, expected } of [
     { javaScriptEnabled: true, who: () => editor, expected: { status: 'resolved', verdict: 'needs_context', proposedVerdict: null } },
@@ -52,9 +75,16 @@ describe(`reusing a review in Chromium (${engineName})`, () => {
       } finally {
         await chrome.close();
       }
-      expect(await findClaimById(db.ctx.db, claim.id)).toMatchObject({ ...expected, explanation: 'The figure was disputed by later surveys.' });
-      expect((await db.ctx.db.selectFrom('claim_sources').select('url').where('claim_id', '=', claim.id).execute()).map((s) => s.url)).toEqual(['https://example.org/survey']);
-      expect((await findEventsByClaimId(db.ctx.db, claim.id)).filter((e) => e.action === 'claim.reused').map((e) => e.after?.reusedFrom)).toEqual([originId]);
+      expect(await findClaimById(db.ctx.db, claim.id)).toMatchObject({
+        ...expected,
+        explanation: 'The figure was disputed by later surveys.',
+      });
+      expect(
+        (await db.ctx.db.selectFrom('claim_sources').select('url').where('claim_id', '=', claim.id).execute()).map((s) => s.url),
+      ).toEqual(['https://example.org/survey']);
+      expect(
+        (await findEventsByClaimId(db.ctx.db, claim.id)).filter((e) => e.action === 'claim.reused').map((e) => e.after?.reusedFrom),
+      ).toEqual([originId]);
     });
   }
 });

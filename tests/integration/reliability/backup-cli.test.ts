@@ -57,5 +57,5 @@ describe(`claimdesk backup / restore commands (${engineName})`, () => {
     const junk = await runCli(['restore', join(dir, 'notes.json')], { env: targetEnv });
     expect(junk.code).toBe(1);
     expect(junk.stderr).toContain(`${join(dir, 'notes.json')}, line 1: this is not a claimdesk backup`);
-   }, 180_000); // four processes, each starting the runtime and opening the database
+  }, 180_000); // four processes, each starting the runtime and opening the database
 });

@@ -78,7 +78,9 @@ describe(`backup and restore (${engineName})`, () => {
       const damaged = [...lines];
       damaged[claimLine] = damaged[claimLine]!.replace(/"version": \d+/, '"version": "two"');
       writeFileSync(join(dir, 'damaged.json'), damaged.join('\n'));
-      await expect(restoreBackup(target.engine.db, join(dir, 'damaged.json'))).rejects.toThrow(new RegExp(`line ${claimLine + 1}: claims row 1: version: must be an integer`));
+      await expect(restoreBackup(target.engine.db, join(dir, 'damaged.json'))).rejects.toThrow(
+        new RegExp(`line ${claimLine + 1}: claims row 1: version: must be an integer`),
+      );
       writeFileSync(join(dir, 'cut.json'), lines.slice(0, claimLine + 3).join('\n'));
       await expect(restoreBackup(target.engine.db, join(dir, 'cut.json'))).rejects.toThrow(/ends early/);
       writeFileSync(join(dir, 'other.json'), '{"hello": "world"}\n');
@@ -97,7 +99,9 @@ describe(`backup and restore (${engineName})`, () => {
     const target = await openTestDb();
     try {
       const before = await tableChecksums(target.engine.db);
-      await expect(restoreBackup(target.engine.db, join(dir, 'newer.json'))).rejects.toThrow(/made by a newer claimdesk \(its schema has 9999_from_the_future\.sql\); upgrade claimdesk first/);
+      await expect(restoreBackup(target.engine.db, join(dir, 'newer.json'))).rejects.toThrow(
+        /made by a newer claimdesk \(its schema has 9999_from_the_future\.sql\); upgrade claimdesk first/,
+      );
       expect(await tableChecksums(target.engine.db)).toEqual(before);
     } finally {
       await target.close();
@@ -110,10 +114,25 @@ describe(`backup and restore (${engineName})`, () => {
       FROM information_schema.columns WHERE table_schema = 'public' GROUP BY table_name ORDER BY table_name`.execute(source.engine.db);
     // The database's own columns (generated, or kept by triggers) are named, but never written.
     const own = new Map(backupTables.map((t) => [t.name, t.generated]));
-    const catalog = Object.fromEntries(rows.map((r) => [r.table_name, r.columns.split(' ').filter((c) => !own.get(r.table_name)?.includes(c.split(':')[0]!)).join(' ')]));
-    for (const t of backupTables) for (const c of t.generated) expect(rows.find((r) => r.table_name === t.name)?.columns).toContain(`${c}:tsvector`);
+    const catalog = Object.fromEntries(
+      rows.map((r) => [
+        r.table_name,
+        r.columns
+          .split(' ')
+          .filter((c) => !own.get(r.table_name)?.includes(c.split(':')[0]!))
+          .join(' '),
+      ]),
+    );
+    for (const t of backupTables)
+      for (const c of t.generated) expect(rows.find((r) => r.table_name === t.name)?.columns).toContain(`${c}:tsvector`);
     const specified = Object.fromEntries(
-      backupTables.map((t) => [t.name, Object.entries(t.columns).map(([c, type]) => `${c}:${type}`).sort().join(' ')]),
+      backupTables.map((t) => [
+        t.name,
+        Object.entries(t.columns)
+          .map(([c, type]) => `${c}:${type}`)
+          .sort()
+          .join(' '),
+      ]),
     );
     const covered = Object.fromEntries(Object.entries(catalog).filter(([t]) => !(excludedTables as readonly string[]).includes(t)));
     expect(specified).toEqual(covered);

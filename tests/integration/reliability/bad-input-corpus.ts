@@ -14,7 +14,8 @@ export function listRoutes(app: Express): Route[] {
   type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
   const walk = (stack: Layer[]) => {
     for (const layer of stack) {
-      if (layer.route) for (const method of Object.keys(layer.route.methods)) routes.push({ method: method.toUpperCase(), path: layer.route.path });
+      if (layer.route)
+        for (const method of Object.keys(layer.route.methods)) routes.push({ method: method.toUpperCase(), path: layer.route.path });
       else if (layer.handle?.stack) walk(layer.handle.stack);
     }
   };
@@ -57,12 +58,22 @@ export const corpus = {
 /** The raw body and content type a spec describes, as JSON for the API or a form; `{csrf}` in text becomes the token. */
 export function bodyOf(spec: BodySpec, mode: 'json' | 'form', csrf = ''): { type: string; body: string | Buffer } {
   const json = (value: unknown) => ({ type: spec.contentType ?? 'application/json', body: JSON.stringify(value) });
-  if (spec.hex !== undefined) return { type: spec.contentType ?? 'application/x-www-form-urlencoded', body: Buffer.from(spec.hex.replace('7b637372667d', Buffer.from(csrf).toString('hex')), 'hex') };
-  if (spec.text !== undefined) return { type: spec.contentType ?? 'application/json', body: spec.text.replace('{csrf}', encodeURIComponent(csrf)) };
-  if (spec.nest !== undefined) return { type: spec.contentType ?? 'application/json', body: '{"a":'.repeat(spec.nest) + '1' + '}'.repeat(spec.nest) };
+  if (spec.hex !== undefined)
+    return {
+      type: spec.contentType ?? 'application/x-www-form-urlencoded',
+      body: Buffer.from(spec.hex.replace('7b637372667d', Buffer.from(csrf).toString('hex')), 'hex'),
+    };
+  if (spec.text !== undefined)
+    return { type: spec.contentType ?? 'application/json', body: spec.text.replace('{csrf}', encodeURIComponent(csrf)) };
+  if (spec.nest !== undefined)
+    return { type: spec.contentType ?? 'application/json', body: '{"a":'.repeat(spec.nest) + '1' + '}'.repeat(spec.nest) };
   if (spec.manyKeys !== undefined) return json(Object.fromEntries(Array.from({ length: spec.manyKeys }, (_, i) => [`k${i}`, i])));
-  const form = (fields: Record<string, string>) => ({ type: 'application/x-www-form-urlencoded', body: new URLSearchParams(fields).toString() });
-  if (spec.manyFields !== undefined) return form({ _csrf: csrf, ...Object.fromEntries(Array.from({ length: spec.manyFields }, (_, i) => [`f${i}`, 'x'])) });
+  const form = (fields: Record<string, string>) => ({
+    type: 'application/x-www-form-urlencoded',
+    body: new URLSearchParams(fields).toString(),
+  });
+  if (spec.manyFields !== undefined)
+    return form({ _csrf: csrf, ...Object.fromEntries(Array.from({ length: spec.manyFields }, (_, i) => [`f${i}`, 'x'])) });
   if (spec.repeat) {
     const value = spec.repeat.char.repeat(spec.repeat.times);
     return mode === 'json' ? json({ version: 1, [spec.repeat.field]: value }) : form({ _csrf: csrf, [spec.repeat.field]: value });
@@ -73,7 +84,11 @@ export function bodyOf(spec: BodySpec, mode: 'json' | 'form', csrf = ''): { type
 
 /** A multipart request to an upload route, built from an uploads.json case. */
 export function sendUpload(test: request.Test, spec: UploadSpec, csrf: string): request.Test {
-  const content = spec.repeat ? Buffer.from('Noong 2003. '.repeat(spec.repeat)) : spec.hex ? Buffer.from(spec.hex, 'hex') : Buffer.from(spec.text ?? '');
+  const content = spec.repeat
+    ? Buffer.from('Noong 2003. '.repeat(spec.repeat))
+    : spec.hex
+      ? Buffer.from(spec.hex, 'hex')
+      : Buffer.from(spec.text ?? '');
   if (spec.truncated) {
     const boundary = 'claimdeskboundary';
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${spec.filename}"\r\nContent-Type: text/plain\r\n\r\n`;

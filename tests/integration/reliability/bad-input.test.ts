@@ -42,7 +42,14 @@ describe(`bad-input corpus over every route (${engineName})`, () => {
     const note = await addNote(db.ctx, admin.actor, claim.id, 'A note.');
     const viewer = await buildUser(db.ctx, 'viewer');
     const token = await db.engine.db.selectFrom('api_tokens').select('id').where('user_id', '=', admin.actor.id).executeTakeFirstOrThrow();
-    ids = { documents: String(document.id), claims: String(claim.id), sources: String(source.id), notes: String(note.id), users: String(viewer.id), tokens: String(token.id) };
+    ids = {
+      documents: String(document.id),
+      claims: String(claim.id),
+      sources: String(source.id),
+      notes: String(note.id),
+      users: String(viewer.id),
+      tokens: String(token.id),
+    };
   });
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
@@ -51,7 +58,10 @@ describe(`bad-input corpus over every route (${engineName})`, () => {
 
   /** A real id for each parameter, chosen by the path segment before it; `/invitations/:token` gets a made-up token. */
   const fill = (path: string, value?: string) =>
-    path.replace(/\/([a-z-]+)\/:(\w+)/g, (_m, segment: string, name: string) => `/${segment}/${value ?? ids[segment] ?? (name === 'token' ? 'x'.repeat(43) : '1')}`);
+    path.replace(
+      /\/([a-z-]+)\/:(\w+)/g,
+      (_m, segment: string, name: string) => `/${segment}/${value ?? ids[segment] ?? (name === 'token' ? 'x'.repeat(43) : '1')}`,
+    );
 
   const isApi = (r: Route) => r.path.startsWith('/api/');
   const authed = (test: request.Test, api: boolean) => (api ? test.set('Authorization', bearer) : test.set('Cookie', user.cookie));
@@ -85,14 +95,20 @@ describe(`bad-input corpus over every route (${engineName})`, () => {
           const { type, body } = bodyOf(spec, 'form', csrf);
           out.push(outcome(`${route} [${spec.name}]`, open(r, fill(r.path)).set('Content-Type', type).serialize(asIs).send(body)));
         }
-        if (uploadRoutes.has(r.path)) for (const spec of corpus.uploads) out.push(outcome(`${route} [upload: ${spec.name}]`, sendUpload(open(r, r.path), spec, csrf)));
+        if (uploadRoutes.has(r.path))
+          for (const spec of corpus.uploads) out.push(outcome(`${route} [upload: ${spec.name}]`, sendUpload(open(r, r.path), spec, csrf)));
       } else {
         for (const q of corpus.queries) out.push(outcome(`${route} [query: ${q.name}]`, open(r, `${fill(r.path)}?${q.query}`)));
       }
       if (!r.path.includes(':')) continue;
       for (const id of corpus.ids) {
         const pending = open(r, fill(r.path, id.value));
-        out.push(outcome(`${route} [id: ${id.name}]`, !writes ? pending : isApi(r) ? pending.send({}) : pending.type('form').send({ _csrf: csrf })));
+        out.push(
+          outcome(
+            `${route} [id: ${id.name}]`,
+            !writes ? pending : isApi(r) ? pending.send({}) : pending.type('form').send({ _csrf: csrf }),
+          ),
+        );
       }
     }
     return out;
@@ -104,7 +120,9 @@ describe(`bad-input corpus over every route (${engineName})`, () => {
     const outcomes: Outcome[] = [];
     // A few at a time: enough to overlap, not so many that a slow engine times out.
     for (let i = 0; i < pending.length; i += 8) outcomes.push(...(await Promise.all(pending.slice(i, i + 8).map((run) => run()))));
-    const wrong = outcomes.filter((o) => o.status < 400 || o.status > 499 || !o.message).map((o) => `${o.label} → ${o.status}${o.message ? '' : ' without a message'}`);
+    const wrong = outcomes
+      .filter((o) => o.status < 400 || o.status > 499 || !o.message)
+      .map((o) => `${o.label} → ${o.status}${o.message ? '' : ' without a message'}`);
     expect(wrong).toEqual([]);
     expect(outcomes.length).toBeGreaterThanOrEqual(200);
     expect(await tableChecksums(db.engine.db)).toEqual(before);

@@ -16,7 +16,10 @@ export async function checksumsExceptClaim(db: Db, claimId: number): Promise<Rec
   };
   const out: Record<string, string> = {};
   for (const [table, query] of Object.entries(queries)) {
-    const { rows } = await sql<{ n: number; h: string }>`SELECT count(*)::int AS n, md5(coalesce(string_agg(md5(r), ',' ORDER BY md5(r)), '')) AS h FROM (${query}) AS q`.execute(db);
+    const { rows } = await sql<{
+      n: number;
+      h: string;
+    }>`SELECT count(*)::int AS n, md5(coalesce(string_agg(md5(r), ',' ORDER BY md5(r)), '')) AS h FROM (${query}) AS q`.execute(db);
     out[table] = `${rows[0]!.n}:${rows[0]!.h}`;
   }
   return out;

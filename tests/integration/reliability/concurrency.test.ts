@@ -39,7 +39,8 @@ describe(`optimistic concurrency under load (${engineName})`, () => {
           const explanation = `client ${client}, edit ${edit}`;
           // Half the clients send the version in If-Match, half in the body: both paths are checked.
           const req = request(server).patch(`/api/v1/claims/${target}`).set('Authorization', bearer);
-          const res = client % 2 ? await req.set('If-Match', `"${version}"`).send({ explanation }) : await req.send({ version, explanation });
+          const res =
+            client % 2 ? await req.set('If-Match', `"${version}"`).send({ explanation }) : await req.send({ version, explanation });
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           if (res.status === 200) {
             accepted.push({ explanation, version: res.body.claim.version });
@@ -75,7 +76,10 @@ describe(`optimistic concurrency under load (${engineName})`, () => {
         const codes: number[] = [];
         let version = 1;
         for (let edit = 0; edit < 5; edit++) {
-          const res = await request(server).patch(`/api/v1/claims/${claimId}`).set('Authorization', bearers[client]!).send({ version, explanation: `own ${edit}` });
+          const res = await request(server)
+            .patch(`/api/v1/claims/${claimId}`)
+            .set('Authorization', bearers[client]!)
+            .send({ version, explanation: `own ${edit}` });
           codes.push(res.status);
           version = res.body.claim?.version ?? version;
         }
@@ -99,12 +103,19 @@ describe(`optimistic concurrency under load (${engineName})`, () => {
     });
     await isLocked;
     let aDone = false;
-    const editA = request(server).patch(`/api/v1/claims/${a}`).set('Authorization', bearers[0]!).send({ version: 1, explanation: 'A' }).then((r) => {
-      aDone = true;
-      return r;
-    });
+    const editA = request(server)
+      .patch(`/api/v1/claims/${a}`)
+      .set('Authorization', bearers[0]!)
+      .send({ version: 1, explanation: 'A' })
+      .then((r) => {
+        aDone = true;
+        return r;
+      });
     const started = Date.now();
-    const editB = await request(server).patch(`/api/v1/claims/${b}`).set('Authorization', bearers[1]!).send({ version: 1, explanation: 'B' });
+    const editB = await request(server)
+      .patch(`/api/v1/claims/${b}`)
+      .set('Authorization', bearers[1]!)
+      .send({ version: 1, explanation: 'B' });
     expect(editB.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(aDone).toBe(false);

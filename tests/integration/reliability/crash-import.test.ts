@@ -40,7 +40,14 @@ describe(`an import killed with SIGKILL (${engineName})`, () => {
   let expectedClaims: number;
   let db: TestDb | null = null;
   const dataDir = join(dir, 'data');
-  const env: Record<string, string> = { DATA_DIR: dataDir, DEMO: '0', MAX_TEXT_BYTES: String(MAX_TEXT_BYTES), LOG_LEVEL: 'warn', MAX_CLAIMS_PER_DOCUMENT: '9999999', EXTRACTION_TIMEOUT_MS: '9999999' }; // a crash test, not a limits test: the article is far over the default cap
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    DEMO: '0',
+    MAX_TEXT_BYTES: String(MAX_TEXT_BYTES),
+    LOG_LEVEL: 'warn',
+    MAX_CLAIMS_PER_DOCUMENT: '9999999',
+    EXTRACTION_TIMEOUT_MS: '9999999',
+  }; // a crash test, not a limits test: the article is far over the default cap
   beforeAll(async () => {
     const text = largeArticle();
     writeFileSync(file, text);
@@ -60,7 +67,10 @@ describe(`an import killed with SIGKILL (${engineName})`, () => {
   /** Runs the import and kills it once `killWhen` says so; resolves with its stderr. */
   function importAndKill(title: string, killWhen: (stderr: string, stdout: string) => boolean): Promise<string> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [bin, 'import', file, '--title', title, '--language', 'tl'], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [bin, 'import', file, '--title', title, '--language', 'tl'], {
+        env: childEnv(env),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       let stdout = '';
       child.stderr.on('data', (d) => (stderr += d));
@@ -82,7 +92,9 @@ describe(`an import killed with SIGKILL (${engineName})`, () => {
     try {
       const { rows } = await sql<{ documents: number; claims: number }>`
         SELECT (SELECT count(*)::int FROM documents WHERE title = ${title}) AS documents,
-               (SELECT count(*)::int FROM claims c JOIN documents d ON d.id = c.document_id WHERE d.title = ${title}) AS claims`.execute(engine.db);
+               (SELECT count(*)::int FROM claims c JOIN documents d ON d.id = c.document_id WHERE d.title = ${title}) AS claims`.execute(
+        engine.db,
+      );
       return rows[0]!;
     } finally {
       await engine.close();
@@ -93,11 +105,16 @@ describe(`an import killed with SIGKILL (${engineName})`, () => {
     // The transaction has begun once the database files (or, on a server, its activity) move after "Importing".
     const probe = env.DATABASE_URL ? await openEngine(testConfig({ databaseUrl: env.DATABASE_URL })) : null;
     const serverBusy = async () =>
-      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND query ILIKE 'insert%'`.execute(probe!.db)).rows[0]!.n > 0;
+      (
+        await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND query ILIKE 'insert%'`.execute(probe!.db)
+      ).rows[0]!.n > 0;
     let baseline = 0;
     let writing = false;
-    const poll = setInterval(async () => (writing ||= probe ? await serverBusy().catch(() => false) : baseline > 0 && lastWrite(dataDir) > baseline), 50);
+    const poll = setInterval(
+      async () => (writing ||= probe ? await serverBusy().catch(() => false) : baseline > 0 && lastWrite(dataDir) > baseline),
+      50,
+    );
     const outcome = await importAndKill('Killed', (stderr) => {
       if (!probe && stderr.includes('Importing') && baseline === 0) baseline = lastWrite(dataDir);
       return writing;

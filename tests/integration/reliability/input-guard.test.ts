@@ -23,18 +23,61 @@ describe(`input guard messages (${engineName})`, () => {
   });
   afterAll(() => db.close());
 
-  const note = () => request(app).post(`/api/v1/claims/${claimId}/notes`).set('Authorization', bearer).set('Content-Type', 'application/json');
+  const note = () =>
+    request(app).post(`/api/v1/claims/${claimId}/notes`).set('Authorization', bearer).set('Content-Type', 'application/json');
 
   it.each([
     ['JSON nested 21 deep', () => note().send(nested(21)), 'too_deep', /nested deeper than 20 levels/],
-    ['invalid UTF-8 in JSON', () => note().serialize((b: unknown) => b as string).send(Buffer.from('7b22626f6479223a2263616fe9227d', 'hex')), 'invalid_utf8', /request body is not valid UTF-8/],
-    ['a NUL byte', () => note().send({ body: 'a\u0000b' }), 'invalid_input', /^body: contains a control character \(U\+0000\) at position 1$/],
-    ['an escape character in a nested field', () => note().send({ body: 'ok', meta: { colour: '\u001b[31m' } }), 'invalid_input', /^meta\.colour: contains a control character \(U\+001B\)/],
+    [
+      'invalid UTF-8 in JSON',
+      () =>
+        note()
+          .serialize((b: unknown) => b as string)
+          .send(Buffer.from('7b22626f6479223a2263616fe9227d', 'hex')),
+      'invalid_utf8',
+      /request body is not valid UTF-8/,
+    ],
+    [
+      'a NUL byte',
+      () => note().send({ body: 'a\u0000b' }),
+      'invalid_input',
+      /^body: contains a control character \(U\+0000\) at position 1$/,
+    ],
+    [
+      'an escape character in a nested field',
+      () => note().send({ body: 'ok', meta: { colour: '\u001b[31m' } }),
+      'invalid_input',
+      /^meta\.colour: contains a control character \(U\+001B\)/,
+    ],
     ['an unpaired surrogate', () => note().send('{"body":"\\ud83d"}'), 'invalid_input', /^body: contains malformed Unicode/],
-    ['a NUL in the query string', () => request(app).get('/api/v1/claims?q=%00').set('Authorization', bearer), 'invalid_input', /^query\.q: contains a control character/],
-    ['a malformed %-escape in the query', () => request(app).get('/api/v1/claims?q=%E2%82').set('Authorization', bearer), 'invalid_utf8', /query string is not valid UTF-8/],
-    ['a malformed %-escape in the path', () => request(app).get('/api/v1/claims/%FF').set('Authorization', bearer), 'bad_request', /Failed to decode param/],
-    ['a charset other than UTF-8', () => note().set('Content-Type', 'application/json; charset=utf-16le').serialize((b: unknown) => b as string).send(Buffer.from('{}', 'utf16le')), 'unsupported_encoding', /UTF-8/],
+    [
+      'a NUL in the query string',
+      () => request(app).get('/api/v1/claims?q=%00').set('Authorization', bearer),
+      'invalid_input',
+      /^query\.q: contains a control character/,
+    ],
+    [
+      'a malformed %-escape in the query',
+      () => request(app).get('/api/v1/claims?q=%E2%82').set('Authorization', bearer),
+      'invalid_utf8',
+      /query string is not valid UTF-8/,
+    ],
+    [
+      'a malformed %-escape in the path',
+      () => request(app).get('/api/v1/claims/%FF').set('Authorization', bearer),
+      'bad_request',
+      /Failed to decode param/,
+    ],
+    [
+      'a charset other than UTF-8',
+      () =>
+        note()
+          .set('Content-Type', 'application/json; charset=utf-16le')
+          .serialize((b: unknown) => b as string)
+          .send(Buffer.from('{}', 'utf16le')),
+      'unsupported_encoding',
+      /UTF-8/,
+    ],
   ])('refuses %s with a 4xx naming the problem, writing nothing', async (_name, send, code, message) => {
     const before = await tableChecksums(db.engine.db);
     const res = await send();
@@ -52,7 +95,12 @@ describe(`input guard messages (${engineName})`, () => {
   });
 
   it('shows a form page, not a stack trace, for invalid UTF-8 in a form', async () => {
-    const res = await request(app).post('/documents').set('Cookie', cookie).set('Accept', 'text/html').type('form').send('title=%FF&text=x');
+    const res = await request(app)
+      .post('/documents')
+      .set('Cookie', cookie)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send('title=%FF&text=x');
     expect(res.status).toBe(400);
     expect(res.type).toBe('text/html');
     expect(res.text).toContain('The form data is not valid UTF-8');
@@ -64,7 +112,12 @@ describe(`input guard messages (${engineName})`, () => {
     // The largest id Postgres' integer holds is looked up (and is not there); one more never reaches the database.
     for (const id of ['2147483647', '2147483648', '9999999999', '0', '012', '1e3', '12abc', '-1']) {
       const res = await get(id);
-      expect({ id, status: res.status, code: res.body.error.code, message: res.body.error.message }).toEqual({ id, status: 404, code: 'not_found', message: 'Claim not found.' });
+      expect({ id, status: res.status, code: res.body.error.code, message: res.body.error.message }).toEqual({
+        id,
+        status: 404,
+        code: 'not_found',
+        message: 'Claim not found.',
+      });
     }
   });
 });

@@ -33,7 +33,8 @@ describe.skipIf(!canRun)('a database outage in server mode', () => {
     await clone?.drop();
   });
 
-  const get = (url: string, headers: Record<string, string> = {}) => fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(15_000) });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(15_000) });
 
   it('answers 503 with Retry-After while Postgres is down, and serves again when it is back, without a restart', async () => {
     const config = testConfig({ databaseUrl: target.url, dbConnectTimeoutMs: 1000 });
@@ -42,7 +43,13 @@ describe.skipIf(!canRun)('a database outage in server mode', () => {
     const { cookie, bearer } = await signIn({ db: engine.db, config }, 'editor');
     const { claims } = await buildDocument({ db: engine.db, config });
     await engine.close();
-    const env = { DATABASE_URL: target.url, DEMO: '0', SESSION_SECRET: 's'.repeat(40), DB_CONNECT_TIMEOUT_MS: '1000', DATA_DIR: mkdtempSync(join(tmpdir(), 'claimdesk-outage-')) };
+    const env = {
+      DATABASE_URL: target.url,
+      DEMO: '0',
+      SESSION_SECRET: 's'.repeat(40),
+      DB_CONNECT_TIMEOUT_MS: '1000',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'claimdesk-outage-')),
+    };
     const app: RunningServer = await startServer(env);
     try {
       expect((await get(`${app.url}/documents`, { cookie })).status).toBe(200);
@@ -60,7 +67,11 @@ describe.skipIf(!canRun)('a database outage in server mode', () => {
       const api = await get(`${app.url}/api/v1/documents`, { authorization: bearer });
       expect(api.status).toBe(503);
       expect((await api.json()).error.code).toBe('database_unavailable');
-      const write = await fetch(`${app.url}/api/v1/claims/${claims[0]!.id}`, { method: 'PATCH', headers: { authorization: bearer, 'content-type': 'application/json' }, body: JSON.stringify({ version: 1, explanation: 'during the outage' }) });
+      const write = await fetch(`${app.url}/api/v1/claims/${claims[0]!.id}`, {
+        method: 'PATCH',
+        headers: { authorization: bearer, 'content-type': 'application/json' },
+        body: JSON.stringify({ version: 1, explanation: 'during the outage' }),
+      });
       expect(write.status).toBe(503);
       expect((await get(`${app.url}/login`)).status).toBe(503);
       expect(app.child.exitCode).toBeNull();
@@ -73,7 +84,11 @@ describe.skipIf(!canRun)('a database outage in server mode', () => {
       }
       expect(healthy).toBe(true);
       expect((await get(`${app.url}/documents`, { cookie })).status).toBe(200);
-      const retried = await fetch(`${app.url}/api/v1/claims/${claims[0]!.id}`, { method: 'PATCH', headers: { authorization: bearer, 'content-type': 'application/json' }, body: JSON.stringify({ version: 1, explanation: 'after the outage' }) });
+      const retried = await fetch(`${app.url}/api/v1/claims/${claims[0]!.id}`, {
+        method: 'PATCH',
+        headers: { authorization: bearer, 'content-type': 'application/json' },
+        body: JSON.stringify({ version: 1, explanation: 'after the outage' }),
+      });
       expect(retried.status).toBe(200);
       expect(app.output()).toMatch(/database unreachable/);
       expect(app.output()).toMatch(/database reachable again after/);
@@ -81,7 +96,11 @@ describe.skipIf(!canRun)('a database outage in server mode', () => {
       expect(await app.stop('SIGTERM')).toBe(0);
     }
     engine = await openEngine(config);
-    const claim = await engine.db.selectFrom('claims').select(['explanation', 'version']).where('id', '=', claims[0]!.id).executeTakeFirstOrThrow();
+    const claim = await engine.db
+      .selectFrom('claims')
+      .select(['explanation', 'version'])
+      .where('id', '=', claims[0]!.id)
+      .executeTakeFirstOrThrow();
     await engine.close();
     expect(claim).toEqual({ explanation: 'after the outage', version: 2 });
   });
@@ -94,7 +113,10 @@ describe.skipIf(!canRun)('a database outage in server mode', () => {
         // Without an 'error' listener on checked-out clients this crashes the whole process.
         await adminQuery(target.url, `SELECT pg_terminate_backend(${rows[0]!.pid})`);
         await new Promise((r) => setTimeout(r, 200));
-        return sql`SELECT 1`.execute(conn).then(() => null, (err: unknown) => err);
+        return sql`SELECT 1`.execute(conn).then(
+          () => null,
+          (err: unknown) => err,
+        );
       });
       expect(failure).not.toBeNull();
       expect(toHttpError(failure)?.status).toBe(503);
@@ -109,7 +131,10 @@ describe.skipIf(!canRun)('a database outage in server mode', () => {
     const engine = await openEngine(testConfig({ databaseUrl: target.url, dbStatementTimeoutMs: 200 }));
     try {
       const started = Date.now();
-      const err = await sql`SELECT pg_sleep(5)`.execute(engine.db).then(() => null, (e: unknown) => e);
+      const err = await sql`SELECT pg_sleep(5)`.execute(engine.db).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(Date.now() - started).toBeLessThan(3_000);
       expect(toHttpError(err)).toMatchObject({ status: 503, code: 'timeout' });
     } finally {

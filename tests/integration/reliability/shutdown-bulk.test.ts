@@ -47,7 +47,10 @@ describe(`SIGTERM during bulk actions (${engineName})`, () => {
         headers: { authorization: bearer, 'content-type': 'application/json' },
         body: JSON.stringify({ action: 'status', status: 'in_review', claimIds }),
         signal: AbortSignal.timeout(60_000),
-      }).then((r) => r.status, () => 0);
+      }).then(
+        (r) => r.status,
+        () => 0,
+      );
     const pending = batches.slice(0, BULKS - 1).map(send);
     await new Promise((r) => setTimeout(r, 50));
     const code = app.stop('SIGTERM');
@@ -66,7 +69,9 @@ describe(`SIGTERM during bulk actions (${engineName})`, () => {
       for (const [i, ids] of batches.entries()) {
         const { rows } = await sql<{ changed: number; events: number }>`
           SELECT (SELECT count(*)::int FROM claims WHERE id IN (${sql.join(ids)}) AND status = 'in_review') AS changed,
-                 (SELECT count(*)::int FROM claim_events WHERE claim_id IN (${sql.join(ids)}) AND action = 'claim.updated') AS events`.execute(engine.db);
+                 (SELECT count(*)::int FROM claim_events WHERE claim_id IN (${sql.join(ids)}) AND action = 'claim.updated') AS events`.execute(
+          engine.db,
+        );
         const { changed, events } = rows[0]!;
         expect([0, PER_BULK], `bulk ${i}: ${changed} of ${PER_BULK} claims changed`).toContain(changed);
         expect(events).toBe(changed);

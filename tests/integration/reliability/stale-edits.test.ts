@@ -36,7 +36,11 @@ describe(`stale edits of documents, sources and notes (${engineName})`, () => {
     const before = await tableChecksums(db.engine.db);
     const stale = await api('patch', `/api/v1/documents/${ids.document}`).set('If-Match', '"1"').send({ sourceUrl: null });
     expect(stale.status).toBe(409);
-    expect(stale.body.error.current).toMatchObject({ title: 'Digmaan sa Iraq (2003)', version: 2, sourceUrl: 'https://tl.wikipedia.org/wiki/Digmaan_sa_Iraq' });
+    expect(stale.body.error.current).toMatchObject({
+      title: 'Digmaan sa Iraq (2003)',
+      version: 2,
+      sourceUrl: 'https://tl.wikipedia.org/wiki/Digmaan_sa_Iraq',
+    });
     expect(stale.body.error.current.text).toBeUndefined(); // the 409 does not resend a 5 MB text
     const second = await api('patch', `/api/v1/documents/${ids.document}`).set('If-Match', '"2"').send({ sourceUrl: null, language: 'tl' });
     expect(second.body.document).toMatchObject({ sourceUrl: null, version: 3 });
@@ -58,7 +62,10 @@ describe(`stale edits of documents, sources and notes (${engineName})`, () => {
 
   it('lets only editors change a document', async () => {
     const viewer = await signIn(db.ctx, 'viewer');
-    const res = await request(app).patch(`/api/v1/documents/${ids.document}`).set('Authorization', viewer.bearer).send({ version: 3, title: 'Mine' });
+    const res = await request(app)
+      .patch(`/api/v1/documents/${ids.document}`)
+      .set('Authorization', viewer.bearer)
+      .send({ version: 3, title: 'Mine' });
     expect(res.status).toBe(403);
   });
 

@@ -22,7 +22,9 @@ describe(`adding claims and re-extracting (${engineName})`, () => {
     app = testApp(db);
     editor = await signIn(db.ctx, 'editor');
     user = browser(app, editor.cookie);
-    ({ document: { id: documentId } } = await buildDocument(db.ctx));
+    ({
+      document: { id: documentId },
+    } = await buildDocument(db.ctx));
   });
   afterAll(() => db.close());
   const reader = () => `/documents/${documentId}`;
@@ -39,17 +41,31 @@ describe(`adding claims and re-extracting (${engineName})`, () => {
     const page = await follow(user, res);
     expect(page.text).toContain(`Added claim #${created.id} (other): “ang Iraq”.`);
     expect(page.text).toContain(`id="claim-${created.id}"`);
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM claim_events WHERE claim_id = ${created.id} AND action = 'claim.created'`.execute(db.engine.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM claim_events WHERE claim_id = ${created.id} AND action = 'claim.created'`.execute(db.engine.db);
     expect(rows[0]!.n).toBe(1);
   });
 
   it.each([
     ['a passage that is not in the text', { quote: 'wala ito sa teksto', kind: 'other' }, 400, 'quote', 'does not appear in the document'],
-    ['a repeated passage without its occurrence', { quote: 'ng Iraq', kind: 'other' }, 400, 'occurrence', 'is required: the passage appears'],
+    [
+      'a repeated passage without its occurrence',
+      { quote: 'ng Iraq', kind: 'other' },
+      400,
+      'occurrence',
+      'is required: the passage appears',
+    ],
     ['an occurrence past the last one', { quote: 'ng Iraq', occurrence: 99, kind: 'other' }, 400, 'occurrence', 'must be between 1 and'],
     ['no kind', { quote: 'Shia Muslims' }, 400, 'kind', 'is required'],
     ['an unknown kind', { quote: 'Shia Muslims', kind: 'rumour' }, 400, 'kind', 'must be one of'],
-    ['a passage that already is a claim of that kind', { quote: 'ang Iraq', occurrence: 2, kind: 'other' }, 409, 'quote', 'already a other claim'],
+    [
+      'a passage that already is a claim of that kind',
+      { quote: 'ang Iraq', occurrence: 2, kind: 'other' },
+      409,
+      'quote',
+      'already a other claim',
+    ],
   ])('refuses %s, keeping the input and writing nothing', async (_name, form, status, field, message) => {
     const before = await tableChecksums(db.engine.db);
     const res = await user.post(`${reader()}/claims`, form as Record<string, string>, reader());
@@ -65,7 +81,12 @@ describe(`adding claims and re-extracting (${engineName})`, () => {
     const extracted = claims.filter((c) => c.origin === 'extracted');
     // Review work on two claims, and one extracted claim deleted as if merged away long ago.
     const reviewed = extracted[0]!;
-    await updateClaim(db.ctx, editor.actor, reviewed.id, { version: reviewed.version, status: 'resolved', verdict: 'inaccurate', correction: 'Itama ito.' });
+    await updateClaim(db.ctx, editor.actor, reviewed.id, {
+      version: reviewed.version,
+      status: 'resolved',
+      verdict: 'inaccurate',
+      correction: 'Itama ito.',
+    });
     const dismissed = extracted[1]!;
     await updateClaim(db.ctx, editor.actor, dismissed.id, { version: dismissed.version, status: 'dismissed' });
     const removed = extracted[2]!;
@@ -79,8 +100,18 @@ describe(`adding claims and re-extracting (${engineName})`, () => {
     expect(after).toHaveLength(before.length + 1);
     for (const old of before) expect(after.find((c) => c.id === old.id)).toEqual(old);
     const added = after.find((c) => !before.some((b) => b.id === c.id))!;
-    expect(added).toMatchObject({ start: removed.start, end: removed.end, kind: removed.kind, status: 'open', origin: 'extracted', sentenceIndex: removed.sentenceIndex });
-    const { rows } = await sql<{ claim_id: number; actor_id: number }>`SELECT claim_id, actor_id FROM claim_events WHERE claim_id = ${added.id}`.execute(db.engine.db);
+    expect(added).toMatchObject({
+      start: removed.start,
+      end: removed.end,
+      kind: removed.kind,
+      status: 'open',
+      origin: 'extracted',
+      sentenceIndex: removed.sentenceIndex,
+    });
+    const { rows } = await sql<{
+      claim_id: number;
+      actor_id: number;
+    }>`SELECT claim_id, actor_id FROM claim_events WHERE claim_id = ${added.id}`.execute(db.engine.db);
     expect(rows).toEqual([{ claim_id: added.id, actor_id: editor.actor.id }]);
   });
 
@@ -95,7 +126,11 @@ describe(`adding claims and re-extracting (${engineName})`, () => {
     const { document } = await buildDocument(db.ctx, { title: 'Resized' });
     const [claim] = await findClaimsByDocumentId(db.engine.db, document.id);
     // Shrink the claim by one character at the end, as a split or a hand edit would leave it.
-    await db.engine.db.updateTable('claims').set({ end_offset: claim!.end - 1, quote: claim!.quote.slice(0, -1) }).where('id', '=', claim!.id).execute();
+    await db.engine.db
+      .updateTable('claims')
+      .set({ end_offset: claim!.end - 1, quote: claim!.quote.slice(0, -1) })
+      .where('id', '=', claim!.id)
+      .execute();
     expect((await reextractDocument(db.ctx, editor.actor, document.id)).created).toEqual([]);
   });
 
@@ -103,11 +138,16 @@ describe(`adding claims and re-extracting (${engineName})`, () => {
     const res = await request(app).post(`/api/v1/documents/${documentId}/reextract`).set('Authorization', editor.bearer).send({});
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ created: 0, claims: [] });
-    const bad = await request(app).post(`/api/v1/documents/${documentId}/reextract`).set('Authorization', editor.bearer).send({ force: true });
+    const bad = await request(app)
+      .post(`/api/v1/documents/${documentId}/reextract`)
+      .set('Authorization', editor.bearer)
+      .send({ force: true });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe('force: is not an allowed field');
     const reviewer = await signIn(db.ctx, 'reviewer');
-    expect((await request(app).post(`/api/v1/documents/${documentId}/reextract`).set('Authorization', reviewer.bearer).send({})).status).toBe(403);
+    expect(
+      (await request(app).post(`/api/v1/documents/${documentId}/reextract`).set('Authorization', reviewer.bearer).send({})).status,
+    ).toBe(403);
     expect((await request(app).post('/api/v1/documents/999999/reextract').set('Authorization', editor.bearer).send({})).status).toBe(404);
   });
 });

@@ -31,13 +31,22 @@ describe(`dashboard and help (${engineName})`, () => {
   it('charts claims by status and verdict, with the numbers in words and as a table', async () => {
     const { document, claims } = await buildDocument(db.ctx, { title: 'Digmaan <sa> Iraq' });
     const [a, b, c] = claims;
-    await updateClaim(db.ctx, editor.actor, a!.id, { version: a!.version, status: 'resolved', verdict: 'inaccurate', correction: 'Tama: 1991.' });
+    await updateClaim(db.ctx, editor.actor, a!.id, {
+      version: a!.version,
+      status: 'resolved',
+      verdict: 'inaccurate',
+      correction: 'Tama: 1991.',
+    });
     await updateClaim(db.ctx, editor.actor, b!.id, { version: b!.version, status: 'resolved', verdict: 'accurate' });
     await updateClaim(db.ctx, editor.actor, c!.id, { version: c!.version, assigneeId: reviewer.actor.id, status: 'in_review' });
     const res = await browser(app, editor.cookie).get('/');
     const open = claims.length - 3;
-    expect(res.text).toContain(`<p class="visually-hidden" id="chart-status-summary">Open: ${open}, In review: 1, Resolved: 2, Dismissed: 0.</p>`);
-    expect(res.text).toContain('<p class="visually-hidden" id="chart-verdict-summary">Accurate: 1, Inaccurate: 1, Misleading: 0, Needs context: 0, Unverifiable: 0, Typo: 0.</p>');
+    expect(res.text).toContain(
+      `<p class="visually-hidden" id="chart-status-summary">Open: ${open}, In review: 1, Resolved: 2, Dismissed: 0.</p>`,
+    );
+    expect(res.text).toContain(
+      '<p class="visually-hidden" id="chart-verdict-summary">Accurate: 1, Inaccurate: 1, Misleading: 0, Needs context: 0, Unverifiable: 0, Typo: 0.</p>',
+    );
     expect(res.text).toMatch(/<svg class="bar-chart"[^>]*role="img" aria-labelledby="chart-status-title chart-status-summary"/);
     expect(res.text).toContain('<tr><th scope="row">Inaccurate</th><td>1</td><td>50%</td></tr>');
     // errors found per document: one error (inaccurate); the title is escaped
@@ -49,7 +58,9 @@ describe(`dashboard and help (${engineName})`, () => {
     expect(asReviewer.text).toMatch(/data-testid="my-assignments"[\s\S]*<li data-nav-item data-claim-id="\d+"><a href="\/claims\/\d+">/);
     expect(asReviewer.text).toContain('All 1 open assignment in the queue');
     const activity = /data-testid="recent-activity"[\s\S]*?<\/section>/.exec(asReviewer.text)![0];
-    expect(activity).toContain('<strong>Editor &lt;Reyes&gt;</strong> set status to In review, assigned it to Reviewer Cruz on <a href="/claims/');
+    expect(activity).toContain(
+      '<strong>Editor &lt;Reyes&gt;</strong> set status to In review, assigned it to Reviewer Cruz on <a href="/claims/',
+    );
     expect(activity).toContain('gave the verdict Inaccurate');
     expect(activity).toMatch(/in <a href="\/documents\/\d+">Digmaan &lt;sa&gt; Iraq<\/a>/);
   });

@@ -29,7 +29,9 @@ describe(`kept queue and reader pages (${engineName})`, () => {
   let claimIds: number[];
   let reviewer: Awaited<ReturnType<typeof signIn>>;
   let viewer: Awaited<ReturnType<typeof signIn>>;
-  const counter: KyselyPlugin = { transformQuery: (a) => a.node, transformResult: async (a) => {
+  const counter: KyselyPlugin = {
+    transformQuery: (a) => a.node,
+    transformResult: async (a) => {
       queries += 1;
       return a.result;
     },

@@ -18,7 +18,13 @@ function countQueries() {
       return args.result;
     },
   };
-  return { plugin, reset: () => (count = 0), get count() { return count; } };
+  return {
+    plugin,
+    reset: () => (count = 0),
+    get count() {
+      return count;
+    },
+  };
 }
 
 describe(`queries per page do not grow with the rows shown (${engineName})`, () => {
@@ -75,7 +81,7 @@ describe(`queries per page do not grow with the rows shown (${engineName})`, () 
     const listBefore = await queriesFor('/documents');
     const dashBefore = await queriesFor('/');
     for (const id of large.claimIds.slice(0, 30)) {
-      const claim = (await db.engine.db.selectFrom('claims').select('version').where('id', '=', id).executeTakeFirstOrThrow());
+      const claim = await db.engine.db.selectFrom('claims').select('version').where('id', '=', id).executeTakeFirstOrThrow();
       await updateClaim(db.ctx, editor.actor, id, { version: claim.version, assigneeId: editor.actor.id, status: 'in_review' });
     }
     await buildDocument(db.ctx, { title: 'Isa pa' });

@@ -32,9 +32,18 @@ describe(`claim queue (${engineName})`, () => {
     const b = await findClaimsByDocumentId(db.engine.db, docB);
     await updateClaim(db.ctx, editor.actor, a[0]!.id, { version: a[0]!.version, assigneeId: reviewer.actor.id, status: 'in_review' });
     await updateClaim(db.ctx, editor.actor, b[1]!.id, { version: b[1]!.version, assigneeId: reviewer.actor.id });
-    await updateClaim(db.ctx, editor.actor, a[2]!.id, { version: a[2]!.version, status: 'resolved', verdict: 'inaccurate', correction: 'Zanzibarium ang tamang salita.' });
+    await updateClaim(db.ctx, editor.actor, a[2]!.id, {
+      version: a[2]!.version,
+      status: 'resolved',
+      verdict: 'inaccurate',
+      correction: 'Zanzibarium ang tamang salita.',
+    });
     await addNote(db.ctx, reviewer.actor, a[3]!.id, 'Tingnan ang ulat ng kalabaw commission.');
-    await addSource(db.ctx, reviewer.actor, b[4]!.id, { url: 'https://example.org/ulat', title: 'Ulat tungkol sa mangosteen', stance: 'refutes' });
+    await addSource(db.ctx, reviewer.actor, b[4]!.id, {
+      url: 'https://example.org/ulat',
+      title: 'Ulat tungkol sa mangosteen',
+      stance: 'refutes',
+    });
     all = [...(await findClaimsByDocumentId(db.engine.db, docA)), ...(await findClaimsByDocumentId(db.engine.db, docB))];
   });
   afterAll(() => db.close());
@@ -73,7 +82,9 @@ describe(`claim queue (${engineName})`, () => {
     expect(new Set(byUpdate.ids).size).toBe(all.length);
     const times = byUpdate.rows.map((r) => Date.parse(r.updatedAt));
     expect(times).toEqual([...times].sort((x, y) => y - x));
-    expect(byUpdate.ids.slice(0, 3).sort()).toEqual([all.find((c) => c.status === 'resolved')!.id, ...all.filter((c) => c.assigneeId).map((c) => c.id)].sort());
+    expect(byUpdate.ids.slice(0, 3).sort()).toEqual(
+      [all.find((c) => c.status === 'resolved')!.id, ...all.filter((c) => c.assigneeId).map((c) => c.id)].sort(),
+    );
   });
 
   it('filters by status, verdict, kind, document and assignee', async () => {
@@ -83,7 +94,9 @@ describe(`claim queue (${engineName})`, () => {
     expect(await ids('?verdict=inaccurate')).toEqual(sorted(all.filter((c) => c.verdict === 'inaccurate')));
     expect(await ids('?kind=date&documentId=' + docB)).toEqual(sorted(all.filter((c) => c.kind === 'date' && c.documentId === docB)));
     expect(await ids('?assignee=me', reviewer)).toEqual(sorted(all.filter((c) => c.assigneeId === reviewer.actor.id)));
-    expect(await ids(`?assignee=${reviewer.actor.id}&documentId=${docB}`)).toEqual(sorted(all.filter((c) => c.assigneeId === reviewer.actor.id && c.documentId === docB)));
+    expect(await ids(`?assignee=${reviewer.actor.id}&documentId=${docB}`)).toEqual(
+      sorted(all.filter((c) => c.assigneeId === reviewer.actor.id && c.documentId === docB)),
+    );
     expect(await ids('?assignee=me')).toEqual([]);
     const unassigned = await walk(`assignee=none&verdict=none`);
     expect(unassigned.ids.sort()).toEqual(sorted(all.filter((c) => !c.assigneeId && !c.verdict)));
@@ -91,9 +104,16 @@ describe(`claim queue (${engineName})`, () => {
 
   it('searches quotes, corrections, notes and sources with web-search syntax', async () => {
     const ids = async (q: string) => (await api(`?q=${encodeURIComponent(q)}`)).body.claims.map((c: ApiClaim) => c.id);
-    const byQuote = all.filter((c) => /\b1991\b/.test(c.quote)).map((c) => c.id).sort();
+    const byQuote = all
+      .filter((c) => /\b1991\b/.test(c.quote))
+      .map((c) => c.id)
+      .sort();
     expect((await ids('1991')).sort()).toEqual(byQuote);
-    const [corrected, noted, sourced] = [all.find((c) => c.correction)!, all[3]!, all.find((c) => c.documentId === docB && c.start === all.filter((x) => x.documentId === docB)[4]!.start)!];
+    const [corrected, noted, sourced] = [
+      all.find((c) => c.correction)!,
+      all[3]!,
+      all.find((c) => c.documentId === docB && c.start === all.filter((x) => x.documentId === docB)[4]!.start)!,
+    ];
     expect(await ids('Zanzibarium')).toEqual([corrected.id]);
     expect(await ids('kalabaw')).toEqual([noted.id]);
     expect(await ids('mangosteen')).toEqual([sourced.id]);
@@ -112,11 +132,20 @@ describe(`claim queue (${engineName})`, () => {
     await editNote(db.ctx, reviewer.actor, note.id, 'Ayon sa talaan ng lanzonesbayan.', note.version);
     expect(await ids('durianbayan')).toEqual([]);
     expect(await ids('lanzonesbayan')).toEqual([first.id]);
-    const source = await addSource(db.ctx, reviewer.actor, second.id, { url: 'https://example.org/rambutan', publisher: 'Pahayagang Santolan', stance: 'context' });
+    const source = await addSource(db.ctx, reviewer.actor, second.id, {
+      url: 'https://example.org/rambutan',
+      publisher: 'Pahayagang Santolan',
+      stance: 'context',
+    });
     expect(await ids('Santolan')).toEqual([second.id]);
     expect(await ids('santolan lanzonesbayan')).toEqual([]);
     // Merging moves the absorbed claim's evidence, and its words, to the claim that stays.
-    await mergeClaim(db.ctx, editor.actor, first.id, { with: 'next', version: first.version, withId: second.id, withVersion: (await getClaim(db.ctx, editor.actor, second.id)).version });
+    await mergeClaim(db.ctx, editor.actor, first.id, {
+      with: 'next',
+      version: first.version,
+      withId: second.id,
+      withVersion: (await getClaim(db.ctx, editor.actor, second.id)).version,
+    });
     expect(await ids('santolan lanzonesbayan')).toEqual([first.id]);
     await removeSource(db.ctx, reviewer.actor, source.id, source.version);
     expect(await ids('Santolan')).toEqual([]);
@@ -145,7 +174,8 @@ describe(`claim queue (${engineName})`, () => {
   });
 
   /** The choices of the bulk "Set status to" select: never Resolved, which needs a verdict per claim. */
-  const bulkStatusOptions = (html: string) => [.../<select id="bulk-status"[^>]*>([\s\S]*?)<\/select>/.exec(html)![1]!.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
+  const bulkStatusOptions = (html: string) =>
+    [.../<select id="bulk-status"[^>]*>([\s\S]*?)<\/select>/.exec(html)![1]!.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
 
   it('renders the queue page with filters, next-page link and bulk controls for an editor', async () => {
     const user = browser(app, editor.cookie);

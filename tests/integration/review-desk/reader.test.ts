@@ -11,7 +11,13 @@ import { follow } from './follow.js';
 /** The article element's text with tags removed and entities decoded: what a browser's textContent gives. */
 function articleText(html: string): string {
   const inner = /<article[^>]*data-article[^>]*>([\s\S]*?)<\/article>/.exec(html)?.[1] ?? '';
-  return inner.replace(/<[^>]+>/g, '').replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return inner
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#34;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 describe(`document reader (${engineName})`, () => {
@@ -25,7 +31,9 @@ describe(`document reader (${engineName})`, () => {
     app = testApp(db);
     editor = await signIn(db.ctx, 'editor', 'Maria Santos');
     user = browser(app, editor.cookie);
-    ({ document: { id: documentId } } = await buildDocument(db.ctx, { title: 'Digmaan <sa> Iraq' }));
+    ({
+      document: { id: documentId },
+    } = await buildDocument(db.ctx, { title: 'Digmaan <sa> Iraq' }));
   });
   afterAll(() => db.close());
 
@@ -48,7 +56,12 @@ describe(`document reader (${engineName})`, () => {
 
   it('colours and describes claims by status and verdict, in words as well as styles', async () => {
     const [first] = await findClaimsByDocumentId(db.engine.db, documentId);
-    await updateClaim(db.ctx, editor.actor, first!.id, { version: first!.version, status: 'resolved', verdict: 'inaccurate', correction: 'Ang tamang bilang ay 300,000.' });
+    await updateClaim(db.ctx, editor.actor, first!.id, {
+      version: first!.version,
+      status: 'resolved',
+      verdict: 'inaccurate',
+      correction: 'Ang tamang bilang ay 300,000.',
+    });
     const res = await user.get(`/documents/${documentId}`);
     expect(res.text).toContain(`class="hl st-resolved vd-inaccurate`);
     expect(res.text).toMatch(new RegExp(`data-claim="${first!.id}" title="#${first!.id} [^"]*Resolved · Inaccurate"`));
@@ -94,7 +107,11 @@ describe(`document reader (${engineName})`, () => {
     expect(res.text).not.toContain('id="add-claim"');
     expect(res.text).not.toContain('Re-extract claims');
     const before = await tableChecksums(db.engine.db);
-    const post = await viewer.post(`/documents/${documentId}/claims`, { quote: 'Iraq', occurrence: 1, kind: 'other' }, `/documents/${documentId}`);
+    const post = await viewer.post(
+      `/documents/${documentId}/claims`,
+      { quote: 'Iraq', occurrence: 1, kind: 'other' },
+      `/documents/${documentId}`,
+    );
     expect(post.status).toBe(403);
     expect((await viewer.post(`/documents/${documentId}/reextract`, {}, `/documents/${documentId}`)).status).toBe(403);
     expect(await tableChecksums(db.engine.db)).toEqual(before);
@@ -108,7 +125,11 @@ describe(`document reader (${engineName})`, () => {
     expect(list.text).toContain('1 error');
     const form = await user.get('/documents/new');
     expect(form.text).toContain('<label for="title">Title</label>');
-    const res = await user.post('/documents', { title: 'Maikling balita', text: 'Noong 2003, 140,000 sundalo ang pumasok sa Iraq.', language: 'tl' }, '/documents/new');
+    const res = await user.post(
+      '/documents',
+      { title: 'Maikling balita', text: 'Noong 2003, 140,000 sundalo ang pumasok sa Iraq.', language: 'tl' },
+      '/documents/new',
+    );
     expect(res.status).toBe(303);
     expect(res.headers.location).toMatch(/^\/documents\/\d+$/);
     const page = await follow(user, res);

@@ -12,7 +12,11 @@ class Browser {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
   async fetch(url: string, init: RequestInit = {}): Promise<Response> {
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: this.cookie } });
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: this.cookie },
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const eq = pair!.indexOf('=');
@@ -30,7 +34,11 @@ class Browser {
     return token;
   }
   post(url: string, form: Record<string, string>): Promise<Response> {
-    return this.fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+    return this.fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
   }
 }
 
@@ -45,7 +53,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two app processes on one Postgr
   beforeAll(async () => {
     db = await openTestDb();
     await db.engine.close(); // the processes below are the only clients
-    env = { DATABASE_URL: db.databaseUrl!, DEMO: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn', SESSION_SECRET: 'scale-out-test-secret-'.padEnd(48, 'x') };
+    env = {
+      DATABASE_URL: db.databaseUrl!,
+      DEMO: '0',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      SESSION_SECRET: 'scale-out-test-secret-'.padEnd(48, 'x'),
+    };
     const added = await runCli(['user', 'add', '--email', EMAIL, '--role', 'editor', '--name', 'Scale Tester'], { env, input: PASSWORD });
     expect(added.code, added.stderr).toBe(0);
     [a, b] = await Promise.all([startServer(env), startServer(env)]);
@@ -62,7 +76,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two app processes on one Postgr
 
   it('accepts on process B the session signed in on process A, writes on B and reads the write on A', async () => {
     const browser = new Browser();
-    const signIn = await browser.post(`${a.url}/login`, { email: EMAIL, password: PASSWORD, next: '/documents', _csrf: await browser.csrf(`${a.url}/login`) });
+    const signIn = await browser.post(`${a.url}/login`, {
+      email: EMAIL,
+      password: PASSWORD,
+      next: '/documents',
+      _csrf: await browser.csrf(`${a.url}/login`),
+    });
     expect(signIn.status).toBe(303);
     expect(browser.cookies.has('claimdesk_session')).toBe(true);
 
@@ -107,7 +126,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two app processes on one Postgr
     expect(added.code, added.stderr).toBe(0);
     const browser = new Browser();
     const attempt = async (server: RunningServer) =>
-      (await browser.post(`${server.url}/login`, { email, password: 'a wrong guess', _csrf: await browser.csrf(`${server.url}/login`) })).status;
+      (await browser.post(`${server.url}/login`, { email, password: 'a wrong guess', _csrf: await browser.csrf(`${server.url}/login`) }))
+        .status;
     // Alternating, each process sees only three failures: counted apart, neither would refuse.
     const statuses = [];
     for (const server of [a, b, a, b, a]) statuses.push(await attempt(server));

@@ -12,7 +12,11 @@ describe(`your account: API tokens and password (${engineName})`, () => {
   let app: Express;
   const post = async (cookie: string, path: string, form: Record<string, unknown>) => {
     const { token, cookie: jar } = await csrfFrom(app, '/account', cookie);
-    return request(app).post(path).set('Cookie', jar).type('form').send(formBody({ ...form, _csrf: token }));
+    return request(app)
+      .post(path)
+      .set('Cookie', jar)
+      .type('form')
+      .send(formBody({ ...form, _csrf: token }));
   };
   beforeAll(async () => {
     db = await openTestDb();
@@ -37,12 +41,15 @@ describe(`your account: API tokens and password (${engineName})`, () => {
     expect(page.text).not.toContain(token);
     const used = await db.engine.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', row.id).executeTakeFirstOrThrow();
     expect(used.last_used_at).not.toBeNull();
-    expect(await db.engine.db.selectFrom('audit_log').select('action').where('subject', '=', `token ${row.id}`).orderBy('id').execute()).toEqual([{ action: 'token.created' }, { action: 'token.used' }]);
+    expect(
+      await db.engine.db.selectFrom('audit_log').select('action').where('subject', '=', `token ${row.id}`).orderBy('id').execute(),
+    ).toEqual([{ action: 'token.created' }, { action: 'token.used' }]);
   });
 
   it('revokes a token from the account page; it stops working at once', async () => {
     const editor = await signIn(db.ctx, 'editor');
-    const id = (await db.engine.db.selectFrom('api_tokens').select('id').where('user_id', '=', editor.actor.id).executeTakeFirstOrThrow()).id;
+    const id = (await db.engine.db.selectFrom('api_tokens').select('id').where('user_id', '=', editor.actor.id).executeTakeFirstOrThrow())
+      .id;
     const res = await post(editor.cookie, `/account/tokens/${id}/revoke`, {});
     expect(res.status).toBe(303);
     expect((await request(app).get('/api/v1/documents').set('Authorization', editor.bearer)).status).toBe(401);
@@ -52,7 +59,8 @@ describe(`your account: API tokens and password (${engineName})`, () => {
   it("answers 404 for someone else's token, and revokes nothing", async () => {
     const owner = await signIn(db.ctx, 'reviewer');
     const other = await signIn(db.ctx, 'editor');
-    const id = (await db.engine.db.selectFrom('api_tokens').select('id').where('user_id', '=', owner.actor.id).executeTakeFirstOrThrow()).id;
+    const id = (await db.engine.db.selectFrom('api_tokens').select('id').where('user_id', '=', owner.actor.id).executeTakeFirstOrThrow())
+      .id;
     const before = await securityChecksums(db.engine.db);
     expect((await post(other.cookie, `/account/tokens/${id}/revoke`, {})).status).toBe(404);
     expect(await securityChecksums(db.engine.db)).toEqual(before);
@@ -74,17 +82,29 @@ describe(`your account: API tokens and password (${engineName})`, () => {
     const user = await signIn(db.ctx, 'reviewer');
     const otherBrowser = `claimdesk_session=${await createSession(db.ctx, user.actor.id, { ip: null, userAgent: 'phone' })}`;
     const before = await securityChecksums(db.engine.db);
-    const wrong = await post(user.cookie, '/account/password', { currentPassword: 'not it at all', password: 'a fresh passphrase', confirmPassword: 'a fresh passphrase' });
+    const wrong = await post(user.cookie, '/account/password', {
+      currentPassword: 'not it at all',
+      password: 'a fresh passphrase',
+      confirmPassword: 'a fresh passphrase',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toContain('id="currentPassword-error">is not your current password');
-    const mismatch = await post(user.cookie, '/account/password', { currentPassword: PASSWORD, password: 'a fresh passphrase', confirmPassword: 'a fresh passphrase!' });
+    const mismatch = await post(user.cookie, '/account/password', {
+      currentPassword: PASSWORD,
+      password: 'a fresh passphrase',
+      confirmPassword: 'a fresh passphrase!',
+    });
     expect(mismatch.status).toBe(400);
     expect(mismatch.text).toContain('id="confirmPassword-error">does not match the new password');
     const short = await post(user.cookie, '/account/password', { currentPassword: PASSWORD, password: 'short', confirmPassword: 'short' });
     expect(short.text).toContain('id="password-error">must be at least 10 characters');
     expect(await securityChecksums(db.engine.db)).toEqual(before);
 
-    const ok = await post(user.cookie, '/account/password', { currentPassword: PASSWORD, password: 'a fresh passphrase', confirmPassword: 'a fresh passphrase' });
+    const ok = await post(user.cookie, '/account/password', {
+      currentPassword: PASSWORD,
+      password: 'a fresh passphrase',
+      confirmPassword: 'a fresh passphrase',
+    });
     expect(ok.status).toBe(303);
     expect((await request(app).get('/account').set('Cookie', user.cookie)).status).toBe(200);
     expect((await request(app).get('/account').set('Cookie', otherBrowser)).status).toBe(303);

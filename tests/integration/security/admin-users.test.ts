@@ -13,7 +13,11 @@ describe(`admin: users (${engineName})`, () => {
   let admin: Awaited<ReturnType<typeof signIn>>;
   const post = async (path: string, form: Record<string, unknown>, cookie = admin.cookie) => {
     const { token, cookie: jar } = await csrfFrom(app, '/account', cookie);
-    return request(app).post(path).set('Cookie', jar).type('form').send(formBody({ ...form, _csrf: token }));
+    return request(app)
+      .post(path)
+      .set('Cookie', jar)
+      .type('form')
+      .send(formBody({ ...form, _csrf: token }));
   };
 
   beforeAll(async () => {
@@ -54,10 +58,19 @@ describe(`admin: users (${engineName})`, () => {
     expect((await request(app).get('/admin/users').set('Cookie', reviewer.cookie)).status).toBe(403);
     const res = await post(`/admin/users/${reviewer.actor.id}/role`, { role: 'admin' });
     expect(res.status).toBe(303);
-    const flashCookie = setCookies(res).find((c) => c.startsWith('claimdesk_flash='))!.split(';')[0];
-    expect((await request(app).get('/admin/users').set('Cookie', `${admin.cookie}; ${flashCookie}`)).text).toContain('Rita Reviewer is now an admin.');
+    const flashCookie = setCookies(res)
+      .find((c) => c.startsWith('claimdesk_flash='))!
+      .split(';')[0];
+    expect((await request(app).get('/admin/users').set('Cookie', `${admin.cookie}; ${flashCookie}`)).text).toContain(
+      'Rita Reviewer is now an admin.',
+    );
     expect((await request(app).get('/admin/users').set('Cookie', reviewer.cookie)).status).toBe(200);
-    const audit = await db.engine.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.role_changed').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await db.engine.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'user.role_changed')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_id: admin.actor.id, subject: reviewer.actor.email, details: { from: 'reviewer', to: 'admin' } });
     const bad = await post(`/admin/users/${reviewer.actor.id}/role`, { role: 'superuser' });
     expect(bad.status).toBe(400);
@@ -77,9 +90,17 @@ describe(`admin: users (${engineName})`, () => {
     try {
       const a = await signIn(solo.ctx, 'admin');
       const b = await signIn(solo.ctx, 'admin');
-      const results = await Promise.allSettled([changeUser(solo.ctx, a.actor, b.actor.id, { role: 'editor' }), changeUser(solo.ctx, b.actor, a.actor.id, { role: 'editor' })]);
+      const results = await Promise.allSettled([
+        changeUser(solo.ctx, a.actor, b.actor.id, { role: 'editor' }),
+        changeUser(solo.ctx, b.actor, a.actor.id, { role: 'editor' }),
+      ]);
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-      const admins = await solo.engine.db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
+      const admins = await solo.engine.db
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('disabled_at', 'is', null)
+        .execute();
       expect(admins).toHaveLength(1);
     } finally {
       await solo.close();

@@ -19,8 +19,14 @@ describe(`admin: audit log (${engineName})`, () => {
     db = await openTestDb();
     app = testApp(db);
     admin = await signIn(db.ctx, 'admin', 'Ada Admin');
-    for (let i = 0; i < 60; i++) await recordAudit(db.engine.db, { actorId: null, action: 'auth.login_failed', subject: `guess${i}@example.test`, ip: '192.0.2.1' });
-    await recordAudit(db.engine.db, { actorId: admin.actor.id, action: 'user.role_changed', subject: "o'brien_100%@example.test", details: { from: 'viewer', to: 'editor' } });
+    for (let i = 0; i < 60; i++)
+      await recordAudit(db.engine.db, { actorId: null, action: 'auth.login_failed', subject: `guess${i}@example.test`, ip: '192.0.2.1' });
+    await recordAudit(db.engine.db, {
+      actorId: admin.actor.id,
+      action: 'user.role_changed',
+      subject: "o'brien_100%@example.test",
+      details: { from: 'viewer', to: 'editor' },
+    });
   });
   afterAll(() => db.close());
 
@@ -33,7 +39,8 @@ describe(`admin: audit log (${engineName})`, () => {
     const first = await page('');
     expect(first.status).toBe(200);
     expect(rowsOf(first.text)).toBe(50);
-    for (const action of ['auth.login_failed', 'user.role_changed', 'token.used', 'token.created', 'user.created']) expect(first.text).toContain(`<code>${action}</code>`);
+    for (const action of ['auth.login_failed', 'user.role_changed', 'token.used', 'token.created', 'user.created'])
+      expect(first.text).toContain(`<code>${action}</code>`);
     expect(first.text).toMatch(/page 1 of 2/);
     expect(first.text).toContain('href="/admin/audit?page=2"');
     const second = await page('?page=2');
@@ -48,7 +55,8 @@ describe(`admin: audit log (${engineName})`, () => {
     expect(rowsOf(quote.text)).toBe(1);
     expect(quote.text).toContain('o&#39;brien_100%@example.test');
     const all = await db.engine.db.selectFrom('audit_log').select(['action', 'subject']).execute();
-    const literally = (q: string) => all.filter((e) => e.action.includes(q.toLowerCase()) || (e.subject ?? '').toLowerCase().includes(q.toLowerCase())).length;
+    const literally = (q: string) =>
+      all.filter((e) => e.action.includes(q.toLowerCase()) || (e.subject ?? '').toLowerCase().includes(q.toLowerCase())).length;
     for (const q of ['%', '_', '100%', "' OR '1'='1", '\\', "'; DROP TABLE audit_log; --", '$1', '"']) {
       const res = await page(`?q=${encodeURIComponent(q)}`);
       expect(res.status, q).toBe(200);
@@ -57,7 +65,9 @@ describe(`admin: audit log (${engineName})`, () => {
     expect(literally('%')).toBe(1);
     expect(rowsOf((await page('?q=role_changed')).text)).toBe(1);
     expect(rowsOf((await page('?q=GUESS1')).text)).toBe(11);
-    expect(await db.engine.db.selectFrom('audit_log').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).toEqual({ n: all.length });
+    expect(await db.engine.db.selectFrom('audit_log').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).toEqual({
+      n: all.length,
+    });
   });
 
   it('refuses a malformed page number naming the field', async () => {

@@ -21,17 +21,27 @@ describe(`claimdesk user add / token create (${engineName})`, () => {
 
   /** Reads the CLI's database once the CLI has exited (PGlite allows one process at a time). */
   async function inCliDatabase<T>(fn: (engine: Awaited<ReturnType<typeof openEngine>>) => Promise<T>): Promise<T> {
-    const engine = await openEngine({ databaseUrl: db.databaseUrl, dataDir, dbPoolMax: 1, dbStatementTimeoutMs: 0, dbConnectTimeoutMs: 3000 });
+    const engine = await openEngine({
+      databaseUrl: db.databaseUrl,
+      dataDir,
+      dbPoolMax: 1,
+      dbStatementTimeoutMs: 0,
+      dbConnectTimeoutMs: 3000,
+    });
     try {
       return await fn(engine);
     } finally {
       await engine.close();
     }
   }
-  const userRow = (email: string) => inCliDatabase((e) => e.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst());
+  const userRow = (email: string) =>
+    inCliDatabase((e) => e.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst());
 
   it('creates a user with the password read from standard input, printing no password', async () => {
-    const r = await runCli(['user', 'add', '--email', 'Eve@Example.test', '--role', 'editor', '--name', 'Eve Editor'], { env, input: 'a piped passphrase\n' });
+    const r = await runCli(['user', 'add', '--email', 'Eve@Example.test', '--role', 'editor', '--name', 'Eve Editor'], {
+      env,
+      input: 'a piped passphrase\n',
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Created editor eve@example\.test \(id \d+\)\.\n$/);
@@ -66,7 +76,9 @@ describe(`claimdesk user add / token create (${engineName})`, () => {
     const r = await runCli(['token', 'create', '--email', 'EVE@example.test', '--name', 'nightly import'], { env });
     expect(r.code).toBe(0);
     const token = /\n(cd_[A-Za-z0-9_-]{43})\n$/.exec(r.stdout)![1]!;
-    const row = await inCliDatabase((e) => e.db.selectFrom('api_tokens').selectAll().where('name', '=', 'nightly import').executeTakeFirstOrThrow());
+    const row = await inCliDatabase((e) =>
+      e.db.selectFrom('api_tokens').selectAll().where('name', '=', 'nightly import').executeTakeFirstOrThrow(),
+    );
     expect(row.token_hash).toBe(hashSecret(token));
     expect(row.prefix).toBe(token.slice(0, 10));
     const unknown = await runCli(['token', 'create', '--email', 'nobody@example.test'], { env });

@@ -11,7 +11,9 @@ import { routeExpectations } from './route-expectations.js';
 import { listRoutes, stateChanging } from './route-table.js';
 import { buildAuthors, buildScene, type Authors } from './scene.js';
 
-const pageRoutes = stateChanging(listRoutes(createApp({ db: {} as Db, config: testConfig(), secret: 'x'.repeat(40) }))).filter((r) => !r.api);
+const pageRoutes = stateChanging(listRoutes(createApp({ db: {} as Db, config: testConfig(), secret: 'x'.repeat(40) }))).filter(
+  (r) => !r.api,
+);
 
 describe(`CSRF protection on every state-changing form (${engineName})`, () => {
   let db: TestDb;
@@ -44,7 +46,11 @@ describe(`CSRF protection on every state-changing form (${engineName})`, () => {
         { cookie: `${admin.cookie}; ${foreign.cookie.split('; ').find((c) => c.startsWith('claimdesk_csrf='))}`, token: foreign.token },
       ];
       for (const { cookie, token } of attempts) {
-        const res = await request(app)[route.method.toLowerCase() as 'post'](path).set('Cookie', cookie).type('form').send(formBody({ ...body, ...(token ? { _csrf: token } : {}) }));
+        const res = await request(app)
+          [route.method.toLowerCase() as 'post'](path)
+          .set('Cookie', cookie)
+          .type('form')
+          .send(formBody({ ...body, ...(token ? { _csrf: token } : {}) }));
         expect(res.status, `${route.key} with token ${token ?? '(none)'}`).toBe(403);
         expect(res.text).toContain('did not come from claimdesk');
       }
@@ -54,7 +60,11 @@ describe(`CSRF protection on every state-changing form (${engineName})`, () => {
 
   it('checks the multipart import form after parsing it, refusing it without a token', async () => {
     const before = await securityChecksums(db.engine.db);
-    const res = await request(app).post('/documents').set('Cookie', admin.cookie).field('title', 'Upload').attach('file', Buffer.from('In 2004 the council spent 3 million pesos.'), 'a.txt');
+    const res = await request(app)
+      .post('/documents')
+      .set('Cookie', admin.cookie)
+      .field('title', 'Upload')
+      .attach('file', Buffer.from('In 2004 the council spent 3 million pesos.'), 'a.txt');
     expect(res.status).toBe(403);
     expect(await securityChecksums(db.engine.db)).toEqual(before);
   });
@@ -67,15 +77,27 @@ describe(`CSRF protection on every state-changing form (${engineName})`, () => {
     expect(cookieOnly.status).toBe(403);
     expect(await securityChecksums(db.engine.db)).toEqual(before);
     const withHeader = await csrfFrom(app, '/account', admin.cookie);
-    const ok = await request(app).patch(`/api/v1/claims/${scene.claim.id}`).set('Cookie', withHeader.cookie).set('X-CSRF-Token', withHeader.token).send(body);
+    const ok = await request(app)
+      .patch(`/api/v1/claims/${scene.claim.id}`)
+      .set('Cookie', withHeader.cookie)
+      .set('X-CSRF-Token', withHeader.token)
+      .send(body);
     expect(ok.status).toBe(200);
-    const token = await request(app).patch(`/api/v1/claims/${scene.claim.id}`).set('Authorization', admin.bearer).send({ version: ok.body.claim.version, status: 'open' });
+    const token = await request(app)
+      .patch(`/api/v1/claims/${scene.claim.id}`)
+      .set('Authorization', admin.bearer)
+      .send({ version: ok.body.claim.version, status: 'open' });
     expect(token.status).toBe(200);
   });
 
   it('never falls back to the session cookie when another Authorization scheme is sent', async () => {
     const before = await securityChecksums(db.engine.db);
-    const res = await request(app).post('/account/tokens').set('Cookie', admin.cookie).set('Authorization', 'Basic YWRhOnB3').type('form').send({ name: 'sneaky' });
+    const res = await request(app)
+      .post('/account/tokens')
+      .set('Cookie', admin.cookie)
+      .set('Authorization', 'Basic YWRhOnB3')
+      .type('form')
+      .send({ name: 'sneaky' });
     expect(res.status).toBe(401);
     expect(await securityChecksums(db.engine.db)).toEqual(before);
   });

@@ -43,7 +43,9 @@ describe('DATA_DIR and backups are private to their owner', () => {
       expect(looseEntries(dataDir)).toEqual([]);
 
       const output = join(root, 'backup.json');
-      const backup = await runCli(['backup', '--with-secrets', '--output', output], { env: { DATA_DIR: dataDir, DATABASE_URL: undefined, DEMO: '0' } });
+      const backup = await runCli(['backup', '--with-secrets', '--output', output], {
+        env: { DATA_DIR: dataDir, DATABASE_URL: undefined, DEMO: '0' },
+      });
       expect(backup.code, backup.stderr).toBe(0);
       expect(statSync(output).mode & 0o777).toBe(0o600);
     } finally {

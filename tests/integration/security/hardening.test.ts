@@ -16,7 +16,11 @@ import { cookieValue, csrfFrom, formBody, PASSWORD, setCookies } from './helpers
 function multipart(fields: Record<string, string | Buffer>): { body: Buffer; type: string } {
   const boundary = 'claimdesk-test-boundary';
   const parts = Object.entries(fields).map(([name, value]) =>
-    Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`), Buffer.from(value), Buffer.from('\r\n')]),
+    Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`),
+      Buffer.from(value),
+      Buffer.from('\r\n'),
+    ]),
   );
   return { body: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
 }
@@ -39,10 +43,18 @@ describe(`security hardening: caches, cookies, error text, input, sessions, pass
   });
 
   it('marks the flash cookie Secure when PUBLIC_URL is https, even for a request that arrived over http', async () => {
-    const httpsApp = createApp({ db: db.engine.db, config: { ...db.config, publicUrl: 'https://desk.example.org' }, secret: db.config.sessionSecret! });
+    const httpsApp = createApp({
+      db: db.engine.db,
+      config: { ...db.config, publicUrl: 'https://desk.example.org' },
+      secret: db.config.sessionSecret!,
+    });
     const { claims } = await buildDocument(db.ctx, { text: 'In 2003 the coalition sent 140,000 troops to Iraq.', language: 'en' });
     const { token, cookie } = await csrfFrom(httpsApp, '/account', editor.cookie);
-    const res = await request(httpsApp).post(`/claims/${claims[0]!.id}/notes`).set('Cookie', cookie).type('form').send({ _csrf: token, body: 'A note.' });
+    const res = await request(httpsApp)
+      .post(`/claims/${claims[0]!.id}/notes`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: token, body: 'A note.' });
     expect(res.status).toBe(303);
     const flash = setCookies(res).find((c) => c.startsWith('claimdesk_flash='));
     expect(flash).toMatch(/;\s*Secure/i);
@@ -52,12 +64,30 @@ describe(`security hardening: caches, cookies, error text, input, sessions, pass
     const { document } = await buildDocument(db.ctx, { text: 'A short text of forty characters or so.', language: 'en' });
     const err = await db.engine.db
       .transaction()
-      .execute((trx) => insertClaims(trx, [{ documentId: document.id, start: 84, end: 87, quote: 'abc', sentenceIndex: 0, kind: 'other', score: 1, reasons: [], suggestion: null, origin: 'manual' }]))
+      .execute((trx) =>
+        insertClaims(trx, [
+          {
+            documentId: document.id,
+            start: 84,
+            end: 87,
+            quote: 'abc',
+            sentenceIndex: 0,
+            kind: 'other',
+            score: 1,
+            reasons: [],
+            suggestion: null,
+            origin: 'manual',
+          },
+        ]),
+      )
       .catch((e: unknown) => e);
     const mapped = toHttpError(err);
     expect(mapped?.status).toBe(400);
     expect(mapped!.message).not.toMatch(/claim span|document \d|84|claims_span/);
-    expect(['That passage does not match the document’s text at those positions.', 'A value is outside what is allowed for that field.']).toContain(mapped!.message);
+    expect([
+      'That passage does not match the document’s text at those positions.',
+      'A value is outside what is allowed for that field.',
+    ]).toContain(mapped!.message);
   });
 
   it('guards multipart fields like every other body: a control character or invalid UTF-8 is a 400 and nothing is stored', async () => {
@@ -72,19 +102,33 @@ describe(`security hardening: caches, cookies, error text, input, sessions, pass
     expect(await tableChecksums(db.engine.db)).toEqual(before);
     // The same form with clean UTF-8 (an accented title) still imports.
     const { token, cookie } = await csrfFrom(app, '/documents/new', editor.cookie);
-    const { body, type } = multipart({ _csrf: token, title: 'Digmaan sa Iraq — ulat ni José', language: 'en', text: 'In 2003 the coalition sent 140,000 troops.' });
+    const { body, type } = multipart({
+      _csrf: token,
+      title: 'Digmaan sa Iraq — ulat ni José',
+      language: 'en',
+      text: 'In 2003 the coalition sent 140,000 troops.',
+    });
     const ok = await request(app).post('/documents').set('Cookie', cookie).set('Content-Type', type).send(body);
     expect(ok.status, ok.text.slice(0, 300)).toBe(303);
-    expect(await db.engine.db.selectFrom('documents').select('title').where('title', '=', 'Digmaan sa Iraq — ulat ni José').executeTakeFirst()).toBeDefined();
+    expect(
+      await db.engine.db.selectFrom('documents').select('title').where('title', '=', 'Digmaan sa Iraq — ulat ni José').executeTakeFirst(),
+    ).toBeDefined();
   });
 
   it('refuses bidirectional override characters in document titles and people’s names', async () => {
-    const api = await request(app).post('/api/v1/documents').set('Authorization', editor.bearer).send({ title: 'Report \u202Etxt.exe', text: 'In 2003 the coalition sent 140,000 troops.' });
+    const api = await request(app)
+      .post('/api/v1/documents')
+      .set('Authorization', editor.bearer)
+      .send({ title: 'Report \u202Etxt.exe', text: 'In 2003 the coalition sent 140,000 troops.' });
     expect(api.status).toBe(400);
     expect(api.body.error.fields).toEqual([{ field: 'title', message: expect.stringContaining('bidirectional control characters') }]);
     const admin = await signIn(db.ctx, 'admin');
     const { token, cookie } = await csrfFrom(app, '/admin/users', admin.cookie);
-    const invite = await request(app).post('/admin/users').set('Cookie', cookie).type('form').send(formBody({ _csrf: token, email: 'rtl@example.test', displayName: 'Ana\u202Enimda', role: 'reviewer' }));
+    const invite = await request(app)
+      .post('/admin/users')
+      .set('Cookie', cookie)
+      .type('form')
+      .send(formBody({ _csrf: token, email: 'rtl@example.test', displayName: 'Ana\u202Enimda', role: 'reviewer' }));
     expect(invite.status).toBe(400);
     expect(await db.engine.db.selectFrom('users').select('id').where('email', '=', 'rtl@example.test').executeTakeFirst()).toBeUndefined();
   });
@@ -95,14 +139,22 @@ describe(`security hardening: caches, cookies, error text, input, sessions, pass
     const active = await signIn(db.ctx, 'reviewer');
     const idFor = (cookie: string) => hashSecret(cookie.split('=')[1]!);
     expect(db.config.sessionIdleTimeoutMinutes).toBe(480);
-    await sql`UPDATE sessions SET last_seen_at = now() - interval '8 hours 5 minutes' WHERE id = ${idFor(idle.cookie)}`.execute(db.engine.db);
-    await sql`UPDATE sessions SET last_seen_at = now() - interval '7 hours 50 minutes' WHERE id = ${idFor(active.cookie)}`.execute(db.engine.db);
+    await sql`UPDATE sessions SET last_seen_at = now() - interval '8 hours 5 minutes' WHERE id = ${idFor(idle.cookie)}`.execute(
+      db.engine.db,
+    );
+    await sql`UPDATE sessions SET last_seen_at = now() - interval '7 hours 50 minutes' WHERE id = ${idFor(active.cookie)}`.execute(
+      db.engine.db,
+    );
     const refused = await request(plain).get('/documents').set('Cookie', idle.cookie);
     expect(refused.status).toBe(303);
     expect(refused.headers.location).toMatch(/^\/login/);
     expect(await db.engine.db.selectFrom('sessions').select('id').where('id', '=', idFor(idle.cookie)).executeTakeFirst()).toBeUndefined();
     expect((await request(plain).get('/documents').set('Cookie', active.cookie)).status).toBe(200);
-    const touched = await db.engine.db.selectFrom('sessions').select('last_seen_at').where('id', '=', idFor(active.cookie)).executeTakeFirstOrThrow();
+    const touched = await db.engine.db
+      .selectFrom('sessions')
+      .select('last_seen_at')
+      .where('id', '=', idFor(active.cookie))
+      .executeTakeFirstOrThrow();
     expect(Date.now() - touched.last_seen_at.getTime()).toBeLessThan(60_000);
   });
 
@@ -110,7 +162,11 @@ describe(`security hardening: caches, cookies, error text, input, sessions, pass
     const user = await signIn(db.ctx, 'reviewer');
     const change = async (password: string) => {
       const { token, cookie } = await csrfFrom(app, '/account', user.cookie);
-      return request(app).post('/account/password').set('Cookie', cookie).type('form').send({ _csrf: token, currentPassword: PASSWORD, password, confirmPassword: password });
+      return request(app)
+        .post('/account/password')
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ _csrf: token, currentPassword: PASSWORD, password, confirmPassword: password });
     };
     for (const common of ['qwertyuiop', 'Password2024!', 'iloveyou123']) {
       const res = await change(common);
@@ -126,7 +182,11 @@ describe(`security hardening: caches, cookies, error text, input, sessions, pass
     const page = await request(app).get('/account').set('Cookie', user.cookie);
     expect(page.text).toContain('revokes all your API tokens');
     const { token, cookie } = await csrfFrom(app, '/account', user.cookie);
-    const res = await request(app).post('/account/password').set('Cookie', cookie).type('form').send({ _csrf: token, currentPassword: PASSWORD, password: 'tamarind lantern ferry', confirmPassword: 'tamarind lantern ferry' });
+    const res = await request(app)
+      .post('/account/password')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: token, currentPassword: PASSWORD, password: 'tamarind lantern ferry', confirmPassword: 'tamarind lantern ferry' });
     expect(res.status).toBe(303);
     expect(cookieValue(res, 'claimdesk_session')).toBeUndefined(); // this browser stays signed in
     expect((await request(app).get('/api/v1/claims').set('Authorization', user.bearer)).status).toBe(401);

@@ -8,7 +8,8 @@ import { inlineCode, pagePaths } from './pages.js';
 import { listRoutes } from './route-table.js';
 import { buildAuthors, buildScene } from './scene.js';
 
-const csp = "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'none';object-src 'none'";
+const csp =
+  "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'none';object-src 'none'";
 
 describe(`security headers and a strict CSP on every page (${engineName})`, () => {
   let db: TestDb;
@@ -20,7 +21,12 @@ describe(`security headers and a strict CSP on every page (${engineName})`, () =
     app = testApp(db);
     admin = await signIn(db.ctx, 'admin');
     const scene = await buildScene(db.ctx, await buildAuthors(db.ctx));
-    paths = pagePaths(listRoutes(app), { documentId: scene.documentId, claimId: scene.claim.id, userId: admin.actor.id, invitationToken: await scene.linkFor() });
+    paths = pagePaths(listRoutes(app), {
+      documentId: scene.documentId,
+      claimId: scene.claim.id,
+      userId: admin.actor.id,
+      invitationToken: await scene.linkFor(),
+    });
   });
   afterAll(() => db.close());
 
@@ -51,11 +57,14 @@ describe(`security headers and a strict CSP on every page (${engineName})`, () =
   it('has no inline script, inline handler, style attribute or javascript: URL on any page the app serves', async () => {
     expect(paths.length).toBeGreaterThan(10);
     for (const path of paths) {
-      const res = await request(app).get(path).set('Cookie', path.startsWith('/invitations/') ? '' : admin.cookie);
+      const res = await request(app)
+        .get(path)
+        .set('Cookie', path.startsWith('/invitations/') ? '' : admin.cookie);
       expect(res.status, path).toBeLessThan(400);
       if (!res.headers['content-type']?.startsWith('text/html')) continue;
       expect(inlineCode(res.text), path).toEqual([]);
-      for (const m of res.text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) expect(m[1], `${path} loads a script from elsewhere`).toMatch(/^\/static\//);
+      for (const m of res.text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g))
+        expect(m[1], `${path} loads a script from elsewhere`).toMatch(/^\/static\//);
     }
   });
 });

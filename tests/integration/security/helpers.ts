@@ -17,7 +17,12 @@ export async function securityChecksums(db: Db): Promise<Record<string, string>>
     sessions: sql`SELECT id, user_id, expires_at FROM sessions`,
   };
   for (const [name, query] of Object.entries(queries)) {
-    const { rows } = await sql<{ n: number; h: string }>`SELECT count(*)::int AS n, md5(coalesce(string_agg(md5(t::text), ',' ORDER BY md5(t::text)), '')) AS h FROM (${query}) AS t`.execute(db);
+    const { rows } = await sql<{
+      n: number;
+      h: string;
+    }>`SELECT count(*)::int AS n, md5(coalesce(string_agg(md5(t::text), ',' ORDER BY md5(t::text)), '')) AS h FROM (${query}) AS t`.execute(
+      db,
+    );
     out[name] = `${rows[0]!.n}:${rows[0]!.h}`;
   }
   return out;
@@ -31,7 +36,9 @@ export function setCookies(res: { headers: Record<string, unknown> }): string[] 
 
 /** The last value a response set for a cookie ('' when it cleared it), or undefined if it did not touch it. */
 export function cookieValue(res: { headers: Record<string, unknown> }, name: string): string | undefined {
-  const line = setCookies(res).filter((c) => c.startsWith(`${name}=`)).at(-1);
+  const line = setCookies(res)
+    .filter((c) => c.startsWith(`${name}=`))
+    .at(-1);
   return line === undefined ? undefined : decodeURIComponent(line.slice(name.length + 1).split(';')[0]!);
 }
 
@@ -46,7 +53,12 @@ export async function csrfFrom(app: Express, path: string, cookie = ''): Promise
 }
 
 /** Signs in through the login form, as a browser would; returns the response and the new session cookie. */
-export async function login(app: Express, email: string, password: string, options: { cookie?: string; next?: string; ip?: string; tokenFrom?: string } = {}) {
+export async function login(
+  app: Express,
+  email: string,
+  password: string,
+  options: { cookie?: string; next?: string; ip?: string; tokenFrom?: string } = {},
+) {
   const { token, cookie } = await csrfFrom(app, options.tokenFrom ?? '/login', options.cookie);
   let req = request(app).post('/login').set('Cookie', cookie).type('form');
   if (options.ip) req = req.set('X-Forwarded-For', options.ip);
@@ -75,7 +87,14 @@ export interface Caller {
  * Sends one request as a caller: API routes with the caller's token, pages as a browser form
  * carrying a CSRF token taken from a page the caller can open.
  */
-export async function send(app: Express, method: string, path: string, body: Record<string, unknown> | undefined, caller: Caller, headers: Record<string, string> = {}) {
+export async function send(
+  app: Express,
+  method: string,
+  path: string,
+  body: Record<string, unknown> | undefined,
+  caller: Caller,
+  headers: Record<string, string> = {},
+) {
   const verb = method.toLowerCase() as 'post' | 'patch' | 'put' | 'delete';
   if (path.startsWith('/api/')) {
     let req = request(app)[verb](path).set(headers);
@@ -83,5 +102,10 @@ export async function send(app: Express, method: string, path: string, body: Rec
     return body === undefined ? req : req.set('Content-Type', 'application/json').send(JSON.stringify(body));
   }
   const { token, cookie } = await csrfFrom(app, caller.cookie ? '/account' : '/login', caller.cookie ?? '');
-  return request(app)[verb](path).set(headers).set('Cookie', cookie).type('form').send(formBody({ ...body, _csrf: token }));
+  return request(app)
+    [verb](path)
+    .set(headers)
+    .set('Cookie', cookie)
+    .type('form')
+    .send(formBody({ ...body, _csrf: token }));
 }

@@ -27,7 +27,11 @@ describe(`the access log holds no secret (${engineName})`, () => {
     };
     const setup = await csrfFrom(app, '/setup');
     secrets.push(setup.token, setup.cookie.split('=')[1]!);
-    const created = await request(app).post('/setup').set('Cookie', setup.cookie).type('form').send({ _csrf: setup.token, displayName: 'Ada', email: 'ada@example.test', password: PASSWORD });
+    const created = await request(app)
+      .post('/setup')
+      .set('Cookie', setup.cookie)
+      .type('form')
+      .send({ _csrf: setup.token, displayName: 'Ada', email: 'ada@example.test', password: PASSWORD });
     expect(created.status).toBe(303);
     keep(created);
 
@@ -37,7 +41,11 @@ describe(`the access log holds no secret (${engineName})`, () => {
 
     const page = await csrfFrom(app, '/admin/users', cookie);
     secrets.push(page.token);
-    const invited = await request(app).post('/admin/users').set('Cookie', page.cookie).type('form').send(formBody({ email: 'bea@example.test', displayName: 'Bea', role: 'reviewer', _csrf: page.token }));
+    const invited = await request(app)
+      .post('/admin/users')
+      .set('Cookie', page.cookie)
+      .type('form')
+      .send(formBody({ email: 'bea@example.test', displayName: 'Bea', role: 'reviewer', _csrf: page.token }));
     const link = /\/invitations\/([A-Za-z0-9_-]{43})/.exec(invited.text)?.[1];
     expect(link).toBeDefined();
     secrets.push(link!);
@@ -46,7 +54,11 @@ describe(`the access log holds no secret (${engineName})`, () => {
     await request(app).get(`/login?next=${encodeURIComponent(`/invitations/${link}`)}`);
     const accept = await csrfFrom(app, `/invitations/${link}`);
     secrets.push(accept.token);
-    const accepted = await request(app).post(`/invitations/${link}`).set('Cookie', accept.cookie).type('form').send({ _csrf: accept.token, password: PASSWORD, confirmPassword: PASSWORD });
+    const accepted = await request(app)
+      .post(`/invitations/${link}`)
+      .set('Cookie', accept.cookie)
+      .type('form')
+      .send({ _csrf: accept.token, password: PASSWORD, confirmPassword: PASSWORD });
     expect(accepted.status).toBe(303);
     keep(accepted);
 

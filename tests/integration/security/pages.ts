@@ -58,7 +58,8 @@ export function inlineCode(html: string): string[] {
       if (name === 'style') found.push(`style attribute: ${tag.source}`);
       if (!['href', 'src', 'action', 'formaction', 'xlink:href'].includes(name)) continue;
       // data: only runs where a document or script is loaded (an icon or image is just data)
-      if (/^\s*(javascript|vbscript):/i.test(value) || (/^\s*data:/i.test(value) && runsData.has(tag.name))) found.push(`${name}=${value.slice(0, 40)} on <${tag.name}>`);
+      if (/^\s*(javascript|vbscript):/i.test(value) || (/^\s*data:/i.test(value) && runsData.has(tag.name)))
+        found.push(`${name}=${value.slice(0, 40)} on <${tag.name}>`);
     }
   }
   return found;

@@ -29,8 +29,14 @@ describe(`permissions matrix: every state-changing route × every role × anonym
 
   it('has an expectation for every state-changing route the app serves, and none for a route it no longer has', () => {
     const served = discovered.map((r) => r.key);
-    expect(served.filter((key) => !routeExpectations[key]), 'routes missing from route-expectations.ts').toEqual([]);
-    expect(Object.keys(routeExpectations).filter((key) => !served.includes(key)), 'expectations for routes that are gone').toEqual([]);
+    expect(
+      served.filter((key) => !routeExpectations[key]),
+      'routes missing from route-expectations.ts',
+    ).toEqual([]);
+    expect(
+      Object.keys(routeExpectations).filter((key) => !served.includes(key)),
+      'expectations for routes that are gone',
+    ).toEqual([]);
     expect(served.length).toBeGreaterThan(20);
   });
 
@@ -115,36 +121,66 @@ describe(`permissions matrix: object rules (${engineName})`, () => {
 
   it('still assigns to an active reviewer through the bulk API (the refusal above is about the assignee)', async () => {
     const scene = await buildScene(db.ctx, authors);
-    const res = await send(app, 'POST', '/api/v1/claims/bulk', { claimIds: [scene.claim.id], action: 'assign', assigneeId: authors.reviewer.id }, editor);
+    const res = await send(
+      app,
+      'POST',
+      '/api/v1/claims/bulk',
+      { claimIds: [scene.claim.id], action: 'assign', assigneeId: authors.reviewer.id },
+      editor,
+    );
     expect(res.status, res.text).toBe(200);
   });
 
-  const rewrites: Record<string, unknown> = { correction: 'A reviewer’s own words', explanation: 'Overruled.', proposedVerdict: 'accurate', verdict: 'accurate', kind: 'other' };
+  const rewrites: Record<string, unknown> = {
+    correction: 'A reviewer’s own words',
+    explanation: 'Overruled.',
+    proposedVerdict: 'accurate',
+    verdict: 'accurate',
+    kind: 'other',
+  };
 
   for (const decided of ['resolved', 'dismissed'] as const) {
     it(`lets only an editor change the review fields of a ${decided} claim: a reviewer's PATCH, form post and bulk action are refused`, async () => {
       const scene = await buildScene(db.ctx, authors);
-      const patch = decided === 'resolved' ? { status: 'resolved' as const, verdict: 'inaccurate' as const, correction: '150,000 troops' } : { status: 'dismissed' as const };
+      const patch =
+        decided === 'resolved'
+          ? { status: 'resolved' as const, verdict: 'inaccurate' as const, correction: '150,000 troops' }
+          : { status: 'dismissed' as const };
       let { claim } = await updateClaim(db.ctx, authors.editor, scene.claim.id, { version: scene.claim.version, ...patch });
       for (const [field, value] of Object.entries(rewrites)) {
-        for (const [method, path] of [['PATCH', `/api/v1/claims/${claim.id}`], ['POST', `/claims/${claim.id}`]] as const) {
+        for (const [method, path] of [
+          ['PATCH', `/api/v1/claims/${claim.id}`],
+          ['POST', `/claims/${claim.id}`],
+        ] as const) {
           const before = await securityChecksums(db.engine.db);
           const res = await send(app, method, path, { version: claim.version, [field]: value }, reviewer);
           expect(res.status, `${method} ${field}: ${res.text.slice(0, 200)}`).toBe(400);
           expect(await securityChecksums(db.engine.db), `${method} ${field}`).toEqual(before);
         }
       }
-      for (const route of [['POST', '/claims/bulk'], ['POST', '/api/v1/claims/bulk']] as const) {
+      for (const route of [
+        ['POST', '/claims/bulk'],
+        ['POST', '/api/v1/claims/bulk'],
+      ] as const) {
         const before = await securityChecksums(db.engine.db);
         const res = await send(app, route[0], route[1], { claimIds: [claim.id], action: 'status', status: 'in_review' }, reviewer);
         expect(res.status, `${route[1]}: ${res.text.slice(0, 200)}`).toBe(400);
         expect(await securityChecksums(db.engine.db)).toEqual(before);
       }
       // A reviewer may still add notes; an editor may still rewrite the review.
-      expect((await send(app, 'POST', `/api/v1/claims/${claim.id}/notes`, { body: 'Proposing to reopen: a newer figure exists.' }, reviewer)).status).toBe(201);
-      const res = await send(app, 'PATCH', `/api/v1/claims/${claim.id}`, { version: claim.version, explanation: 'Editor’s wording.', kind: 'other' }, editor);
+      expect(
+        (await send(app, 'POST', `/api/v1/claims/${claim.id}/notes`, { body: 'Proposing to reopen: a newer figure exists.' }, reviewer))
+          .status,
+      ).toBe(201);
+      const res = await send(
+        app,
+        'PATCH',
+        `/api/v1/claims/${claim.id}`,
+        { version: claim.version, explanation: 'Editor’s wording.', kind: 'other' },
+        editor,
+      );
       expect(res.status, res.text).toBe(200);
-      claim = (await getClaim(db.ctx, authors.editor, claim.id));
+      claim = await getClaim(db.ctx, authors.editor, claim.id);
       expect(claim.explanation).toBe('Editor’s wording.');
     });
   }

@@ -15,7 +15,13 @@ describe(`sign-in rate limits (${engineName})`, () => {
   it('refuses the 6th failure for one account within 15 minutes, whatever the spelling of its email, even with the right password', async () => {
     const app = testApp(db);
     const user = await buildUser(db.ctx, 'reviewer');
-    const spellings = [user.email, user.email.toUpperCase(), ` ${user.email} `, user.email, user.email.replace(/^./, (c) => c.toUpperCase())];
+    const spellings = [
+      user.email,
+      user.email.toUpperCase(),
+      ` ${user.email} `,
+      user.email,
+      user.email.replace(/^./, (c) => c.toUpperCase()),
+    ];
     for (const [i, email] of spellings.entries()) {
       const { res } = await login(app, email, 'wrong password', { ip: `198.51.100.${i + 1}` });
       expect(res.status).toBe(401);
@@ -56,7 +62,8 @@ describe(`sign-in rate limits (${engineName})`, () => {
   it('keeps its counters in the database, shared by every app on it, under hashed keys that hold no email', async () => {
     const user = await buildUser(db.ctx, 'reviewer');
     const [first, second] = [testApp(db), testApp(db)]; // two apps, as two processes would build them
-    for (let i = 0; i < 5; i++) expect((await login(i % 2 ? second : first, user.email, 'wrong password', { ip: `192.0.2.${100 + i}` })).res.status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login(i % 2 ? second : first, user.email, 'wrong password', { ip: `192.0.2.${100 + i}` })).res.status).toBe(401);
     expect((await login(second, user.email, PASSWORD, { ip: '192.0.2.120' })).res.status).toBe(429);
     expect((await login(testApp(db), user.email, PASSWORD, { ip: '192.0.2.121' })).res.status).toBe(429); // and after a restart
     const rows = await db.engine.db.selectFrom('rate_limit_counters').selectAll().execute();
@@ -84,12 +91,20 @@ describe(`sign-in rate limits (${engineName})`, () => {
     const user = await signIn(db.ctx, 'viewer');
     for (let i = 0; i < 5; i++) {
       const { token, cookie } = await csrfFrom(app, '/account', user.cookie);
-      const res = await request(app).post('/account/password').set('Cookie', cookie).type('form').send({ _csrf: token, currentPassword: `guess ${i}`, password: 'a new long password', confirmPassword: 'a new long password' });
+      const res = await request(app)
+        .post('/account/password')
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ _csrf: token, currentPassword: `guess ${i}`, password: 'a new long password', confirmPassword: 'a new long password' });
       expect(res.status).toBe(400);
       expect(res.text).toContain('is not your current password');
     }
     const { token, cookie } = await csrfFrom(app, '/account', user.cookie);
-    const res = await request(app).post('/account/password').set('Cookie', cookie).type('form').send({ _csrf: token, currentPassword: PASSWORD, password: 'a new long password', confirmPassword: 'a new long password' });
+    const res = await request(app)
+      .post('/account/password')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: token, currentPassword: PASSWORD, password: 'a new long password', confirmPassword: 'a new long password' });
     expect(res.status).toBe(429);
     expect(res.text).toContain('Too many failed attempts for your current password');
   });

@@ -17,7 +17,8 @@ describe(`claims per document and extraction time are bounded (${engineName})`, 
   });
   afterAll(() => db.close());
 
-  const importText = (text: string, target = app) => request(target).post('/api/v1/documents').set('Authorization', editor.bearer).send({ title: 'Numbers', text, language: 'en' });
+  const importText = (text: string, target = app) =>
+    request(target).post('/api/v1/documents').set('Authorization', editor.bearer).send({ title: 'Numbers', text, language: 'en' });
 
   it('refuses a text yielding more claims than MAX_CLAIMS_PER_DOCUMENT with 422 naming the limit, writing nothing', async () => {
     const before = await tableChecksums(db.engine.db);

@@ -49,7 +49,11 @@ export async function buildAuthors(ctx: Ctx): Promise<Authors> {
 export async function buildScene(ctx: Ctx, { editor, reviewer }: Authors, title = 'Scene'): Promise<Scene> {
   const { document } = await importDocument(ctx, editor, { title, text: sceneText, language: 'en', allowDuplicate: true });
   const claim = (await findClaimsByDocumentId(ctx.db, document.id))[0]!;
-  const source = await addSource(ctx, reviewer, claim.id, { url: 'https://example.org/pentagon-2003', stance: 'supports', title: 'Pentagon briefing' });
+  const source = await addSource(ctx, reviewer, claim.id, {
+    url: 'https://example.org/pentagon-2003',
+    stance: 'supports',
+    title: 'Pentagon briefing',
+  });
   return {
     ctx,
     documentId: document.id,

@@ -44,9 +44,15 @@ describe('the session secret', () => {
   });
 
   it('is required in production with a server database, and must be at least 32 characters', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/claimdesk' })).toThrow(/SESSION_SECRET \(at least 32 characters\) is required in production/);
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/claimdesk', SESSION_SECRET: 'too short' })).toThrow(/SESSION_SECRET must NOT have fewer than 32 characters/);
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/claimdesk', SESSION_SECRET: 'p'.repeat(48) }).sessionSecret).toBe('p'.repeat(48));
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/claimdesk' })).toThrow(
+      /SESSION_SECRET \(at least 32 characters\) is required in production/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/claimdesk', SESSION_SECRET: 'too short' })).toThrow(
+      /SESSION_SECRET must NOT have fewer than 32 characters/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/claimdesk', SESSION_SECRET: 'p'.repeat(48) }).sessionSecret,
+    ).toBe('p'.repeat(48));
     expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp() }).sessionSecret).toBeNull(); // embedded: generated in DATA_DIR
   });
 });
@@ -62,7 +68,12 @@ describe('TRUST_PROXY', () => {
   });
 
   it('means what it says in the app (Express alone reads "1" as the address 0.0.0.1 and refuses "true")', () => {
-    const appWith = (value: string) => createApp({ db: {} as Db, config: loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'x'.repeat(40), TRUST_PROXY: value, DATA_DIR: tmp() }), secret: 'x'.repeat(40) });
+    const appWith = (value: string) =>
+      createApp({
+        db: {} as Db,
+        config: loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'x'.repeat(40), TRUST_PROXY: value, DATA_DIR: tmp() }),
+        secret: 'x'.repeat(40),
+      });
     expect(appWith('1').get('trust proxy')).toBe(1);
     expect(appWith('true').get('trust proxy')).toBe(true);
   });
@@ -77,7 +88,10 @@ describe('the embedded workspace across a restart', () => {
     try {
       expect(modeOf(join(dataDir, 'session-secret'))).toBe(0o600);
       const setup = await fetch(`${server.url}/setup`, { redirect: 'manual' });
-      const csrfCookie = setup.headers.getSetCookie().find((c) => c.startsWith('claimdesk_csrf='))!.split(';')[0]!;
+      const csrfCookie = setup.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('claimdesk_csrf='))!
+        .split(';')[0]!;
       const csrf = /name="_csrf" value="([^"]+)"/.exec(await setup.text())![1]!;
       const created = await fetch(`${server.url}/setup`, {
         method: 'POST',
@@ -86,7 +100,10 @@ describe('the embedded workspace across a restart', () => {
         body: new URLSearchParams({ _csrf: csrf, displayName: 'Ada', email: 'ada@example.test', password: PASSWORD }),
       });
       expect(created.status).toBe(303);
-      session = created.headers.getSetCookie().find((c) => c.startsWith('claimdesk_session='))!.split(';')[0]!;
+      session = created.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('claimdesk_session='))!
+        .split(';')[0]!;
     } finally {
       await server.stop();
     }

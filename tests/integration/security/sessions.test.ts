@@ -10,7 +10,10 @@ import { revokeApiToken } from '../../../src/users/token.service.js';
 import { changeUser } from '../../../src/users/user.service.js';
 import { login, PASSWORD, setCookies } from './helpers.js';
 
-const sessionLine = (res: { headers: Record<string, unknown> }) => setCookies(res).filter((c) => c.startsWith('claimdesk_session=')).at(-1) ?? '';
+const sessionLine = (res: { headers: Record<string, unknown> }) =>
+  setCookies(res)
+    .filter((c) => c.startsWith('claimdesk_session='))
+    .at(-1) ?? '';
 
 describe(`sessions and their cookie (${engineName})`, () => {
   let db: TestDb;
@@ -39,8 +42,15 @@ describe(`sessions and their cookie (${engineName})`, () => {
     expect(setCookies(https).find((c) => c.startsWith('claimdesk_csrf='))).toMatch(/; Secure/);
     expect(sessionLine(viaProxy.res)).not.toMatch(/; Secure/);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(https.text)![1]!;
-    const jar = setCookies(https).map((c) => c.split(';')[0]).join('; ');
-    const signedIn = await request(proxied).post('/login').set('X-Forwarded-Proto', 'https').set('Cookie', jar).type('form').send({ _csrf: csrf, email: user.email, password: PASSWORD });
+    const jar = setCookies(https)
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const signedIn = await request(proxied)
+      .post('/login')
+      .set('X-Forwarded-Proto', 'https')
+      .set('Cookie', jar)
+      .type('form')
+      .send({ _csrf: csrf, email: user.email, password: PASSWORD });
     expect(signedIn.status).toBe(303);
     expect(sessionLine(signedIn)).toMatch(/; Secure/);
 
@@ -64,7 +74,11 @@ describe(`sessions and their cookie (${engineName})`, () => {
   it('refuses an expired session and purges it', async () => {
     const user = await buildUser(db.ctx, 'viewer');
     const token = await createSession(db.ctx, user.id, { ip: null, userAgent: null });
-    await db.engine.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', hashSecret(token)).execute();
+    await db.engine.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', hashSecret(token))
+      .execute();
     const res = await request(testApp(db)).get('/account').set('Cookie', `claimdesk_session=${token}`);
     expect(res.status).toBe(303);
     expect(sessionLine(res)).toMatch(/^claimdesk_session=;/); // the browser is told to forget it

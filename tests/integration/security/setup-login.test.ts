@@ -28,7 +28,11 @@ describe(`first run, sign-in and sign-out (${engineName})`, () => {
   it('refuses a short password at /setup naming the field, creating nobody', async () => {
     const before = await securityChecksums(db.engine.db);
     const { token, cookie } = await csrfFrom(app, '/setup');
-    const res = await request(app).post('/setup').set('Cookie', cookie).type('form').send({ _csrf: token, displayName: 'Ada', email: 'ada@example.test', password: 'short' });
+    const res = await request(app)
+      .post('/setup')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: token, displayName: 'Ada', email: 'ada@example.test', password: 'short' });
     expect(res.status).toBe(400);
     expect(res.text).toContain('id="password-error"');
     expect(res.text).toContain('must be at least 10 characters');
@@ -37,7 +41,11 @@ describe(`first run, sign-in and sign-out (${engineName})`, () => {
 
   it('creates the first admin at /setup, signs them in, and is unreachable afterwards', async () => {
     const { token, cookie } = await csrfFrom(app, '/setup');
-    const res = await request(app).post('/setup').set('Cookie', cookie).type('form').send({ _csrf: token, displayName: 'Ada', email: 'Ada@Example.test', password: PASSWORD });
+    const res = await request(app)
+      .post('/setup')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: token, displayName: 'Ada', email: 'Ada@Example.test', password: PASSWORD });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/');
     const session = cookieValue(res, 'claimdesk_session')!;
@@ -48,7 +56,11 @@ describe(`first run, sign-in and sign-out (${engineName})`, () => {
 
     expect((await request(app).get('/setup')).headers.location).toBe('/login');
     const again = await csrfFrom(app, '/login');
-    const second = await request(app).post('/setup').set('Cookie', again.cookie).type('form').send({ _csrf: again.token, displayName: 'Mallory', email: 'mallory@example.test', password: PASSWORD });
+    const second = await request(app)
+      .post('/setup')
+      .set('Cookie', again.cookie)
+      .type('form')
+      .send({ _csrf: again.token, displayName: 'Mallory', email: 'mallory@example.test', password: PASSWORD });
     expect(second.headers.location).toBe('/login');
     expect(await db.engine.db.selectFrom('users').select('email').execute()).toEqual([{ email: 'ada@example.test' }]);
   });
@@ -60,16 +72,21 @@ describe(`first run, sign-in and sign-out (${engineName})`, () => {
     expect((await request(app).get('/documents').set('Cookie', cookie!)).status).toBe(200);
   });
 
-  it.each(['https://evil.test/', '//evil.test/x', '/\\evil.test', '/%0d%0aSet-Cookie:x=1', 'javascript:alert(1)', ' /documents', '/\t/evil.test'])(
-    'never redirects off-site after sign-in (next=%j)',
-    async (next) => {
-      const { res } = await login(app, 'ada@example.test', PASSWORD, { next });
-      expect(res.status).toBe(303);
-      expect(res.headers.location === '/' || res.headers.location === next).toBe(true);
-      expect(res.headers.location).toMatch(/^\/(?![/\\])/);
-      expect(res.headers.location).not.toMatch(/[\r\n]/);
-    },
-  );
+  it.each([
+    'https://evil.test/',
+    '//evil.test/x',
+    '/\\evil.test',
+    '/%0d%0aSet-Cookie:x=1',
+    'javascript:alert(1)',
+    ' /documents',
+    '/\t/evil.test',
+  ])('never redirects off-site after sign-in (next=%j)', async (next) => {
+    const { res } = await login(app, 'ada@example.test', PASSWORD, { next });
+    expect(res.status).toBe(303);
+    expect(res.headers.location === '/' || res.headers.location === next).toBe(true);
+    expect(res.headers.location).toMatch(/^\/(?![/\\])/);
+    expect(res.headers.location).not.toMatch(/[\r\n]/);
+  });
 
   it('gives the same answer for an unknown email, a wrong password, a disabled and an invited user', async () => {
     const disabled = await signIn(db.ctx, 'editor');
@@ -77,14 +94,24 @@ describe(`first run, sign-in and sign-out (${engineName})`, () => {
     const invited = await buildUser(db.ctx, 'viewer');
     await db.engine.db.updateTable('users').set({ password_hash: null }).where('id', '=', invited.id).execute();
     const answers = [];
-    for (const [email, password] of [['nobody@example.test', PASSWORD], ['ada@example.test', 'wrong password!'], [disabled.actor.email, PASSWORD], [invited.email, PASSWORD]] as const) {
+    for (const [email, password] of [
+      ['nobody@example.test', PASSWORD],
+      ['ada@example.test', 'wrong password!'],
+      [disabled.actor.email, PASSWORD],
+      [invited.email, PASSWORD],
+    ] as const) {
       const { res, cookie } = await login(app, email, password);
       expect(cookie).toBeUndefined();
       answers.push([res.status, /class="form-error" role="alert" id="form-error">([^<]+)</.exec(res.text)?.[1]]);
     }
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
     expect(answers[0]).toEqual([401, 'That email and password do not match an active account.']);
-    const reasons = await db.engine.db.selectFrom('audit_log').select('details').where('action', '=', 'auth.login_failed').orderBy('id').execute();
+    const reasons = await db.engine.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'auth.login_failed')
+      .orderBy('id')
+      .execute();
     expect(reasons.slice(-4).map((r) => r.details.reason)).toEqual(['unknown_email', 'wrong_password', 'disabled', 'no_password']);
   });
 
@@ -134,10 +161,15 @@ describe(`first run, sign-in and sign-out (${engineName})`, () => {
 
   it('upgrades a password hash made at a lower cost when its owner next signs in', async () => {
     const user = await buildUser(db.ctx, 'reviewer');
-    const hashOf = async () => (await db.engine.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()).password_hash!;
+    const hashOf = async () =>
+      (await db.engine.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()).password_hash!;
     const before = await hashOf();
     expect(before).toMatch(new RegExp(`^scrypt\\$${2 ** db.config.passwordHashCost}\\$8\\$1\\$`));
-    const raised = createApp({ db: db.engine.db, config: { ...db.config, passwordHashCost: db.config.passwordHashCost + 1 }, secret: db.config.sessionSecret! });
+    const raised = createApp({
+      db: db.engine.db,
+      config: { ...db.config, passwordHashCost: db.config.passwordHashCost + 1 },
+      secret: db.config.sessionSecret!,
+    });
     expect((await login(raised, user.email, PASSWORD)).res.status).toBe(303);
     const after = await hashOf();
     expect(after).toMatch(new RegExp(`^scrypt\\$${2 ** (db.config.passwordHashCost + 1)}\\$8\\$1\\$`));

@@ -7,7 +7,32 @@ import { signIn } from '../../helpers/factories.js';
 import { securityChecksums } from './helpers.js';
 import { buildAuthors, buildScene, type Scene } from './scene.js';
 
-const metacharacters = ["'", "''", '"', ';', '--', '/*', '*/', '%', '_', '\\', "' OR '1'='1", "' OR 1=1 --", "1; DROP TABLE claims; --", "') OR ('a'='a", '$1', '$$', 'NULL', '!', '&', '|', ':*', '<->', '(', ')'];
+const metacharacters = [
+  "'",
+  "''",
+  '"',
+  ';',
+  '--',
+  '/*',
+  '*/',
+  '%',
+  '_',
+  '\\',
+  "' OR '1'='1",
+  "' OR 1=1 --",
+  '1; DROP TABLE claims; --',
+  "') OR ('a'='a",
+  '$1',
+  '$$',
+  'NULL',
+  '!',
+  '&',
+  '|',
+  ':*',
+  '<->',
+  '(',
+  ')',
+];
 
 describe(`SQL metacharacters in every filter and search field (${engineName})`, () => {
   let db: TestDb;
@@ -43,8 +68,14 @@ describe(`SQL metacharacters in every filter and search field (${engineName})`, 
       expect(alone.ids.length, JSON.stringify(m)).toBeLessThan(all);
       const glued = await apiClaims({ q: `Pentagon${m}` });
       expect(glued.status, JSON.stringify(m)).toBe(200);
-      expect(glued.ids.every((id) => pentagon.includes(id)), `Pentagon${m}`).toBe(true);
-      const page = await request(app).get('/claims').query({ q: `Pentagon ${m}` }).set('Cookie', viewer.cookie);
+      expect(
+        glued.ids.every((id) => pentagon.includes(id)),
+        `Pentagon${m}`,
+      ).toBe(true);
+      const page = await request(app)
+        .get('/claims')
+        .query({ q: `Pentagon ${m}` })
+        .set('Cookie', viewer.cookie);
       expect(page.status, JSON.stringify(m)).toBe(200);
     }
     // A NUL byte cannot be stored or searched in PostgreSQL text: a clear 400, not a 500.
@@ -67,7 +98,10 @@ describe(`SQL metacharacters in every filter and search field (${engineName})`, 
     for (const [field, query] of fields) {
       const api = await apiClaims(query);
       expect(api.status, field).toBe(400);
-      expect(api.body.error.fields.map((f: { field: string }) => f.field), field).toContain(field);
+      expect(
+        api.body.error.fields.map((f: { field: string }) => f.field),
+        field,
+      ).toContain(field);
       const page = await request(app).get('/claims').query(query).set('Cookie', viewer.cookie);
       expect(page.status, field).toBe(400);
       expect(page.text, field).toContain(field);
@@ -96,8 +130,11 @@ describe(`SQL metacharacters in every filter and search field (${engineName})`, 
   });
 
   it('answers 404 for metacharacters in a path id', async () => {
-    for (const path of [`/claims/${scene.claim.id}'--`, "/documents/1 OR 1=1", '/api/v1/claims/1;DROP TABLE claims']) {
-      const res = await request(app).get(path.replaceAll(' ', '%20')).set('Cookie', viewer.cookie).set('Authorization', path.startsWith('/api') ? viewer.bearer : '');
+    for (const path of [`/claims/${scene.claim.id}'--`, '/documents/1 OR 1=1', '/api/v1/claims/1;DROP TABLE claims']) {
+      const res = await request(app)
+        .get(path.replaceAll(' ', '%20'))
+        .set('Cookie', viewer.cookie)
+        .set('Authorization', path.startsWith('/api') ? viewer.bearer : '');
       expect(res.status, path).toBe(404);
     }
   });

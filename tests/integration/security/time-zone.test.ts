@@ -19,7 +19,8 @@ describe(`a user’s own time zone (${engineName})`, () => {
   });
   afterAll(() => db.close());
 
-  const rowDate = (html: string, claimId: number) => new RegExp(`/claims/${claimId}"[\\s\\S]*?data-label="Changed"><time[^>]*>([^<]+)<`).exec(html)?.[1];
+  const rowDate = (html: string, claimId: number) =>
+    new RegExp(`/claims/${claimId}"[\\s\\S]*?data-label="Changed"><time[^>]*>([^<]+)<`).exec(html)?.[1];
 
   it('defaults to UTC, saves a zone from the list, and shows every page’s times in it while another user keeps UTC', async () => {
     const user = browser(app, manila.cookie);

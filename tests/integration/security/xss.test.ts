@@ -29,15 +29,35 @@ describe(`XSS payloads render inert on every page and in every export (${engineN
     admin = await signIn(db.ctx, 'admin', payload('admin name'));
     const editor = await buildUser(db.ctx, 'editor', payload('editor name'));
     const text = `In 2003, ${payload('quote')} the coalition sent 140,000 troops to Iraq, according to the Pentagon.`;
-    const { document } = await importDocument(db.ctx, editor, { title: payload('title'), text, language: 'en', sourceUrl: `https://example.org/?q='onmouseover='alert(1)` });
+    const { document } = await importDocument(db.ctx, editor, {
+      title: payload('title'),
+      text,
+      language: 'en',
+      sourceUrl: `https://example.org/?q='onmouseover='alert(1)`,
+    });
     documentId = document.id;
     const claim = await createClaim(db.ctx, editor, document.id, { kind: 'quote', quote: payload('quote') });
     claimId = claim.id;
-    await addSource(db.ctx, editor, claim.id, { url: "https://example.org/a?b='onmouseover='alert(2)", title: payload('source title'), publisher: payload('publisher'), excerpt: payload('excerpt'), stance: 'refutes' });
+    await addSource(db.ctx, editor, claim.id, {
+      url: "https://example.org/a?b='onmouseover='alert(2)",
+      title: payload('source title'),
+      publisher: payload('publisher'),
+      excerpt: payload('excerpt'),
+      stance: 'refutes',
+    });
     await addNote(db.ctx, editor, claim.id, payload('note'));
-    const reviewing = await updateClaim(db.ctx, editor, claim.id, { version: claim.version, status: 'in_review', assigneeId: editor.id, correction: payload('correction'), explanation: payload('explanation') });
+    const reviewing = await updateClaim(db.ctx, editor, claim.id, {
+      version: claim.version,
+      status: 'in_review',
+      assigneeId: editor.id,
+      correction: payload('correction'),
+      explanation: payload('explanation'),
+    });
     await updateClaim(db.ctx, editor, claim.id, { version: reviewing.claim.version, status: 'resolved', verdict: 'inaccurate' });
-    const note = await request(app).put(`/api/v1/documents/${document.id}/correction-note`).set('Authorization', admin.bearer).send({ note: payload('correction note'), version: document.version });
+    const note = await request(app)
+      .put(`/api/v1/documents/${document.id}/correction-note`)
+      .set('Authorization', admin.bearer)
+      .send({ note: payload('correction note'), version: document.version });
     expect(note.status, note.text).toBe(200);
   });
   afterAll(() => db.close());
@@ -54,7 +74,19 @@ describe(`XSS payloads render inert on every page and in every export (${engineN
     }
     const page = await request(app).get(`/claims/${claimId}`).set('Cookie', admin.cookie);
     expect(page.text).toContain('&lt;script&gt;alert(&#34;correction&#34;)&lt;/script&gt;');
-    expect(checked).toEqual(expect.arrayContaining(['/', '/documents', `/documents/${documentId}`, '/claims', `/claims/${claimId}`, `/documents/${documentId}/report`, '/admin/users', '/admin/audit', '/account']));
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/documents',
+        `/documents/${documentId}`,
+        '/claims',
+        `/claims/${claimId}`,
+        `/documents/${documentId}/report`,
+        '/admin/users',
+        '/admin/audit',
+        '/account',
+      ]),
+    );
   });
 
   it.each(exportFormats)('keeps the payloads inert in the %s export', async (format) => {
@@ -78,15 +110,32 @@ describe(`XSS payloads render inert on every page and in every export (${engineN
 
   it('refuses javascript: and other non-http URLs for sources and documents, writing nothing', async () => {
     const before = await securityChecksums(db.engine.db);
-    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'https://example.org/"><script>']) {
-      const api = await request(app).post(`/api/v1/claims/${claimId}/sources`).set('Authorization', admin.bearer).send({ url, stance: 'supports' });
+    for (const url of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+      'https://example.org/"><script>',
+    ]) {
+      const api = await request(app)
+        .post(`/api/v1/claims/${claimId}/sources`)
+        .set('Authorization', admin.bearer)
+        .send({ url, stance: 'supports' });
       expect(api.status, url).toBe(400);
       expect(api.body.error.fields.map((f: { field: string }) => f.field)).toContain('url');
       const { token, cookie } = await csrfFrom(app, `/claims/${claimId}`, admin.cookie);
-      const form = await request(app).post(`/claims/${claimId}/sources`).set('Cookie', cookie).type('form').send(formBody({ _csrf: token, url, stance: 'supports' }));
+      const form = await request(app)
+        .post(`/claims/${claimId}/sources`)
+        .set('Cookie', cookie)
+        .type('form')
+        .send(formBody({ _csrf: token, url, stance: 'supports' }));
       expect(form.status, url).toBe(400);
       if (!url.startsWith('https:')) {
-        const doc = await request(app).post('/api/v1/documents').set('Authorization', admin.bearer).send({ title: 'x', text: 'In 2004 the council spent 3.2 million pesos.', sourceUrl: url });
+        const doc = await request(app)
+          .post('/api/v1/documents')
+          .set('Authorization', admin.bearer)
+          .send({ title: 'x', text: 'In 2004 the council spent 3.2 million pesos.', sourceUrl: url });
         expect(doc.status, url).toBe(400);
       }
     }

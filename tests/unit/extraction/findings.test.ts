@@ -7,7 +7,8 @@ import { extract, type ClaimCandidate } from '../../../src/extraction/index.js';
 import { SEED_TEXT } from './helpers.js';
 
 const seed = readFileSync(new URL('../../fixtures/iraq_tl.txt', import.meta.url), 'utf8');
-const findingsOf = (claims: ClaimCandidate[], code: string) => claims.flatMap((c) => c.findings.map((f) => ({ claim: c, ...f }))).filter((f) => f.code === code);
+const findingsOf = (claims: ClaimCandidate[], code: string) =>
+  claims.flatMap((c) => c.findings.map((f) => ({ claim: c, ...f }))).filter((f) => f.code === code);
 
 describe('pre-check findings', () => {
   it('on the seed: the 2002 "George H. W. Bush" gets George W. Bush and the "1900s" the 1990s', () => {
@@ -24,22 +25,35 @@ describe('pre-check findings', () => {
   });
 
   it('decides a name father and son share by the date, and knows Tagalog titles and nicknames', () => {
-    const at = (text: string) => extract(text, { language: 'en' }).claims.flatMap((c) => c.findings).filter((f) => f.code === 'office-holder');
+    const at = (text: string) =>
+      extract(text, { language: 'en' })
+        .claims.flatMap((c) => c.findings)
+        .filter((f) => f.code === 'office-holder');
     expect(at('In March 2003, President George Bush ordered the invasion.')).toEqual([]);
     expect(at('In 1990, President George Bush sent troops to the Gulf.')).toEqual([]);
     expect(at('In 1991, President Bush Jr. sent troops to the Gulf.')[0]?.suggestion).toBe('George H. W. Bush');
-    expect(extract('Noong 2008, nakipagpulong si Pangulong PNoy sa mga magsasaka.', { language: 'tl' }).claims.flatMap((c) => c.findings)[0]?.suggestion).toBe('Gloria Macapagal Arroyo');
+    expect(
+      extract('Noong 2008, nakipagpulong si Pangulong PNoy sa mga magsasaka.', { language: 'tl' }).claims.flatMap((c) => c.findings)[0]
+        ?.suggestion,
+    ).toBe('Gloria Macapagal Arroyo');
   });
 
   it('gives no finding, and no error, for an unknown name, a former holder or a date the data does not cover', () => {
-    for (const text of ['President Ignatius Fernando visited Manila in 1999.', 'Former President Jimmy Carter visited Pyongyang in 1994.', 'In 1930, President Herbert Hoover spoke.', 'Emperor Bush ruled in 1800.']) {
+    for (const text of [
+      'President Ignatius Fernando visited Manila in 1999.',
+      'Former President Jimmy Carter visited Pyongyang in 1994.',
+      'In 1930, President Herbert Hoover spoke.',
+      'Emperor Bush ruled in 1800.',
+    ]) {
       expect(extract(text, { language: 'en' }).claims.flatMap((c) => c.findings)).toEqual([]);
     }
   });
 
   it('flags impossible dates and dates after the publication date only when publishedAt is given', () => {
     expect(findingsOf(extract('It was signed on 30 February 1992.').claims, 'date-impossible')).toHaveLength(1);
-    expect(findingsOf(extract('Nilagdaan ito noong ika-31 ng Setyembre 1995.', { language: 'tl' }).claims, 'date-impossible')).toHaveLength(1);
+    expect(findingsOf(extract('Nilagdaan ito noong ika-31 ng Setyembre 1995.', { language: 'tl' }).claims, 'date-impossible')).toHaveLength(
+      1,
+    );
     const text = 'The floods of March 2021 killed 400 people.';
     expect(findingsOf(extract(text, { publishedAt: '2020-05-03' }).claims, 'date-after-publication')).toHaveLength(1);
     expect(findingsOf(extract(text, { publishedAt: new Date('2022-01-01T00:00:00Z') }).claims, 'date-after-publication')).toEqual([]);
@@ -66,7 +80,9 @@ describe('pre-check findings', () => {
 
   it('links competing figures for one quantity both ways, and not figures of different things', () => {
     const linked = (text: string, language = 'en') =>
-      extract(text, { language }).claims.flatMap((c) => c.findings.filter((f) => f.code === 'figure-competing').map((f) => [c.quote, text.slice(f.related!.start, f.related!.end)]));
+      extract(text, { language }).claims.flatMap((c) =>
+        c.findings.filter((f) => f.code === 'figure-competing').map((f) => [c.quote, text.slice(f.related!.start, f.related!.end)]),
+      );
     expect(linked('The Lancet estimated 655,000 excess deaths, but the Iraq Body Count recorded 50,000 deaths.')).toEqual([
       ['estimated 655,000 excess deaths', '50,000 deaths'],
       ['50,000 deaths', 'estimated 655,000 excess deaths'],
@@ -85,8 +101,12 @@ describe('pre-check findings', () => {
 
   it('flags the same figure given differently in two places, a power of ten apart', () => {
     const restated = (text: string, language = 'en') =>
-      extract(text, { language }).claims.flatMap((c) => c.findings.filter((f) => f.code === 'figure-restated').map((f) => [c.quote, text.slice(f.related!.start, f.related!.end)]));
-    expect(restated('Ayon sa ulat, 500,000 batang Iraqi ang namatay. Sinabi ng mga kritiko na 50,000 batang Iraqi ang namatay.', 'tl')).toEqual([
+      extract(text, { language }).claims.flatMap((c) =>
+        c.findings.filter((f) => f.code === 'figure-restated').map((f) => [c.quote, text.slice(f.related!.start, f.related!.end)]),
+      );
+    expect(
+      restated('Ayon sa ulat, 500,000 batang Iraqi ang namatay. Sinabi ng mga kritiko na 50,000 batang Iraqi ang namatay.', 'tl'),
+    ).toEqual([
       ['500,000 batang Iraqi', '50,000 batang Iraqi'],
       ['50,000 batang Iraqi', '500,000 batang Iraqi'],
     ]);
@@ -109,7 +129,9 @@ describe('fewer false candidates', () => {
       ['attribution', 'According to NASA'],
       ['date', 'on 20 July 1969'],
     ]);
-    expect(extract('Walang Iraqi na nasaktan at bawat sibilyan ay ligtas.', { language: 'tl' }).claims.filter((c) => c.kind === 'statistic')).toEqual([]);
+    expect(
+      extract('Walang Iraqi na nasaktan at bawat sibilyan ay ligtas.', { language: 'tl' }).claims.filter((c) => c.kind === 'statistic'),
+    ).toEqual([]);
   });
 
   it('reads a number inside a name as part of the name, also at the start of a sentence, and a counted number as a figure', () => {
@@ -143,19 +165,38 @@ describe('office data files', () => {
   it('every file and row matches the schema, with a source URL per file', () => {
     const ajv = new Ajv({ allErrors: true });
     addFormats.default(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../../src/extraction/offices/schema.json', import.meta.url), 'utf8')) as object);
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(new URL('../../../src/extraction/offices/schema.json', import.meta.url), 'utf8')) as object,
+    );
     const files = readOfficeFiles();
     expect(files.map((f) => f.file)).toEqual(['iq.json', 'ph.json', 'uk.json', 'un.json', 'us.json']);
-    for (const { file, data } of files) expect({ file, ok: validate(data), errors: validate.errors ?? null }).toEqual({ file, ok: true, errors: null });
+    for (const { file, data } of files)
+      expect({ file, ok: validate(data), errors: validate.errors ?? null }).toEqual({ file, ok: true, errors: null });
     // Terms within an office never run backwards.
-    for (const { data } of files) for (const o of (data as { offices: { holders: { from: string; to: string | null }[] }[] }).offices) for (const h of o.holders) expect(h.to === null || h.to >= h.from).toBe(true);
+    for (const { data } of files)
+      for (const o of (data as { offices: { holders: { from: string; to: string | null }[] }[] }).offices)
+        for (const h of o.holders) expect(h.to === null || h.to >= h.from).toBe(true);
   });
 
   it('the schema refuses a malformed row', () => {
     const ajv = new Ajv();
     addFormats.default(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../../src/extraction/offices/schema.json', import.meta.url), 'utf8')) as object);
-    const bad = { source: 'https://example.org', country: 'X', places: [], offices: [{ office: 'King of X', titles: ['King'], coveredFrom: '1945-01-01', holders: [{ name: 'A', variants: [], from: '1945-13-01', to: null }] }] };
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(new URL('../../../src/extraction/offices/schema.json', import.meta.url), 'utf8')) as object,
+    );
+    const bad = {
+      source: 'https://example.org',
+      country: 'X',
+      places: [],
+      offices: [
+        {
+          office: 'King of X',
+          titles: ['King'],
+          coveredFrom: '1945-01-01',
+          holders: [{ name: 'A', variants: [], from: '1945-13-01', to: null }],
+        },
+      ],
+    };
     expect(validate(bad)).toBe(false);
   });
 });

@@ -6,7 +6,13 @@ export const SEED_TEXT = readFileSync(new URL('../../fixtures/iraq_tl.txt', impo
 export const SEED_GOLD = readFileSync(new URL('../../fixtures/iraq_tl.gold.jsonl', import.meta.url), 'utf8');
 
 /** Candidates of a kind whose span overlaps the first occurrence of `phrase` (after `from`). */
-export function overlapping(result: ExtractionResult, text: string, kind: ExtractedKind | null, phrase: string, from = 0): ClaimCandidate[] {
+export function overlapping(
+  result: ExtractionResult,
+  text: string,
+  kind: ExtractedKind | null,
+  phrase: string,
+  from = 0,
+): ClaimCandidate[] {
   const at = text.indexOf(phrase, from);
   expect(at, `"${phrase}" should occur in the test text`).toBeGreaterThanOrEqual(0);
   const end = at + phrase.length;
@@ -16,14 +22,20 @@ export function overlapping(result: ExtractionResult, text: string, kind: Extrac
 /** Asserts that some candidate of `kind` overlaps `phrase`, and returns it. */
 export function expectClaim(result: ExtractionResult, text: string, kind: ExtractedKind, phrase: string): ClaimCandidate {
   const found = overlapping(result, text, kind, phrase);
-  expect(found.map((c) => c.quote), `a ${kind} candidate on "${phrase}"`).not.toHaveLength(0);
+  expect(
+    found.map((c) => c.quote),
+    `a ${kind} candidate on "${phrase}"`,
+  ).not.toHaveLength(0);
   return found[0]!;
 }
 
 /** Asserts a spelling candidate on `phrase` suggesting `suggestion`. */
 export function expectSpelling(result: ExtractionResult, text: string, phrase: string, suggestion: string, from = 0): void {
   const found = overlapping(result, text, 'spelling', phrase, from);
-  expect(found.map((c) => c.suggestion), `spelling candidate on "${phrase}"`).toContain(suggestion);
+  expect(
+    found.map((c) => c.suggestion),
+    `spelling candidate on "${phrase}"`,
+  ).toContain(suggestion);
 }
 
 /** The output contract every result must honour, whatever the input. */

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { extract, type ExtractedKind } from '../../../src/extraction/index.js';
 
 const quotes = (text: string, kind: ExtractedKind, language = 'en') =>
-  extract(text, { language }).claims.filter((c) => c.kind === kind).map((c) => c.quote);
+  extract(text, { language })
+    .claims.filter((c) => c.kind === kind)
+    .map((c) => c.quote);
 
 describe('statistics', () => {
   it('reads years as dates but a year-like number with a unit as a figure', () => {
@@ -17,9 +19,7 @@ describe('statistics', () => {
 
   it('flags vague quantities with what they quantify, but not a quantifier without a number', () => {
     // "Every school" states no figure: a quantifier alone is not a statistic (issue 18).
-    expect(quotes('Every school was closed and thousands of pupils stayed home.', 'statistic')).toEqual([
-      'thousands of pupils',
-    ]);
+    expect(quotes('Every school was closed and thousands of pupils stayed home.', 'statistic')).toEqual(['thousands of pupils']);
   });
 });
 

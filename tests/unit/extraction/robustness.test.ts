@@ -30,7 +30,9 @@ describe('extraction on pathological input', { timeout: 120_000 }, () => {
   });
 
   it('handles one 5 MB line of prose without a full stop', () => {
-    const { result, ms } = run('Ayon sa ulat umabot sa 500,000 katao ang United Sates noong 1993 at sinabi ni Pangulong Cruz '.repeat(55_000));
+    const { result, ms } = run(
+      'Ayon sa ulat umabot sa 500,000 katao ang United Sates noong 1993 at sinabi ni Pangulong Cruz '.repeat(55_000),
+    );
     expect(result.sentences).toHaveLength(1);
     expect(result.claims.length).toBeGreaterThan(100_000);
     expect(ms).toBeLessThan(BIG_MS);
@@ -44,7 +46,13 @@ describe('extraction on pathological input', { timeout: 120_000 }, () => {
   });
 
   it('handles 100,000 quotation marks of every kind, balanced or not', () => {
-    for (const text of ['"'.repeat(100_000), '“'.repeat(100_000), '“ a '.repeat(100_000), "'a ".repeat(100_000), '“"\'‘’”«»„'.repeat(11_112)]) {
+    for (const text of [
+      '"'.repeat(100_000),
+      '“'.repeat(100_000),
+      '“ a '.repeat(100_000),
+      "'a ".repeat(100_000),
+      '“"\'‘’”«»„'.repeat(11_112),
+    ]) {
       const { ms } = run(text);
       expect(ms).toBeLessThan(BIG_MS);
     }
@@ -58,7 +66,9 @@ describe('extraction on pathological input', { timeout: 120_000 }, () => {
       '🎉🇵🇭👨‍👩‍👧 Iraq 😀 500 tao “ 😀 ”',
       Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('x'),
       '\ud800a\udc00 b \udfff',
-    ].join(' ').repeat(5_000);
+    ]
+      .join(' ')
+      .repeat(5_000);
     const { result, ms } = run(text);
     expect(ms).toBeLessThan(BIG_MS);
     expect(result.claims.some((c) => c.kind === 'statistic' && c.quote.startsWith('500'))).toBe(true);

@@ -20,7 +20,9 @@ describe('extraction on the seed article (tests/fixtures/iraq_tl.txt)', () => {
     expect(hard).toHaveLength(22);
     // Issue 18: an absolute quantifier without a number ("lahat ng …") is no longer a statistic
     // candidate, and it was the only candidate on this provision of resolution 687.
-    expect(hard.filter((r) => r.overlappedBy.length === 0).map((r) => r.quote)).toEqual(['ang pagkasira ng lahat ng kanilang mga kemikal at biyolohiyang armas']);
+    expect(hard.filter((r) => r.overlappedBy.length === 0).map((r) => r.quote)).toEqual([
+      'ang pagkasira ng lahat ng kanilang mga kemikal at biyolohiyang armas',
+    ]);
   });
 
   it('overlaps at least 65% of all 50 gold claims with fewer than 150 candidates', () => {
@@ -88,7 +90,10 @@ describe('extraction on the seed article (tests/fixtures/iraq_tl.txt)', () => {
 
   it('does not flag correctly spelt names and ordinary words as misspellings', () => {
     for (const word of ['Iran', 'Iraqi', 'Kuwait', 'Kurds', 'resolusyon 687', 'Marso', 'Enero']) {
-      expect(overlapping(result, text, 'spelling', word).map((c) => c.quote), word).toEqual([]);
+      expect(
+        overlapping(result, text, 'spelling', word).map((c) => c.quote),
+        word,
+      ).toEqual([]);
     }
   });
 

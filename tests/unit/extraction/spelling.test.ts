@@ -6,20 +6,33 @@ import { lexiconFor } from '../../../src/extraction/lexicon.js';
 
 const affixes = lexiconFor('tl').affixes;
 const spellings = (text: string, language?: string) =>
-  extract(text, language ? { language } : {}).claims.filter((c) => c.kind === 'spelling').map((c) => [c.quote, c.suggestion]);
+  extract(text, language ? { language } : {})
+    .claims.filter((c) => c.kind === 'spelling')
+    .map((c) => [c.quote, c.suggestion]);
 
 describe('affix variants', () => {
   it('treats Tagalog and English inflections of one root as variants, not typos', () => {
     for (const [a, b] of [
-      ['sinabi', 'sinasabi'], ['nagsabi', 'magsabi'], ['kumain', 'kinain'], ['nag-aaral', 'mag-aaral'],
-      ['sasabihin', 'sabihin'], ['iraq', 'iraqi'], ['resolusyon', 'resolusyong'], ['kumakain', 'kumain'],
+      ['sinabi', 'sinasabi'],
+      ['nagsabi', 'magsabi'],
+      ['kumain', 'kinain'],
+      ['nag-aaral', 'mag-aaral'],
+      ['sasabihin', 'sabihin'],
+      ['iraq', 'iraqi'],
+      ['resolusyon', 'resolusyong'],
+      ['kumakain', 'kumain'],
     ]) {
       expect(areAffixVariants(a!, b!, affixes), `${a} / ${b}`).toBe(true);
     }
   });
 
   it('does not excuse letter slips as affixes', () => {
-    for (const [a, b] of [['iraw', 'iraq'], ['reolusyon', 'resolusyon'], ['isinigawa', 'isinagawa'], ['oktobre', 'oktubre']]) {
+    for (const [a, b] of [
+      ['iraw', 'iraq'],
+      ['reolusyon', 'resolusyon'],
+      ['isinigawa', 'isinagawa'],
+      ['oktobre', 'oktubre'],
+    ]) {
       expect(areAffixVariants(a!, b!, affixes), `${a} / ${b}`).toBe(false);
     }
   });
@@ -30,7 +43,12 @@ describe('near-miss lookup', () => {
     const index = new DeletionIndex(['afghanistan', 'philippines', 'iraq', 'iran', 'oktubre']);
     expect(index.find('afganistan')[0]).toEqual({ key: 'afghanistan', distance: 1 });
     expect(index.find('phillipines')[0]).toEqual({ key: 'philippines', distance: 2 });
-    expect(index.find('iraw').map((m) => m.key).sort()).toEqual(['iran', 'iraq']);
+    expect(
+      index
+        .find('iraw')
+        .map((m) => m.key)
+        .sort(),
+    ).toEqual(['iran', 'iraq']);
     expect(index.find('iraq')).toEqual([{ key: 'iran', distance: 1 }]);
     expect(index.find('ira')).toEqual([]);
   });

@@ -65,7 +65,10 @@ describe('spelling on ordinary inflected Tagalog', () => {
     expectSpelling(extract(typo), typo, 'reolusyon', 'resolusyon');
   });
   it('flags a personal-name marker before a people ("si Shia Muslims") but not before a person', () => {
-    const spelling = (t: string) => extract(t, { language: 'tl' }).claims.filter((c) => c.kind === 'spelling').map((c) => [c.quote, c.suggestion]);
+    const spelling = (t: string) =>
+      extract(t, { language: 'tl' })
+        .claims.filter((c) => c.kind === 'spelling')
+        .map((c) => [c.quote, c.suggestion]);
     expect(spelling('Sumali si Shia Muslims sa mga protesta.')).toEqual([['si Shia Muslims', 'ang mga Shia Muslim']]);
     expect(spelling('Tinulungan ni Kurds ang lungsod at nagsalita kay Americans ang pangulo.')).toEqual([
       ['ni Kurds', 'ng mga Kurd'],
@@ -75,8 +78,15 @@ describe('spelling on ordinary inflected Tagalog', () => {
   });
 
   it('lets an unnamed source set before its clause cover what it says; a named source stays the source', () => {
-    const attributions = (t: string) => extract(t, { language: 'tl' }).claims.filter((c) => c.kind === 'attribution').map((c) => c.quote);
-    expect(attributions('Ayon sa pag-aaral, umaabot sa 655,000 ang mga namatay, kahit na mas kaunti ang naulat.')).toEqual(['Ayon sa pag-aaral, umaabot sa 655,000 ang mga namatay']);
-    expect(attributions('Ayon sa Philippine Statistics Authority, umabot sa 2.5 milyong Pilipino ang walang trabaho.')).toEqual(['Ayon sa Philippine Statistics Authority']);
+    const attributions = (t: string) =>
+      extract(t, { language: 'tl' })
+        .claims.filter((c) => c.kind === 'attribution')
+        .map((c) => c.quote);
+    expect(attributions('Ayon sa pag-aaral, umaabot sa 655,000 ang mga namatay, kahit na mas kaunti ang naulat.')).toEqual([
+      'Ayon sa pag-aaral, umaabot sa 655,000 ang mga namatay',
+    ]);
+    expect(attributions('Ayon sa Philippine Statistics Authority, umabot sa 2.5 milyong Pilipino ang walang trabaho.')).toEqual([
+      'Ayon sa Philippine Statistics Authority',
+    ]);
   });
 });

@@ -12,7 +12,12 @@ function refusal(validate: (data: unknown) => unknown, data: unknown) {
     validate(data);
   } catch (e) {
     expect(e).toBeInstanceOf(ValidationError);
-    return { status: (e as ValidationError).status, code: (e as ValidationError).code, message: (e as ValidationError).message, fields: (e as ValidationError).fields };
+    return {
+      status: (e as ValidationError).status,
+      code: (e as ValidationError).code,
+      message: (e as ValidationError).message,
+      fields: (e as ValidationError).fields,
+    };
   }
   throw new Error('accepted');
 }
@@ -30,7 +35,12 @@ describe('compileValidator: one message per keyword, naming the field', () => {
       kind: { enum: ['a', 'b'] },
       url: { type: 'string', format: 'uri' },
       day: { type: 'string', format: 'date' },
-      meta: { type: 'object', additionalProperties: false, required: ['x'], properties: { x: { type: 'object' }, y: { type: 'number', multipleOf: 2 } } },
+      meta: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['x'],
+        properties: { x: { type: 'object' }, y: { type: 'number', multipleOf: 2 } },
+      },
     },
   });
 
@@ -106,7 +116,10 @@ describe('formInput', () => {
 });
 
 describe('the byte-level guards', () => {
-  const json = (text: string | Buffer, encoding: string | null = 'utf-8') => () => verifyJsonBody({} as never, undefined, Buffer.isBuffer(text) ? text : Buffer.from(text), encoding);
+  const json =
+    (text: string | Buffer, encoding: string | null = 'utf-8') =>
+    () =>
+      verifyJsonBody({} as never, undefined, Buffer.isBuffer(text) ? text : Buffer.from(text), encoding);
   const nested = (depth: number, open = '{"a":', close = '}') => open.repeat(depth) + '1' + close.repeat(depth);
   const thrown = (run: () => unknown) => {
     try {
@@ -138,24 +151,48 @@ describe('the byte-level guards', () => {
     expect(thrown(json('{}', 'utf8'))).toBeNull();
     expect(thrown(json('{}', null))).toBeNull();
     expect(thrown(json('{}', 'latin1'))).toEqual({ status: 415, code: 'unsupported_encoding', message: 'Send the body as UTF-8.' });
-    expect(thrown(json(Buffer.from('7b2261223a22e9227d', 'hex')))).toEqual({ status: 400, code: 'invalid_utf8', message: 'The request body is not valid UTF-8. Send text encoded as UTF-8.' });
+    expect(thrown(json(Buffer.from('7b2261223a22e9227d', 'hex')))).toEqual({
+      status: 400,
+      code: 'invalid_utf8',
+      message: 'The request body is not valid UTF-8. Send text encoded as UTF-8.',
+    });
   });
 
   it('checks that every %-escape of a form decodes to UTF-8', () => {
     const form = (text: string) => () => verifyFormBody({} as never, undefined, Buffer.from(text));
     expect(thrown(form('title=caf%C3%A9&text=a+b'))).toBeNull();
     expect(thrown(form('title=plain'))).toBeNull();
-    expect(thrown(form('title=%FF'))).toEqual({ status: 400, code: 'invalid_utf8', message: 'The form data is not valid UTF-8. Send text encoded as UTF-8.' });
+    expect(thrown(form('title=%FF'))).toEqual({
+      status: 400,
+      code: 'invalid_utf8',
+      message: 'The form data is not valid UTF-8. Send text encoded as UTF-8.',
+    });
     expect(thrown(form('t%FF=x'))).toMatchObject({ code: 'invalid_utf8' });
   });
 
   it('decodes multipart fields as UTF-8 and refuses invalid bytes, control characters and lone surrogates by field', () => {
     const latin1 = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
-    expect(guardMultipartFields({ [latin1('títle')]: latin1('café'), list: [latin1('ñ'), 'b'], n: 3 })).toEqual({ títle: 'café', list: ['ñ', 'b'], n: 3 });
-    expect(thrown(() => guardMultipartFields({ title: '\u00ff' }))).toEqual({ status: 400, code: 'invalid_utf8', message: 'The form field title is not valid UTF-8. Send text encoded as UTF-8.' });
-    expect(thrown(() => guardMultipartFields({ title: 'a\u0007b' }))).toMatchObject({ status: 400, code: 'invalid_input', message: 'title: contains a control character (U+0007) at position 1' });
+    expect(guardMultipartFields({ [latin1('títle')]: latin1('café'), list: [latin1('ñ'), 'b'], n: 3 })).toEqual({
+      títle: 'café',
+      list: ['ñ', 'b'],
+      n: 3,
+    });
+    expect(thrown(() => guardMultipartFields({ title: '\u00ff' }))).toEqual({
+      status: 400,
+      code: 'invalid_utf8',
+      message: 'The form field title is not valid UTF-8. Send text encoded as UTF-8.',
+    });
+    expect(thrown(() => guardMultipartFields({ title: 'a\u0007b' }))).toMatchObject({
+      status: 400,
+      code: 'invalid_input',
+      message: 'title: contains a control character (U+0007) at position 1',
+    });
     expect(thrown(() => guardMultipartFields({ title: 'tab\tand\r\nlines' }))).toBeNull();
-    expect(thrown(() => guardMultipartFields({ title: 'x\u007f' }))).toMatchObject({ message: 'title: contains a control character (U+007F) at position 1' });
-    expect(thrown(() => guardMultipartFields({ [`${'k'.repeat(150)}`]: '\u0001' }))).toMatchObject({ message: `${'k'.repeat(100)}: contains a control character (U+0001) at position 0` });
+    expect(thrown(() => guardMultipartFields({ title: 'x\u007f' }))).toMatchObject({
+      message: 'title: contains a control character (U+007F) at position 1',
+    });
+    expect(thrown(() => guardMultipartFields({ [`${'k'.repeat(150)}`]: '\u0001' }))).toMatchObject({
+      message: `${'k'.repeat(100)}: contains a control character (U+0001) at position 0`,
+    });
   });
 });

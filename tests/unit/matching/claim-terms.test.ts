@@ -6,7 +6,13 @@ const facts = (text: string) => textTerms(text).filter((t) => /^[npdy]:/.test(t)
 
 describe('claim terms', () => {
   it('writes one figure the same whichever way it is written, in Tagalog or English', () => {
-    for (const text of ['higit sa 500,000 bata', 'more than 500 000 children', 'half a million children', 'kalahating milyong bata', 'limang daang libong bata']) {
+    for (const text of [
+      'higit sa 500,000 bata',
+      'more than 500 000 children',
+      'half a million children',
+      'kalahating milyong bata',
+      'limang daang libong bata',
+    ]) {
       expect(facts(text), text).toEqual(['n:500000']);
     }
     for (const text of ['10 %', '10 porsiyento', 'ten percent', 'sampung porsiyento']) expect(facts(text), text).toEqual(['p:10']);
@@ -14,7 +20,8 @@ describe('claim terms', () => {
 
   it('normalises dates across languages and keeps a partial date comparable', () => {
     const full = ['d:01-29', 'd:2002-01', 'd:2002-01-29', 'y:2002'];
-    for (const text of ['noong ika-29 ng Enero , 2002', 'on January 29, 2002', 'noong 29 Enero 2002']) expect(facts(text).sort(), text).toEqual(full);
+    for (const text of ['noong ika-29 ng Enero , 2002', 'on January 29, 2002', 'noong 29 Enero 2002'])
+      expect(facts(text).sort(), text).toEqual(full);
     expect(facts('Noong Hunyo 2004')).toEqual(['d:2004-06', 'y:2004']);
     expect(facts('she may come')).toEqual([]);
   });
