@@ -27,14 +27,12 @@ export function claimApiRoutes(): Router {
 
   router.get('/api/v1/claims/:id', async (req, res) => {
     const { claim, sources, notes, events } = await getClaimDetail(req.ctx, req.actor!, idParam(req, 'id', 'Claim'));
-    res
-      .set('ETag', `"${claim.version}"`)
-      .json({
-        claim: claimDetailJson(claim, await claimSentenceText(req.ctx, claim)),
-        sources: sources.map(sourceJson),
-        notes: notes.map(noteJson),
-        history: events,
-      });
+    res.set('ETag', `"${claim.version}"`).json({
+      claim: claimDetailJson(claim, await claimSentenceText(req.ctx, claim)),
+      sources: sources.map(sourceJson),
+      notes: notes.map(noteJson),
+      history: events,
+    });
   });
 
   router.patch('/api/v1/claims/:id', async (req, res) => {

@@ -21,17 +21,15 @@ const emptyForm: Form = { values: {}, errors: {} };
 /** Passwords are never sent back into a form; other values are, so a mistake costs no retyping. */
 async function renderAccount(req: Request, res: Response, status = 200, forms: { password?: Form; token?: Form; zone?: Form } = {}) {
   const { user, tokens } = await getAccount(req.ctx, req.actor!);
-  res
-    .status(status)
-    .render('account/index', {
-      title: 'Your account',
-      user,
-      tokens,
-      timeZones,
-      password: forms.password ?? emptyForm,
-      token: forms.token ?? emptyForm,
-      zone: forms.zone ?? emptyForm,
-    });
+  res.status(status).render('account/index', {
+    title: 'Your account',
+    user,
+    tokens,
+    timeZones,
+    password: forms.password ?? emptyForm,
+    token: forms.token ?? emptyForm,
+    zone: forms.zone ?? emptyForm,
+  });
 }
 
 const passwordForm: PageForm<PasswordChangeInput> = {

@@ -34,15 +34,13 @@ const importForm: PageForm<ImportDocumentInput> = {
   labels: { title: 'Title', text: 'Text', sourceUrl: 'Source URL', language: 'Language', file: 'The file' },
   render: (req, res, { status, values, errors, error }) => {
     const existing = status === 409 ? error.details?.existingDocumentId : undefined;
-    res
-      .status(status)
-      .render('documents/new', {
-        title: 'Import a document',
-        values,
-        errors,
-        existingDocumentId: existing ?? null,
-        maxTextBytes: req.ctx.config.maxTextBytes,
-      });
+    res.status(status).render('documents/new', {
+      title: 'Import a document',
+      values,
+      errors,
+      existingDocumentId: existing ?? null,
+      maxTextBytes: req.ctx.config.maxTextBytes,
+    });
   },
 };
 
