@@ -109,6 +109,11 @@ describe(`input guard messages (${engineName})`, () => {
   it('reads a route id as 1 to 2,147,483,647 in plain digits, and answers 404 naming the thing for anything else', async () => {
     const get = (id: string) => request(app).get(`/api/v1/claims/${id}`).set('Authorization', bearer);
     expect((await get(String(claimId))).status).toBe(200);
+    // An id of several digits (the seed document has dozens of claims).
+    const { claims } = await buildDocument(db.ctx);
+    const last = claims.at(-1)!.id;
+    expect(last).toBeGreaterThan(9);
+    expect((await get(String(last))).status).toBe(200);
     // The largest id Postgres' integer holds is looked up (and is not there); one more never reaches the database.
     for (const id of ['2147483647', '2147483648', '9999999999', '0', '012', '1e3', '12abc', '-1']) {
       const res = await get(id);
