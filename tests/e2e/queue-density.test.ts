@@ -63,6 +63,8 @@ describe(`the claim queue's density in Chromium (${engineName})`, () => {
     const visible = await rowsInViewport(page);
     console.log(`queue rows wholly visible at 1366×900: ${visible}`);
     expect(visible).toBeGreaterThanOrEqual(12);
+    // One-line rows must not buy their height by pushing columns off to the side.
+    expect(await page.locator('.table-scroll').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 
     // The search box stays usable with the filters closed, and searching keeps the other filters.
     await page.getByLabel(/^Search/).fill('Iraq');
