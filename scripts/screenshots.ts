@@ -19,13 +19,19 @@ await withReviewedDemo({}, async ({ engine, document, url, chrome }) => {
     .orderBy('c.start_offset')
     .executeTakeFirstOrThrow();
   mkdirSync(outDir, { recursive: true });
-  for (const [name, path] of [['reader', `/documents/${document.id}`], ['claim', `/claims/${claim.id}`]] as const) {
+  for (const [name, path] of [
+    ['reader', `/documents/${document.id}`],
+    ['claim', `/claims/${claim.id}`],
+  ] as const) {
     await chrome.page.goto(`${url}${path}`);
     await chrome.page.screenshot({ path: join(outDir, `${name}.png`) });
     console.log(`wrote docs/screenshots/${name}.png (${path})`);
   }
   // The queue at the laptop size its density is measured at (tests/e2e/queue-density.test.ts), then as a phone's cards.
-  for (const [name, width, height] of [['queue', 1366, 900], ['queue-narrow', 390, 844]] as const) {
+  for (const [name, width, height] of [
+    ['queue', 1366, 900],
+    ['queue-narrow', 390, 844],
+  ] as const) {
     await chrome.page.setViewportSize({ width, height });
     await chrome.page.goto(`${url}/claims`);
     await chrome.page.screenshot({ path: join(outDir, `${name}.png`) });

@@ -3,7 +3,8 @@
 // The document reader's text selection lives in reader.js, loaded only where it is needed.
 
 const typingInputs = /^(text|search|email|url|tel|password|number|date|datetime-local|month|week|time)$/;
-const isTyping = (el) => !!el && (el.isContentEditable || /^(TEXTAREA|SELECT)$/.test(el.tagName) || (el.tagName === 'INPUT' && typingInputs.test(el.type)));
+const isTyping = (el) =>
+  !!el && (el.isContentEditable || /^(TEXTAREA|SELECT)$/.test(el.tagName) || (el.tagName === 'INPUT' && typingInputs.test(el.type)));
 const navItems = () => [...document.querySelectorAll('[data-nav-item]')];
 const currentItem = () => document.querySelector('[data-nav-item].is-current');
 

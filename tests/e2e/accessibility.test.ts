@@ -14,7 +14,13 @@ const PASSWORD = 'correct horse battery';
 /** Every rule axe-core runs by default (WCAG 2.x A and AA plus its best practices), not a chosen few. */
 async function violations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+  return result.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(', ')})`,
+  );
 }
 
 async function signInAs(page: Page, base: string, who: SignedInActor | null) {

@@ -18,13 +18,18 @@ async function signInAs(page: Page, base: string, email: string) {
   await page.waitForURL((u) => u.pathname !== '/login');
 }
 
-const flashText = (page: Page) => page.locator('.flash').allInnerTexts().then((t) => t.join(' | '));
+const flashText = (page: Page) =>
+  page
+    .locator('.flash')
+    .allInnerTexts()
+    .then((t) => t.join(' | '));
 /** What has focus, described well enough to tell the error summary from a field or the body. */
-const focused = (page: Page) => page.evaluate(() => {
-  const el = document.activeElement;
-  if (!el || el === document.body) return 'body';
-  return el.hasAttribute('data-error-summary') ? 'error-summary' : `#${el.id}`;
-});
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'body';
+    return el.hasAttribute('data-error-summary') ? 'error-summary' : `#${el.id}`;
+  });
 const documentTitles = (page: Page) => page.locator('main table a[href^="/documents/"]').allInnerTexts();
 
 /**
@@ -134,7 +139,7 @@ describe(`documents and the review desk in Chromium (${engineName})`, () => {
     expect(await page.locator('#verdict').getAttribute('aria-invalid')).toBe('true');
   }, 120_000);
 
-  it('asks for a confirmation and a reason before a bulk dismissal, and writes the reason into each claim\'s history', async () => {
+  it("asks for a confirmation and a reason before a bulk dismissal, and writes the reason into each claim's history", async () => {
     const { page } = chrome;
     await buildDocument(db.ctx, { title: 'Balitang ibabasura' });
     await page.goto(url('/claims?status=open'));
@@ -152,7 +157,9 @@ describe(`documents and the review desk in Chromium (${engineName})`, () => {
       const res = await page.request.get(url(`/claims/${id}`));
       expect(await res.text()).not.toContain('Duplicates the wire story');
     }
-    const selected = await page.locator('input[name="claimIds"]:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const selected = await page
+      .locator('input[name="claimIds"]:checked')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(selected.sort()).toEqual([...ids].sort());
     await page.getByLabel('Reason for dismissing').fill('Duplicates the wire story already checked');
     await page.getByLabel('Yes, dismiss the selected claims').check();

@@ -11,13 +11,14 @@ const PASSWORD = 'correct horse battery';
 const longTitle = 'Digmaan sa Iraq: ang mahabang ulat tungkol sa hukbong panghimpapawid, mga pinuno at mga pahayag noong dekada';
 
 /** Rows of the queue table whose box lies wholly inside the viewport, as the browser lays them out. */
-const rowsInViewport = (page: Page) => page.evaluate(() => {
-  const rows = [...document.querySelectorAll('.queue-table tbody tr')];
-  return rows.filter((r) => {
-    const box = r.getBoundingClientRect();
-    return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
-  }).length;
-});
+const rowsInViewport = (page: Page) =>
+  page.evaluate(() => {
+    const rows = [...document.querySelectorAll('.queue-table tbody tr')];
+    return rows.filter((r) => {
+      const box = r.getBoundingClientRect();
+      return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+    }).length;
+  });
 
 /**
  * Issue 14's queue density: at 1366×900 with the filters collapsed a dozen claims are on screen,
@@ -87,7 +88,10 @@ describe(`the claim queue's density in Chromium (${engineName})`, () => {
     await page.goto(url('/claims'));
     const docLink = page.locator('.queue-table .doc-col a').first();
     expect(await docLink.getAttribute('title')).toMatch(new RegExp(`^${longTitle}`));
-    const fits = await docLink.evaluate((a) => ({ lines: Math.round(a.getBoundingClientRect().height / parseFloat(getComputedStyle(a).lineHeight)), clipped: a.scrollWidth > a.clientWidth }));
+    const fits = await docLink.evaluate((a) => ({
+      lines: Math.round(a.getBoundingClientRect().height / parseFloat(getComputedStyle(a).lineHeight)),
+      clipped: a.scrollWidth > a.clientWidth,
+    }));
     expect(fits).toEqual({ lines: 1, clipped: true });
   }, 120_000);
 
@@ -95,20 +99,24 @@ describe(`the claim queue's density in Chromium (${engineName})`, () => {
     const { page } = chrome;
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(url('/claims'));
-    const cards = await page.evaluate(() => [...document.querySelectorAll('.queue-table tbody tr')].slice(0, 5).map((row) => {
-      const inside = (selector: string) => {
-        const cell = row.querySelector(selector) as HTMLElement | null;
-        if (!cell) return 'missing';
-        const box = cell.getBoundingClientRect();
-        return box.width > 0 && box.left >= 0 && box.right <= document.documentElement.clientWidth ? 'on screen' : `off screen (${Math.round(box.left)}–${Math.round(box.right)})`;
-      };
-      return {
-        display: getComputedStyle(row).display,
-        kind: inside('td[data-label="Kind"]'),
-        status: inside('td[data-label="Status"]'),
-        document: inside('td[data-label="Document"]'),
-      };
-    }));
+    const cards = await page.evaluate(() =>
+      [...document.querySelectorAll('.queue-table tbody tr')].slice(0, 5).map((row) => {
+        const inside = (selector: string) => {
+          const cell = row.querySelector(selector) as HTMLElement | null;
+          if (!cell) return 'missing';
+          const box = cell.getBoundingClientRect();
+          return box.width > 0 && box.left >= 0 && box.right <= document.documentElement.clientWidth
+            ? 'on screen'
+            : `off screen (${Math.round(box.left)}–${Math.round(box.right)})`;
+        };
+        return {
+          display: getComputedStyle(row).display,
+          kind: inside('td[data-label="Kind"]'),
+          status: inside('td[data-label="Status"]'),
+          document: inside('td[data-label="Document"]'),
+        };
+      }),
+    );
     expect(cards).toHaveLength(5);
     for (const card of cards) expect(card).toEqual({ display: 'block', kind: 'on screen', status: 'on screen', document: 'on screen' });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
