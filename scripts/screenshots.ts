@@ -1,4 +1,4 @@
-// Regenerates docs/screenshots/reader.png and claim.png from the reviewed demo, in the tests'
+// Regenerates docs/screenshots/reader.png, claim.png, queue.png and queue-narrow.png from the reviewed demo, in the tests'
 // Chromium: `node bin/run-ts.js scripts/screenshots.ts`. Uses a throwaway embedded database.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,5 +26,15 @@ await withReviewedDemo({}, async ({ engine, document, url, chrome }) => {
     await chrome.page.goto(`${url}${path}`);
     await chrome.page.screenshot({ path: join(outDir, `${name}.png`) });
     console.log(`wrote docs/screenshots/${name}.png (${path})`);
+  }
+  // The queue at the laptop size its density is measured at (tests/e2e/queue-density.test.ts), then as a phone's cards.
+  for (const [name, width, height] of [
+    ['queue', 1366, 900],
+    ['queue-narrow', 390, 844],
+  ] as const) {
+    await chrome.page.setViewportSize({ width, height });
+    await chrome.page.goto(`${url}/claims`);
+    await chrome.page.screenshot({ path: join(outDir, `${name}.png`) });
+    console.log(`wrote docs/screenshots/${name}.png (/claims at ${width}×${height})`);
   }
 });

@@ -74,6 +74,9 @@ if (bulkForm) {
   const update = () => {
     const n = boxes().filter((b) => b.checked).length;
     if (count) count.textContent = n === 0 ? '(none selected)' : `(${n} selected)`;
+    // Ticking a claim opens the folded bulk actions; unticking leaves them as the user set them.
+    const details = document.querySelector('[data-bulk-details]');
+    if (details && n > 0) details.open = true;
     if (all) {
       all.checked = n > 0 && n === boxes().length;
       all.indeterminate = n > 0 && n < boxes().length;
