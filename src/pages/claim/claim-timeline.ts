@@ -83,7 +83,12 @@ export function describeEvent(e: ClaimEvent, names: ReadonlyMap<number, string>)
       return { ...entry, what: after.origin === 'manual' ? 'marked this passage as a claim' : 'flagged the claim (automatic extraction)' };
     case 'claim.updated':
       // A bulk dismissal stores the reason it was asked for; the history is where a reviewer looks for why.
-      return { ...entry, what: updatedWhat(before, after), changes: changesOf(before, after, names), excerpt: typeof after.reason === 'string' ? short(after.reason) : null };
+      return {
+        ...entry,
+        what: updatedWhat(before, after),
+        changes: changesOf(before, after, names),
+        excerpt: typeof after.reason === 'string' ? short(after.reason) : null,
+      };
     case 'claim.merged': {
       const absorbed = (before.absorbed ?? {}) as Record<string, unknown>;
       const survivor = (before.survivor ?? {}) as Record<string, unknown>;
