@@ -39,7 +39,9 @@ export interface ImportResult {
 export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocumentInput): Promise<ImportResult> {
   requirePermission(actor, 'document.import');
   checkDocumentText(input.text, ctx.config.maxTextBytes);
-  const contentHash = createHash('sha256').update(input.text).digest('hex');
+  // Line ends do not make a text different: a browser's form sends CRLF, a file or the API often
+  // LF, and the same article must be caught either way (stored hashes were brought in line by sql/0022).
+  const contentHash = createHash('sha256').update(input.text.replace(/\r\n?/g, '\n')).digest('hex');
   if (!input.allowDuplicate) await refuseDuplicate(ctx, contentHash);
   const extraction = boundedExtract(ctx.config, input.text, input.language);
   const shingles = shingleHashes(input.text);

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { Express } from 'express';
@@ -37,6 +40,35 @@ describe(`document deletion and duplicate imports (${engineName})`, () => {
     const meant = await api('post', '/api/v1/documents').send({ title: 'Lamps again', text, language: 'en', allowDuplicate: true });
     expect(meant.status).toBe(201);
     expect(meant.body.document.id).not.toBe(first.body.document.id);
+  });
+
+  it('refuses the same text with other line ends (a form sends CRLF, a file LF) as a duplicate', async () => {
+    const lf = 'First line of a story about 12 lamps.\nSecond line, 3 more lamps.\n';
+    const first = await api('post', '/api/v1/documents').send({ title: 'Lamps LF', text: lf, language: 'en' });
+    expect(first.status).toBe(201);
+    const crlf = await api('post', '/api/v1/documents').send({ title: 'Lamps CRLF', text: lf.replaceAll('\n', '\r\n'), language: 'en' });
+    expect(crlf.status).toBe(409);
+    expect(crlf.body.error.existingDocumentId).toBe(first.body.document.id);
+    const cr = await api('post', '/api/v1/documents').send({ title: 'Lamps CR', text: lf.replaceAll('\n', '\r'), language: 'en' });
+    expect(cr.status).toBe(409);
+    // A document stored before sql/0022 kept the hash of its raw CRLF text; the migration's update gives it the new one.
+    const meant = await api('post', '/api/v1/documents').send({
+      title: 'Kept copy',
+      text: lf.replaceAll('\n', '\r\n'),
+      language: 'en',
+      allowDuplicate: true,
+    });
+    const id = meant.body.document.id as number;
+    await sql`UPDATE documents SET content_hash = ${createHash('sha256').update(lf.replaceAll('\n', '\r\n')).digest('hex')} WHERE id = ${id}`.execute(
+      db.engine.db,
+    );
+    await sql.raw(readFileSync(new URL('../../../sql/0022_content_hash_line_ends.sql', import.meta.url), 'utf8')).execute(db.engine.db);
+    const { content_hash } = await db.engine.db
+      .selectFrom('documents')
+      .select('content_hash')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(content_hash).toBe(createHash('sha256').update(lf).digest('hex'));
   });
 
   it('the import form shows a duplicate again with a link to the existing document and “Import anyway”, which imports it', async () => {
