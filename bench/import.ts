@@ -50,7 +50,10 @@ export async function measureImport(ctx: Ctx, actor: Actor, text: string, databa
   const db0 = sumCpu(pids);
   const cpu0 = process.cpuUsage();
   t0 = performance.now();
-  const { document, claims } = await importDocument(ctx, actor, { title: 'Bench import (1 MB)', text, language: 'tl' });
+  // The measured article is far above the per-document claim limit a newsroom runs with (5,000,
+  // docs/SECURITY.md): the target is about the cost of a large import, so the bench lifts it.
+  const bench = { ...ctx, config: { ...ctx.config, maxClaimsPerDocument: 1_000_000 } };
+  const { document, claims } = await importDocument(bench, actor, { title: 'Bench import (1 MB)', text, language: 'tl' });
   const totalMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   return {
