@@ -4,6 +4,7 @@
  * and sources, notes and history derived from the claims inside the database. The schema's
  * checks and span trigger run on every row as they would for an import.
  */
+import { storeMatchKeys } from './match-keys.js';
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Ctx } from '../src/context.js';
@@ -107,6 +108,7 @@ export async function seedWorkspace(ctx: Ctx, plan: readonly PlannedDocument[]):
         created_at timestamptz, updated_at timestamptz, version integer)`.execute(ctx.db);
   }
   await deriveResearch(ctx.db, editor);
+  await storeMatchKeys(ctx.db);
   return { userIds, documentIds, counts: await countRows(ctx.db) };
 }
 
