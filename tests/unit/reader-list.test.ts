@@ -18,7 +18,11 @@ describe('readerList', () => {
     const list = readerList(marks(250), { page: 2 });
     expect(READER_PAGE_SIZE).toBe(100);
     expect(list).toMatchObject({ page: 2, pageCount: 3, listedCount: 250, filtered: false });
-    expect(list.pageIds).toEqual(marks(250).slice(100, 200).map((c) => c.id));
+    expect(list.pageIds).toEqual(
+      marks(250)
+        .slice(100, 200)
+        .map((c) => c.id),
+    );
     expect([list.pageOf.get(1000), list.pageOf.get(1099), list.pageOf.get(1100), list.pageOf.get(1249)]).toEqual([1, 1, 2, 3]);
     expect(list.statusCounts).toEqual({ open: 200, in_review: 0, resolved: 50, dismissed: 0 });
   });
@@ -39,7 +43,9 @@ describe('readerList', () => {
   });
 
   it('answers a page past the end with a 404 naming the page count, and page 1 of an empty list', () => {
-    expect(() => readerList(marks(250), { page: 4 })).toThrow(expect.objectContaining({ status: 404, message: expect.stringContaining('it has 3 pages') }));
+    expect(() => readerList(marks(250), { page: 4 })).toThrow(
+      expect.objectContaining({ status: 404, message: expect.stringContaining('it has 3 pages') }),
+    );
     expect(readerList([], {})).toMatchObject({ page: 1, pageCount: 1, pageIds: [], listedCount: 0 });
     expect(() => readerList([], { page: 2 })).toThrow(expect.objectContaining({ status: 404 }));
   });
