@@ -59,25 +59,26 @@ describe('markedTextHtml', () => {
       { id: 2, start: 9, end: 16, kind: 'statistic', status: 'open', verdict: null },
       { id: 3, start: 43, end: 47, kind: 'date', status: 'open', verdict: null },
     ];
-    const html = markedTextHtml(text, claims, (id) => (id === 3 ? `/documents/7?page=2#claim-${id}` : `#claim-${id}`));
+    const html = markedTextHtml(text, claims, (id) => (id === 3 ? `/documents/7?page=2#claim-${id}` : `#claim-${id}`), new Set([1, 2, 3]));
     expect(html).toBe(
       '<p class="line">In <a href="#claim-1" class="hl st-resolved vd-inaccurate" id="text-1" aria-describedby="lg-st-resolved lg-vd-inaccurate">2003, </a>' +
-        '<a href="#claim-2" class="hl st-open vd-none hl-multi" id="text-2" aria-describedby="lg-st-open lg-multi">140,000</a>' +
+        '<a href="#claim-2" class="hl st-open hl-multi" id="text-2" aria-describedby="lg-st-open lg-multi">140,000</a>' +
         '<a href="#claim-1" class="hl st-resolved vd-inaccurate" aria-describedby="lg-st-resolved lg-vd-inaccurate"> troops</a> &lt;entered&gt; Iraq.\n</p>' +
-        '<p class="line">By <a href="/documents/7?page=2#claim-3" class="hl st-open vd-none" id="text-3" aria-describedby="lg-st-open">2011</a> they had left.</p>',
+        '<p class="line">By <a href="/documents/7?page=2#claim-3" class="hl st-open" id="text-3" aria-describedby="lg-st-open">2011</a> they had left.</p>',
     );
   });
 
-  it('gives a claim that begins inside another claim’s run its own anchor', () => {
+  it('gives a claim that begins inside another claim’s run its own anchor, and none to claims whose card is not shown', () => {
     const text = 'one two three';
     const claims: ReaderMark[] = [
       { id: 1, start: 0, end: 13, kind: 'other', status: 'open', verdict: null },
       { id: 2, start: 0, end: 7, kind: 'other', status: 'open', verdict: null },
     ];
     // Claim 2 is the innermost on "one two", so the run is its link; claim 1 starts there too.
-    expect(markedTextHtml(text, claims, (id) => `#claim-${id}`)).toBe(
-      '<p class="line"><span id="text-1"></span><a href="#claim-2" class="hl st-open vd-none hl-multi" id="text-2" aria-describedby="lg-st-open lg-multi">one two</a>' +
-        '<a href="#claim-1" class="hl st-open vd-none" aria-describedby="lg-st-open"> three</a></p>',
+    expect(markedTextHtml(text, claims, (id) => `#claim-${id}`, new Set([1, 2]))).toBe(
+      '<p class="line"><span id="text-1"></span><a href="#claim-2" class="hl st-open hl-multi" id="text-2" aria-describedby="lg-st-open lg-multi">one two</a>' +
+        '<a href="#claim-1" class="hl st-open" aria-describedby="lg-st-open"> three</a></p>',
     );
+    expect(markedTextHtml(text, claims, (id) => `#claim-${id}`, new Set([1]))).not.toContain('id="text-2"');
   });
 });

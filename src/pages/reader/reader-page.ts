@@ -61,7 +61,7 @@ export async function readerPage(req: Request, id: number, query: ReaderQuery): 
         if (page === undefined) return `/claims/${claimId}`;
         return page === list.page ? `#claim-${claimId}` : `${pageBase}${page}#claim-${claimId}`;
       };
-      const articleHtml = markedTextHtml(document.text, marks, hrefOf);
+      const articleHtml = markedTextHtml(document.text, marks, hrefOf, new Set(list.pageIds));
       const listHtml = await renderView(req.app, 'documents/claim-list', { cards, seen });
       const first = list.listedCount === 0 ? 0 : (list.page - 1) * READER_PAGE_SIZE + 1;
       return {

@@ -47,7 +47,7 @@ describe(`document reader (${engineName})`, () => {
       expect(res.text).toContain(`id="claim-${c.id}"`);
       expect(res.text).toContain(`href="/claims/${c.id}"`);
     }
-    expect(res.text).toMatch(/<a href="#claim-\d+" class="hl st-open vd-none[^"]*"/);
+    expect(res.text).toMatch(/<a href="#claim-\d+" class="hl st-open( hl-multi)?"/);
     expect(res.text).toContain('id="lg-st-open"');
     expect(res.text).toContain('data-testid="legend"');
     expect(res.text).not.toMatch(/style=/);
