@@ -23,24 +23,22 @@ export async function findReaderDocument(db: Db, id: number): Promise<ReaderDocu
 }
 
 /**
- * Every claim of a document as the text marks it, in text order: six narrow columns from one
- * index range scan (claims_document_position_idx), sent as one JSON array. Parsing 2,000 rows of
- * six fields cost the app three times the CPU of one JSON.parse of the same values.
+ * Every claim of a document as the text marks it, in text order: six narrow columns, no join, one
+ * index range scan. Sent as one JSON array instead, 2,000 claims cost the app half the CPU but the
+ * database four times as much (json_build_array per row), and the database is the part shared
+ * by every app process.
  */
 export async function findReaderMarks(db: Db, documentId: number): Promise<ReaderMark[]> {
-  const row = await db
+  const rows = await db
     .selectFrom('claims')
-    .select(
-      sql<
-        MarkTuple[] | null
-      >`json_agg(json_build_array(id, start_offset, end_offset, kind, status, verdict) ORDER BY start_offset, end_offset, id)`.as('marks'),
-    )
+    .select(['id', 'start_offset', 'end_offset', 'kind', 'status', 'verdict'])
     .where('document_id', '=', documentId)
-    .executeTakeFirstOrThrow();
-  return (row.marks ?? []).map(([id, start, end, kind, status, verdict]) => ({ id, start, end, kind, status, verdict }));
+    .orderBy('start_offset')
+    .orderBy('end_offset')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, start: r.start_offset, end: r.end_offset, kind: r.kind, status: r.status, verdict: r.verdict }));
 }
-
-type MarkTuple = [number, number, number, ReaderMark['kind'], ReaderMark['status'], ReaderMark['verdict']];
 
 /**
  * The side list's cards for the given claims (one page of it), in text order, with the
