@@ -1,7 +1,7 @@
 import type { Claim } from '../claims/claim.js';
 import type { Document } from './document.js';
 import { claimKinds, claimStatuses, verdicts, type ClaimKind, type ClaimStatus, type Verdict } from '../claims/claim-vocabulary.js';
-import { HttpError, notFound } from '../http/errors.js';
+import { HttpError } from '../http/errors.js';
 import { compileValidator } from '../http/validation.js';
 
 /** Claims per page of the reader's side list. */
@@ -76,8 +76,9 @@ export function readerFilters(query: ReaderQuery): ReaderFilters {
 
 /**
  * The side list for `query` over `marks` (every claim, in text order): which claims it keeps, on
- * which page each is, and the page to show: the one that lists `query.claim`, else `query.page`,
- * else the first. A claim the list does not hold, or a page past the last, is a 404 that says so.
+ * which page each is, and the page to show (`query.page`, else the first). A page past the last is
+ * a 404 that says how many there are. (`query.claim` is turned into its page by the caller, from
+ * `pageOf`, so that a claim's link is kept as its page.)
  */
 export function readerList(marks: readonly ReaderMark[], query: ReaderQuery): ReaderList {
   const filters = readerFilters(query);
@@ -96,12 +97,7 @@ export function readerList(marks: readonly ReaderMark[], query: ReaderQuery): Re
     }
   }
   const pageCount = Math.max(1, Math.ceil(listed.length / READER_PAGE_SIZE));
-  let page = query.page ?? 1;
-  if (query.claim !== undefined) {
-    const holding = pageOf.get(query.claim);
-    if (holding === undefined) throw notFound(`Claim #${query.claim} in this list`);
-    page = holding;
-  }
+  const page = query.page ?? 1;
   if (page > pageCount) {
     throw new HttpError(
       404,

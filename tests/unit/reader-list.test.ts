@@ -37,9 +37,9 @@ describe('readerList', () => {
     expect(readerList(marks(250), { verdict: 'none' }).listedCount).toBe(200);
   });
 
-  it('shows the page holding ?claim=, whatever page was asked for', () => {
-    expect(readerList(marks(250), { claim: 1234, page: 1 }).page).toBe(3);
-    expect(() => readerList(marks(250), { claim: 1001, kind: 'date' })).toThrow('Claim #1001 in this list not found.');
+  it('knows which page holds a claim (how ?claim= is served), under the filters', () => {
+    expect(readerList(marks(250), {}).pageOf.get(1234)).toBe(3);
+    expect(readerList(marks(250), { kind: 'date' }).pageOf.get(1234)).toBe(1);
   });
 
   it('answers a page past the end with a 404 naming the page count, and page 1 of an empty list', () => {

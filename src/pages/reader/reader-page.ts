@@ -3,8 +3,9 @@ import ejs from 'ejs';
 import { cachedRead } from '../../db/read-cache.js';
 import { renderView } from '../../http/view-engine.js';
 import type { ClaimStatus } from '../../claims/claim-vocabulary.js';
-import { READER_PAGE_SIZE, type ReaderDocument, type ReaderFilters, type ReaderQuery } from '../../documents/reader.js';
-import { getDocumentForReading, requireReader } from '../../documents/reader.service.js';
+import { READER_PAGE_SIZE, readerFilters, type ReaderDocument, type ReaderFilters, type ReaderQuery } from '../../documents/reader.js';
+import { getDocumentForReading, getReaderListPages, requireReader } from '../../documents/reader.service.js';
+import { notFound } from '../../http/errors.js';
 import { markedTextHtml } from './marked-text.js';
 
 /** Where the side list is: "claims 101–200 of 2,000", and the neighbouring pages' addresses. */
@@ -49,12 +50,14 @@ export function readerHref(documentId: number, filters: ReaderFilters, page?: nu
  */
 export async function readerPage(req: Request, id: number, query: ReaderQuery): Promise<ReaderPage> {
   requireReader(req.actor!);
+  const filters = readerFilters(query);
+  const page = query.claim === undefined ? (query.page ?? 1) : await pageHolding(req, id, filters, query.claim);
   return cachedRead(
     req.ctx.cache,
-    `reader:${id}:${JSON.stringify(query)}`,
+    `reader:${readerHref(id, filters, page)}`,
     ['documents', 'claims', 'users'],
     async () => {
-      const { document, marks, list, cards, seen } = await getDocumentForReading(req.ctx, req.actor!, id, query);
+      const { document, marks, list, cards, seen } = await getDocumentForReading(req.ctx, req.actor!, id, { ...filters, page });
       const pageBase = ejs.escapeXML(`${readerHref(id, list.filters)}${list.filtered ? '&' : '?'}page=`);
       const hrefOf = (claimId: number) => {
         const page = list.pageOf.get(claimId);
@@ -84,4 +87,22 @@ export async function readerPage(req: Request, id: number, query: ReaderQuery): 
     },
     (page) => page.parts.articleHtml.length + page.parts.listHtml.length + 2 * page.document.text.length,
   );
+}
+
+/**
+ * The page of the list that holds `claim` (`?claim=ID`, how other pages link in), from the list's
+ * pages kept per document and filters: so each claim's link is served, and kept, as its page
+ * rather than as a page of its own.
+ */
+async function pageHolding(req: Request, id: number, filters: ReaderFilters, claim: number): Promise<number> {
+  const pageOf = await cachedRead(
+    req.ctx.cache,
+    `reader-pages:${readerHref(id, filters)}`,
+    ['documents', 'claims'],
+    () => getReaderListPages(req.ctx, req.actor!, id, filters),
+    (pages) => 64 * pages.size,
+  );
+  const page = pageOf.get(claim);
+  if (page === undefined) throw notFound(`Claim #${claim} in this list`);
+  return page;
 }

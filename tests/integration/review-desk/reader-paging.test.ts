@@ -92,6 +92,15 @@ describe(`the reader of a long document, paged (${engineName})`, () => {
     expect(cardIds(res.text)).toEqual(ids.slice(1200, 1300));
     expect(res.text).toContain(`Claims 1,201–1,300 of ${total()}`);
     expect((await user.get(`${reader()}?claim=999999999`)).status).toBe(404);
+    // Under filters, the page among the listed claims; a claim the filters leave out is not there.
+    const claims = await findClaimsByDocumentId(db.engine.db, documentId);
+    const dates = claims.filter((c) => c.kind === 'date');
+    const date = dates.at(-1)!;
+    const dated = await user.get(`${reader()}?kind=date&claim=${date.id}`);
+    expect(dated.text).toContain(`id="claim-${date.id}"`);
+    expect(dated.text).toContain(`<a href="${reader()}?kind=date&amp;page=${Math.ceil(dates.length / 100) - 1}" rel="prev"`);
+    const other = claims.find((c) => c.kind !== 'date')!;
+    expect((await user.get(`${reader()}?kind=date&claim=${other.id}`)).status).toBe(404);
   });
 
   it('pages the filtered list, keeping the filters in its links and in the marks', async () => {
