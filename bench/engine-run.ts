@@ -52,6 +52,8 @@ export interface EngineResult {
 export interface ReviewMixResult {
   cached: MixResult;
   uncached: MixResult;
+  /** No process-local copies at all (READ_CACHE=off): the session, users and documents read on every request too. */
+  noCache: MixResult;
   /** Postgres only: two app processes against the one server, page cache off, connections split between them. */
   twoProcesses: MixResult | null;
   baseline: LoadResult;
@@ -243,6 +245,7 @@ async function measureReviewMix(
   };
   const cached = await run(serverEnv, 'page cache on');
   const uncached = await run({ ...serverEnv, PAGE_CACHE_MB: '0' }, 'page cache off');
+  const noCache = await run({ ...serverEnv, PAGE_CACHE_MB: '0', READ_CACHE: 'off' }, 'no cache at all (READ_CACHE=off)');
   // PGlite is one process's database by design (docs/SCALING.md); on the server, two processes
   // show what scaling out does on the same two cores (the per-request CPU is what carries over).
   const twoProcesses = name === 'postgres' ? await run({ ...serverEnv, PAGE_CACHE_MB: '0' }, 'two app processes, page cache off', 2) : null;
@@ -257,7 +260,7 @@ async function measureReviewMix(
       pid: baselineServer.child.pid!,
     });
     o.log(`[${name}] baseline of the mix's mean size (${uncached.bytesPerResponse} bytes): ${baseline.requestsPerSecond} req/s`);
-    return { cached, uncached, twoProcesses, baseline };
+    return { cached, uncached, noCache, twoProcesses, baseline };
   } finally {
     await baselineServer.stop();
   }

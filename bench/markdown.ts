@@ -147,6 +147,7 @@ export function renderResults(r: BenchResults): string {
         ],
         line('review mix, page cache on', m.cached),
         line('review mix, page cache off', m.uncached),
+        line('review mix, no cache at all (READ_CACHE=off)', m.noCache),
         ...(m.twoProcesses ? [line('review mix, two app processes, page cache off', m.twoProcesses)] : []),
       ];
     });
@@ -173,10 +174,10 @@ export function renderResults(r: BenchResults): string {
   const kindRows = r.engines
     .filter((e) => e.mix)
     .flatMap((e) =>
-      (['cached', 'uncached'] as const).flatMap((which) =>
+      (['cached', 'uncached', 'noCache'] as const).flatMap((which) =>
         Object.entries(e.mix![which].byKind).map(([kind, k]) => [
           e.engine,
-          which === 'cached' ? 'on' : 'off',
+          { cached: 'page + read', uncached: 'read only', noCache: 'none' }[which],
           kind,
           k!.requests,
           k!.p50,
@@ -186,7 +187,7 @@ export function renderResults(r: BenchResults): string {
       ),
     );
   if (kindRows.length)
-    out.push('', 'By page type:', '', table(['engine', 'page cache', 'request', 'count', 'p50 ms', 'p99 ms', 'mean response'], kindRows));
+    out.push('', 'By page type:', '', table(['engine', 'caches on', 'request', 'count', 'p50 ms', 'p99 ms', 'mean response'], kindRows));
   const capacity = capacityLines(r);
   if (capacity.length) out.push('', ...capacity);
 
