@@ -60,7 +60,7 @@ export const backupTables: readonly BackupTable[] = [
       updated_at: 'timestamptz',
       version: 'int4',
     },
-    generated: [],
+    generated: ['has_astral'],
     secret: [],
     batchRows: 8,
   },
