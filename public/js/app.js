@@ -17,12 +17,12 @@ function move(step) {
   for (const el of document.querySelectorAll('.is-current')) el.classList.remove('is-current');
   next.classList.add('is-current');
   const id = next.dataset.claimId;
-  // In the reader, the claim's passage in the text is marked too.
-  for (const hl of document.querySelectorAll(`.hl[data-claim="${id}"]`)) hl.classList.add('is-current');
+  // In the reader, the claim's passage in the text is marked too: its marks link to its card.
+  for (const hl of document.querySelectorAll(`.hl[href="#claim-${id}"]`)) hl.classList.add('is-current');
   const link = next.querySelector('a[href^="/claims/"]') ?? next.querySelector('a');
   (link ?? next).focus({ preventScroll: true });
   next.scrollIntoView({ block: 'nearest' });
-  document.querySelector(`.hl[data-claim="${id}"]`)?.scrollIntoView({ block: 'nearest' });
+  document.querySelector(`.hl[href="#claim-${id}"]`)?.scrollIntoView({ block: 'nearest' });
 }
 
 function editVerdict() {

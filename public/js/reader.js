@@ -53,3 +53,15 @@ if (article && bar && form) {
     form.elements.kind.focus();
   });
 }
+
+// A highlight's tooltip: what its colours mean, in the legend's words. Written on first hover
+// rather than into the page, where a title on each of thousands of highlights weighed ~80 KB.
+article?.addEventListener('mouseover', (event) => {
+  const mark = event.target instanceof Element ? event.target.closest('.hl') : null;
+  if (!mark || mark.title) return;
+  const words = (mark.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent?.trim())
+    .filter(Boolean);
+  mark.title = words.join('\n');
+});

@@ -1,10 +1,13 @@
 import type { Claim } from '../claims/claim.js';
-import { claimKinds, claimStatuses, verdicts, type ClaimKind, type ClaimStatus, type Verdict } from '../claims/claim-vocabulary.js';
-import { compileValidator } from '../http/validation.js';
 import type { Document } from './document.js';
-import { buildSegments, splitLines, type Segment } from './highlight.js';
+import { claimKinds, claimStatuses, verdicts, type ClaimKind, type ClaimStatus, type Verdict } from '../claims/claim-vocabulary.js';
+import { HttpError, notFound } from '../http/errors.js';
+import { compileValidator } from '../http/validation.js';
 
-/** The reader's side-list filters (GET query). */
+/** Claims per page of the reader's side list. */
+export const READER_PAGE_SIZE = 100;
+
+/** The reader's side-list filters. */
 export interface ReaderFilters {
   status?: ClaimStatus;
   kind?: ClaimKind;
@@ -12,7 +15,15 @@ export interface ReaderFilters {
   verdict?: Verdict | 'none';
 }
 
-export const validateReaderFilters = compileValidator<ReaderFilters>(
+/** The reader's query: the filters and which page of the list to show. */
+export interface ReaderQuery extends ReaderFilters {
+  /** The page of the list, from 1. */
+  page?: number;
+  /** Show the page that lists this claim (the address other pages link to, with `#claim-ID`). */
+  claim?: number;
+}
+
+export const validateReaderQuery = compileValidator<ReaderQuery>(
   {
     type: 'object',
     additionalProperties: false,
@@ -20,56 +31,92 @@ export const validateReaderFilters = compileValidator<ReaderFilters>(
       status: { enum: [...claimStatuses] },
       kind: { enum: [...claimKinds] },
       verdict: { enum: [...verdicts, 'none'] },
+      page: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+      claim: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
     },
   },
   'form',
 );
 
-/** What the reader shows of a claim. */
-export type ReaderClaim = Pick<Claim, 'id' | 'start' | 'end' | 'quote' | 'kind' | 'status' | 'verdict' | 'assigneeName'> & {
-  /** How many pre-check findings the claim has (sql/0017). */
-  findingCount: number;
-};
+/** What the reader shows of its document. */
+export type ReaderDocument = Pick<Document, 'id' | 'title' | 'language' | 'sourceUrl' | 'text' | 'createdAt' | 'archivedAt'>;
 
-export interface ReaderView {
-  document: Document;
-  /** The text as lines of runs, each run knowing the claims that cover it. */
-  lines: Segment<ReaderClaim>[][];
-  /** Every claim of the document, in text order. */
-  claims: ReaderClaim[];
-  /** The claims the side list shows after its filters. */
-  listed: ReaderClaim[];
-  /** Claims per status, for the legend. */
-  statusCounts: Record<ClaimStatus, number>;
+/** What the text needs of a claim to mark it: its span and what its colours say. */
+export type ReaderMark = Pick<Claim, 'id' | 'start' | 'end' | 'kind' | 'status' | 'verdict'>;
+
+/** What a card of the side list shows of a claim. */
+export type ReaderCard = ReaderMark &
+  Pick<Claim, 'quote' | 'assigneeName'> & {
+    /** How many pre-check findings the claim has (sql/0017). */
+    findingCount: number;
+  };
+
+/** The side list's filters and the page of it to show, worked out over every claim's mark. */
+export interface ReaderList {
+  filters: ReaderFilters;
   filtered: boolean;
+  /** Claims per status, whatever the filters. */
+  statusCounts: Record<ClaimStatus, number>;
+  /** How many claims the filters keep. */
+  listedCount: number;
+  /** The page shown (from 1) and how many there are (at least 1, for an empty list). */
+  page: number;
+  pageCount: number;
+  /** The claims of the page shown, in list (text) order. */
+  pageIds: number[];
+  /** The page that lists each listed claim; a claim the filters leave out has none. */
+  pageOf: Map<number, number>;
 }
 
-/** Everything the reader page renders, computed in one pass over the claims. */
-export function readerView(document: Document, claims: ReaderClaim[], filters: ReaderFilters): ReaderView {
+/** The filters alone, without the page or claim. */
+export function readerFilters(query: ReaderQuery): ReaderFilters {
+  const { status, kind, verdict } = query;
+  return { ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(verdict ? { verdict } : {}) };
+}
+
+/**
+ * The side list for `query` over `marks` (every claim, in text order): which claims it keeps, on
+ * which page each is, and the page to show: the one that lists `query.claim`, else `query.page`,
+ * else the first. A claim the list does not hold, or a page past the last, is a 404 that says so.
+ */
+export function readerList(marks: readonly ReaderMark[], query: ReaderQuery): ReaderList {
+  const filters = readerFilters(query);
   const statusCounts = Object.fromEntries(claimStatuses.map((s) => [s, 0])) as Record<ClaimStatus, number>;
-  for (const c of claims) statusCounts[c.status] += 1;
-  const listed = claims.filter(
-    (c) =>
+  const pageOf = new Map<number, number>();
+  const listed: number[] = [];
+  for (const c of marks) {
+    statusCounts[c.status] += 1;
+    if (
       (!filters.status || c.status === filters.status) &&
       (!filters.kind || c.kind === filters.kind) &&
-      (!filters.verdict || (filters.verdict === 'none' ? c.verdict === null : c.verdict === filters.verdict)),
-  );
+      (!filters.verdict || (filters.verdict === 'none' ? c.verdict === null : c.verdict === filters.verdict))
+    ) {
+      pageOf.set(c.id, Math.floor(listed.length / READER_PAGE_SIZE) + 1);
+      listed.push(c.id);
+    }
+  }
+  const pageCount = Math.max(1, Math.ceil(listed.length / READER_PAGE_SIZE));
+  let page = query.page ?? 1;
+  if (query.claim !== undefined) {
+    const holding = pageOf.get(query.claim);
+    if (holding === undefined) throw notFound(`Claim #${query.claim} in this list`);
+    page = holding;
+  }
+  if (page > pageCount) {
+    throw new HttpError(
+      404,
+      'not_found',
+      `There is no page ${page} of this claim list: it has ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}.`,
+    );
+  }
   return {
-    document,
-    lines: splitLines(buildSegments(document.text, claims)),
-    claims,
-    listed,
+    filters,
+    filtered: Object.keys(filters).length > 0,
     statusCounts,
-    filtered: Object.values(filters).some((v) => v !== undefined),
+    listedCount: listed.length,
+    page,
+    pageCount,
+    pageIds: listed.slice((page - 1) * READER_PAGE_SIZE, page * READER_PAGE_SIZE),
+    pageOf,
   };
-}
-
-/** The tooltip of a highlight: every claim on that run, in words (colour is never the only signal). */
-export function describeRun(
-  segment: Segment<ReaderClaim>,
-  labels: { kind: Record<string, string>; status: Record<string, string>; verdict: Record<string, string> },
-): string {
-  return segment.claims
-    .map((c) => `#${c.id} ${labels.kind[c.kind]} · ${labels.status[c.status]}${c.verdict ? ` · ${labels.verdict[c.verdict]}` : ''}`)
-    .join('\n');
 }

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { validateNewClaimForm, type NewClaimInput } from '../../claims/claim.js';
 import { createClaim } from '../../claims/claim.service.js';
-import { validateReaderFilters, type ReaderFilters } from '../../documents/reader.js';
+import { READER_PAGE_SIZE, validateReaderQuery, type ReaderQuery } from '../../documents/reader.js';
 import { reextractDocument } from '../../documents/reextract.service.js';
 import { flash } from '../../http/flash.js';
 import { formRoute, type FieldErrors, type PageForm } from '../../http/forms.js';
@@ -15,29 +15,32 @@ async function renderReader(
   req: Request,
   res: Response,
   status: number,
-  filters: ReaderFilters | null,
+  query: ReaderQuery | null,
   filterErrors: FieldErrors,
   form: { values: Record<string, unknown>; errors: FieldErrors },
 ) {
   const id = idParam(req, 'id', 'Document');
-  const { parts, ...page } = await readerPage(req, id, filters ?? {});
+  const { parts, ...page } = await readerPage(req, id, query ?? {});
   res.status(status);
   await sendWithKeptParts(
     res,
     'documents/show',
-    { title: page.document.title, ...page, filters: filters ?? {}, filterErrors, values: form.values, errors: form.errors },
+    { title: page.document.title, ...page, pageSize: READER_PAGE_SIZE, filterErrors, values: form.values, errors: form.errors },
     parts,
   );
 }
 
 const noForm = { values: {}, errors: {} };
-const readerFilters = (req: Request) => validateReaderFilters({ ...formInput(req.query) });
+const readerQuery = (req: Request) => validateReaderQuery({ ...formInput(req.query) });
 
-/** The reader's filters (a GET form): refused filters show the whole list with the messages. */
-const filterForm: PageForm<ReaderFilters> = {
-  validate: (raw) => validateReaderFilters({ ...(raw as object) }),
-  labels: { status: 'Status filter', kind: 'Kind filter', verdict: 'Verdict filter' },
-  fieldIds: { status: 'f-status', kind: 'f-kind', verdict: 'f-verdict' },
+/**
+ * The reader's query (a GET form: the list's filters, and its page or the claim whose page to
+ * show): a refused one shows the list's first page, unfiltered, with the messages.
+ */
+const filterForm: PageForm<ReaderQuery> = {
+  validate: (raw) => validateReaderQuery({ ...(raw as object) }),
+  labels: { status: 'Status filter', kind: 'Kind filter', verdict: 'Verdict filter', page: 'Page', claim: 'Claim' },
+  fieldIds: { status: 'f-status', kind: 'f-kind', verdict: 'f-verdict', page: 'list-position', claim: 'list-position' },
   render: (req, res, { status, errors }) => renderReader(req, res, status, null, errors, noForm),
 };
 
@@ -46,7 +49,7 @@ const addClaimForm: PageForm<NewClaimInput> = {
   validate: validateNewClaimForm,
   labels: { quote: 'Exact passage', occurrence: 'Occurrence', kind: 'Kind' },
   conflictField: 'quote',
-  render: (req, res, { status, values, errors }) => renderReader(req, res, status, readerFilters(req), {}, { values, errors }),
+  render: (req, res, { status, values, errors }) => renderReader(req, res, status, readerQuery(req), {}, { values, errors }),
 };
 
 /** The reader (`/documents/:id`): the text with its claims, marking a claim by its passage, re-extraction. */
@@ -55,7 +58,7 @@ export function readerRoutes(): Router {
 
   router.get(
     '/documents/:id',
-    formRoute(filterForm, (req, res, filters) => renderReader(req, res, 200, filters, {}, noForm)),
+    formRoute(filterForm, (req, res, query) => renderReader(req, res, 200, query, {}, noForm)),
   );
 
   router.post(
@@ -68,7 +71,7 @@ export function readerRoutes(): Router {
         'success',
         `Added claim #${claim.id} (${claim.kind}): “${claim.quote.length > 80 ? `${claim.quote.slice(0, 79)}…` : claim.quote}”.`,
       );
-      res.redirect(303, `/documents/${id}#claim-${claim.id}`);
+      res.redirect(303, `/documents/${id}?claim=${claim.id}#claim-${claim.id}`);
     }),
   );
 

@@ -37,7 +37,7 @@ describe(`adding claims and re-extracting (${engineName})`, () => {
     expect(res.status).toBe(303);
     const created = (await findClaimsByDocumentId(db.engine.db, documentId)).find((c) => c.origin === 'manual')!;
     expect(created).toMatchObject({ start: second, end: second + quote.length, quote, kind: 'other' });
-    expect(res.headers.location).toBe(`${reader()}#claim-${created.id}`);
+    expect(res.headers.location).toBe(`${reader()}?claim=${created.id}#claim-${created.id}`);
     const page = await follow(user, res);
     expect(page.text).toContain(`Added claim #${created.id} (other): “ang Iraq”.`);
     expect(page.text).toContain(`id="claim-${created.id}"`);

@@ -123,7 +123,7 @@ describe(`queue read afresh, kept reader pages (${engineName})`, () => {
     await get(path);
     expect((await queriesFor(path)).queries).toBe(0);
     const id = claimIds[4]!;
-    const hl = (html: string) => new RegExp(`<a href="/claims/${id}" class="hl st-([a-z_]+)`).exec(html)?.[1];
+    const hl = (html: string) => new RegExp(`<a href="#claim-${id}" class="hl st-([a-z_]+)`).exec(html)?.[1];
     expect(hl((await get(path)).text)).toBe('open');
     await db.engine.db.updateTable('claims').set({ status: 'in_review' }).where('id', '=', id).execute();
     expect(hl((await get(path)).text)).toBe('in_review');

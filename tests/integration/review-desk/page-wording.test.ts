@@ -34,7 +34,9 @@ describe(`wording that fits the page and the role (${engineName})`, () => {
   it('queue rows keep the full document title on the one-line (truncated) cell and label each cell for the small-screen cards', async () => {
     const viewer = browser(app, (await signIn(db.ctx, 'viewer')).cookie);
     const html = (await viewer.get('/claims')).text;
-    expect(html).toMatch(/<td class="doc-col" data-label="Document"><a href="\/documents\/\d+#claim-\d+" title="Digmaan sa Iraq">/);
+    expect(html).toMatch(
+      /<td class="doc-col" data-label="Document"><a href="\/documents\/\d+\?claim=\d+#claim-\d+" title="Digmaan sa Iraq">/,
+    );
     expect(html).toContain('<td data-label="Kind">');
     expect(html).toContain('<td data-label="Status">');
   });
