@@ -44,27 +44,47 @@ export class DeletionIndex {
   /** Entries within the allowed edit distance of `word` (never `word` itself), nearest first. */
   find(word: string): NearMiss[] {
     const max = allowedEdits(word.length);
-    if (max === 0 || word.length > MAX_WORD_LENGTH) return [];
+    if (max === 0 || word.length > MAX_WORD_LENGTH) return NONE;
     const found: NearMiss[] = [];
-    const measure = (key: string) => {
-      const limit = Math.min(max, allowedEdits(key.length));
-      if (key === word || Math.abs(key.length - word.length) > limit) return;
-      const dist = distance(word, key);
-      if (dist <= limit) found.push({ key, distance: dist });
-    };
     if (this.keys.length <= SMALL_INDEX) {
-      for (const key of this.keys) measure(key);
-    } else {
-      const seen = new Set<string>();
-      for (const d of variants(word)) {
-        for (const key of this.deletes.get(d) ?? []) {
-          if (!seen.has(key)) measure(key);
-          seen.add(key);
-        }
-      }
+      for (const key of this.keys) measure(word, key, max, found);
+      return found.length > 1 ? found.sort(byDistance) : found;
     }
-    return found.sort((a, b) => a.distance - b.distance);
+    // Most words share no deletion with any key: look the variants up before allocating anything.
+    // The word itself, then each one-character deletion; a repeated deletion ("aab" → "ab" twice)
+    // finds only keys already seen.
+    const seen = this.seen;
+    seen.clear();
+    this.collect(word, word, max, found);
+    for (let i = 0; i < word.length; i++) {
+      if (i > 0 && word.charCodeAt(i) === word.charCodeAt(i - 1)) continue;
+      this.collect(word, word.slice(0, i) + word.slice(i + 1), max, found);
+    }
+    return found.length > 1 ? found.sort(byDistance) : found;
   }
+
+  // Keys measured by the current find(), so a key sharing several deletions is measured once.
+  private readonly seen = new Set<string>();
+
+  private collect(word: string, d: string, max: number, found: NearMiss[]): void {
+    const keys = this.deletes.get(d);
+    if (keys === undefined) return;
+    for (const key of keys) {
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      measure(word, key, max, found);
+    }
+  }
+}
+
+const NONE: NearMiss[] = [];
+const byDistance = (a: NearMiss, b: NearMiss) => a.distance - b.distance;
+
+function measure(word: string, key: string, max: number, found: NearMiss[]): void {
+  const limit = Math.min(max, allowedEdits(key.length));
+  if (key === word || Math.abs(key.length - word.length) > limit) return;
+  const dist = distance(word, key);
+  if (dist <= limit) found.push({ key, distance: dist });
 }
 
 // The word and every string obtained by deleting one character from it.

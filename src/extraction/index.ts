@@ -19,7 +19,7 @@ import { splitSentences } from './sentences.js';
 import { findSpellings } from './spelling.js';
 import { findStatistics } from './statistics.js';
 import { assignSentences, tokenize } from './tokens.js';
-import type { ExtractionResult } from './types.js';
+import type { ExtractionResult, RawCandidate } from './types.js';
 
 /** Thrown when extraction runs past `options.deadline`; nothing has been written by then. */
 export class ExtractionTimeout extends Error {
@@ -79,12 +79,22 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   due('tokenizing');
   const dates: DateValue[] = [];
   const s: Scan = { t, lex, names: nameBook(), claimed: new Uint8Array(t.count), dates };
-  const raw = [];
+  // Appended one by one: spreading a detector's list into push() passes every candidate as an
+  // argument, which a large document turns into a stack overflow.
+  const raw: RawCandidate[] = [];
   for (const [stage, find] of stages) {
-    raw.push(...find(s, text));
+    for (const c of find(s, text)) raw.push(c);
     due(stage);
   }
   const merged = mergeOverlaps(raw);
+  const quotes: RawCandidate[] = [];
+  const statistics: RawCandidate[] = [];
+  const attributions: RawCandidate[] = [];
+  for (const c of merged) {
+    if (c.kind === 'quote') quotes.push(c);
+    else if (c.kind === 'statistic') statistics.push(c);
+    else if (c.kind === 'attribution') attributions.push(c);
+  }
   const findings = runChecks({
     text,
     language,
@@ -92,9 +102,9 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     scan: s,
     dates,
     publishedAt: publicationDay(options.publishedAt),
-    quotes: merged.filter((c) => c.kind === 'quote'),
-    statistics: merged.filter((c) => c.kind === 'statistic'),
-    attributions: merged.filter((c) => c.kind === 'attribution'),
+    quotes,
+    statistics,
+    attributions,
   });
   due('running the pre-checks');
   const added = attachFindings(merged, findings);

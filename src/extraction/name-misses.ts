@@ -128,15 +128,22 @@ function missingWord(s: Scan, at: readonly number[], name: KnownName): boolean {
 
 // Short names need the real name elsewhere in the text; long ones are rarely legitimate variants.
 function singleMiss(s: Scan, i: number, usage: ReadonlyMap<string, Usage>): string | null {
-  const docCount = (key: string) => usage.get(key)?.count ?? 0;
   const w = s.t.lower[i]!;
-  const options = s.names.singleIndex
-    .find(w)
-    .filter((m) => !areAffixVariants(w, m.key, s.lex.affixes))
-    .filter((m) => w.length >= 7 || docCount(m.key) > 0)
-    .sort((a, b) => a.distance - b.distance || docCount(b.key) - docCount(a.key));
-  const best = options[0];
-  return best ? (s.names.single.get(best.key) ?? null) : null;
+  // The nearest, then the one this text uses most; the first such in find()'s order (nearest
+  // first) wins ties, as a stable sort would leave it.
+  let best: string | null = null;
+  let bestDistance = 0;
+  let bestCount = 0;
+  for (const m of s.names.singleIndex.find(w)) {
+    const count = usage.get(m.key)?.count ?? 0;
+    if (areAffixVariants(w, m.key, s.lex.affixes) || (w.length < 7 && count === 0)) continue;
+    if (best === null || m.distance < bestDistance || (m.distance === bestDistance && count > bestCount)) {
+      best = m.key;
+      bestDistance = m.distance;
+      bestCount = count;
+    }
+  }
+  return best === null ? null : (s.names.single.get(best) ?? null);
 }
 
 // A month spelt wrong counts only where a date is plainly meant: next to a number or after "noong"/"in".

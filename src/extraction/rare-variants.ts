@@ -61,22 +61,28 @@ export function findRareVariants(s: Scan, usage: ReadonlyMap<string, Usage>, kno
   const keys = [...targets.keys()];
   const wordIndex = new DeletionIndex(keys.filter((k) => !targets.get(k)!.name));
   const allIndex = new DeletionIndex(keys);
-  for (const [lower, u] of usage) {
+  usage.forEach((u, lower) => {
     const i = u.at[0]!;
-    if (u.count > MAX_VARIANT_COUNT || lower.length < MIN_LENGTH || lower.length > MAX_WORD_LENGTH) continue;
-    if (known[i] || found.has(i) || !isUnknown(s, i)) continue;
+    if (u.count > MAX_VARIANT_COUNT || lower.length < MIN_LENGTH || lower.length > MAX_WORD_LENGTH) return;
+    if (known[i] || found.has(i) || !isUnknown(s, i)) return;
     const midCapital = t.cap[i] === 1 && !t.initial[i];
     const near = (midCapital ? allIndex : wordIndex).find(lower);
-    if (near.length === 0) continue;
-    const best = near
-      .map((m) => ({ ...m, target: targets.get(m.key)! }))
-      .filter((m) => m.target.count >= u.count * MIN_RATIO)
-      .filter((m) => !areAffixVariants(lower, m.key, s.lex.affixes))
-      .sort((a, b) => a.distance - b.distance || b.target.count - a.target.count)[0];
-    if (!best) continue;
-    const why = signal('rareVariant', best.target.raw);
-    for (const k of u.at) found.add(k, k, matchCase(t.raw[k]!, best.target.raw), why);
-  }
+    // The nearest frequent enough target, then the most frequent: the first such in `near`
+    // (nearest first) wins ties, as a stable sort would leave it.
+    let best: { raw: string; count: number } | null = null;
+    let bestDistance = 0;
+    for (const m of near) {
+      const target = targets.get(m.key)!;
+      if (target.count < u.count * MIN_RATIO || areAffixVariants(lower, m.key, s.lex.affixes)) continue;
+      if (best === null || m.distance < bestDistance || (m.distance === bestDistance && target.count > best.count)) {
+        best = target;
+        bestDistance = m.distance;
+      }
+    }
+    if (best === null) return;
+    const why = signal('rareVariant', best.raw);
+    for (const k of u.at) found.add(k, k, matchCase(t.raw[k]!, best.raw), why);
+  });
 }
 
 // "Reolusyon" at a sentence start should be corrected to "Resolusyon", not "resolusyon".

@@ -48,8 +48,6 @@ export interface Cues {
 /** Splits text into word, number and punctuation tokens with their UTF-16 offsets. */
 export function tokenize(text: string): Tokens {
   const out = new TokenBuffer(text.length);
-  const raw: string[] = [];
-  const lower: string[] = [];
   const strings = new Interner();
   const n = text.length;
   let i = 0;
@@ -73,11 +71,19 @@ export function tokenize(text: string): Tokens {
     const id = strings.intern(text, i, e);
     const wordy = type === WORD || type === ACRONYM;
     out.push(i, e, type, wordy && isUpperAt(text, i) ? 1 : 0, id, strings.lowerId(id));
-    raw.push(strings.text(id));
-    lower.push(wordy ? strings.lower(id) : strings.text(id));
     i = e;
   }
   const count = out.count;
+  // The string arrays are filled once the count is known: pushing a million strings grows
+  // (and copies) arrays that live in large-object space, which cost more than the scan itself.
+  const raw = new Array<string>(count);
+  const lower = new Array<string>(count);
+  for (let k = 0; k < count; k++) {
+    const id = out.textId[k]!;
+    const ty = out.type[k];
+    raw[k] = strings.text(id);
+    lower[k] = ty === WORD || ty === ACRONYM ? strings.lower(id) : strings.text(id);
+  }
   return {
     text,
     count,

@@ -47,21 +47,30 @@ export function checkOffices(input: CheckInput): PlacedFinding[] {
     }
     if (!options) continue;
     const at = t.start[i]!;
-    const hit = options.find((o) => {
-      o.re.lastIndex = at;
-      return o.re.test(input.text);
-    });
+    const hit = titleAt(input.text, at, options);
     if (!hit) continue;
-    const title = hit.title;
-    const name = readName(input.text, hit.re.lastIndex);
-    if (!name || NOT_IN_OFFICE.has(previousWord(input.text, at))) continue;
+    // The cheap test first: most titled names have no date in their sentence or the one before.
     const sentence = sentenceOf(input.sentences, at);
     const dates = byDate.get(sentence) ?? byDate.get(sentence - 1) ?? [];
     if (dates.length === 0) continue;
+    const title = hit.title;
+    const name = readName(input.text, hit.re.lastIndex);
+    if (!name || NOT_IN_OFFICE.has(previousWord(input.text, at))) continue;
     const found = judge(book, title, name.words, placesBefore(input.text, at), dates);
     if (found) out.push({ start: name.start, end: name.end, kind: 'attribution', finding: found });
   }
   return out;
+}
+
+// The longest title starting at `at` (options are longest first); its pattern's lastIndex is
+// left after the title. A loop, not find() with a closure: a closure over `at` in the token loop
+// costs a context object for every token.
+function titleAt(text: string, at: number, options: readonly { title: string; re: RegExp }[]) {
+  for (const o of options) {
+    o.re.lastIndex = at;
+    if (o.re.test(text)) return o;
+  }
+  return undefined;
 }
 
 function judge(book: OfficeBook, title: string, words: readonly string[], before: string, dates: readonly DateValue[]) {
