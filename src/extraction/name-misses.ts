@@ -13,15 +13,15 @@ import { isContent, type Scan } from './scan.js';
 import { signal } from './score.js';
 import { NUMBER, PUNCT, WORD } from './tokens.js';
 import type { Spellings } from './spellings.js';
-import type { Usage } from './rare-variants.js';
+import { type Usage, usageCount } from './rare-variants.js';
 
 const monthIndexes = new WeakMap<Lexicon, { index: DeletionIndex; preferred: Map<string, string> }>();
 
 /** Marks tokens inside exact known names in `known` and records near-misses in `found`. */
-export function findNameMisses(s: Scan, known: Uint8Array, usage: ReadonlyMap<string, Usage>, found: Spellings): void {
+export function findNameMisses(s: Scan, known: Uint8Array, usage: Usage, found: Spellings): void {
   const t = s.t;
   // Each distinct word is looked up once per document.
-  const singles = new Map<string, string | null>();
+  const singles: (string | null | undefined)[] = new Array(t.distinctLowers);
   for (let i = 0; i < t.count; i++) {
     if (t.type[i] !== WORD && t.cap[i] !== 1) continue;
     const exact = t.cap[i] === 1 ? s.names.phrases.matchAt(t, i) : null;
@@ -38,10 +38,10 @@ export function findNameMisses(s: Scan, known: Uint8Array, usage: ReadonlyMap<st
       continue;
     }
     if (t.initial[i] || !isUnknown(s, i)) continue;
-    let single = singles.get(t.lower[i]!);
+    let single = singles[t.lowerId[i]!];
     if (single === undefined) {
       single = singleMiss(s, i, usage);
-      singles.set(t.lower[i]!, single);
+      singles[t.lowerId[i]!] = single;
     }
     if (single) found.add(i, i, single, signal('nearMiss', single));
     const month = monthMiss(s, i);
@@ -127,7 +127,7 @@ function missingWord(s: Scan, at: readonly number[], name: KnownName): boolean {
 }
 
 // Short names need the real name elsewhere in the text; long ones are rarely legitimate variants.
-function singleMiss(s: Scan, i: number, usage: ReadonlyMap<string, Usage>): string | null {
+function singleMiss(s: Scan, i: number, usage: Usage): string | null {
   const w = s.t.lower[i]!;
   // The nearest, then the one this text uses most; the first such in find()'s order (nearest
   // first) wins ties, as a stable sort would leave it.
@@ -135,7 +135,7 @@ function singleMiss(s: Scan, i: number, usage: ReadonlyMap<string, Usage>): stri
   let bestDistance = 0;
   let bestCount = 0;
   for (const m of s.names.singleIndex.find(w)) {
-    const count = usage.get(m.key)?.count ?? 0;
+    const count = usageCount(s, usage, m.key);
     if (areAffixVariants(w, m.key, s.lex.affixes) || (w.length < 7 && count === 0)) continue;
     if (best === null || m.distance < bestDistance || (m.distance === bestDistance && count > bestCount)) {
       best = m.key;

@@ -27,6 +27,8 @@ export interface Tokens {
   readonly lowerId: Int32Array;
   readonly distinctTexts: number;
   readonly distinctLowers: number;
+  /** The lowerId of a lower-cased word, or -1 when no token of the text has that form. */
+  readonly lowerIdOf: (lower: string) => number;
   readonly type: Uint8Array;
   /** 1 when the token begins with an upper-case letter. */
   readonly cap: Uint8Array;
@@ -95,6 +97,7 @@ export function tokenize(text: string): Tokens {
     lowerId: out.lowerId.subarray(0, count),
     distinctTexts: strings.size,
     distinctLowers: strings.lowerSize,
+    lowerIdOf: (lower) => strings.lowerIdOf(lower),
     type: out.type.subarray(0, count),
     cap: out.cap.subarray(0, count),
     sentence: new Int32Array(count),
@@ -114,7 +117,8 @@ class TokenBuffer {
   cap: Uint8Array;
 
   constructor(textLength: number) {
-    const size = Math.max(64, textLength >> 3);
+    // News text runs about one token per five characters: room for that without growing.
+    const size = Math.max(64, textLength >> 2);
     this.start = new Int32Array(size);
     this.end = new Int32Array(size);
     this.textId = new Int32Array(size);
