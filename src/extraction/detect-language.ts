@@ -30,7 +30,7 @@ export function detectLanguage(text: string): string {
     let e = i;
     while (e < n && isWordPart(text, e, n)) e += widthAt(text, e);
     const w = text.slice(i, e).toLowerCase();
-    for (const l of lists) if (l.stopwords.has(w)) hits.set(l.language, hits.get(l.language)! + 1);
+    for (let k = 0; k < lists.length; k++) if (lists[k]!.stopwords.has(w)) hits.set(lists[k]!.language, hits.get(lists[k]!.language)! + 1);
     i = e;
   }
   let best = languageCodes.includes(DEFAULT_LANGUAGE) ? DEFAULT_LANGUAGE : (languageCodes[0] ?? DEFAULT_LANGUAGE);

@@ -12,7 +12,8 @@ export function finalise(text: string, merged: readonly RawCandidate[], sentence
   const placed: RawCandidate[] = [];
   const sentenceOf: number[] = [];
   const kinds = new Uint8Array(sentences.length);
-  for (const c of merged) {
+  for (let k = 0; k < merged.length; k++) {
+    const c = merged[k]!;
     const s = sentenceAt(sentences, c.start);
     const sentence = sentences[s];
     if (!sentence) continue;

@@ -83,14 +83,16 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   // argument, which a large document turns into a stack overflow.
   const raw: RawCandidate[] = [];
   for (const [stage, find] of stages) {
-    for (const c of find(s, text)) raw.push(c);
+    const found = find(s, text);
+    for (let k = 0; k < found.length; k++) raw.push(found[k]!);
     due(stage);
   }
   const merged = mergeOverlaps(raw);
   const quotes: RawCandidate[] = [];
   const statistics: RawCandidate[] = [];
   const attributions: RawCandidate[] = [];
-  for (const c of merged) {
+  for (let k = 0; k < merged.length; k++) {
+    const c = merged[k]!;
     if (c.kind === 'quote') quotes.push(c);
     else if (c.kind === 'statistic') statistics.push(c);
     else if (c.kind === 'attribution') attributions.push(c);

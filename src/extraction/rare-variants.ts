@@ -72,7 +72,9 @@ export function wordUsage(s: Scan): Usage {
 export function findRareVariants(s: Scan, usage: Usage, known: Uint8Array, found: Spellings): void {
   const t = s.t;
   const targets = new Map<string, { raw: string; count: number; name: boolean }>();
-  for (const id of usage.order) {
+  const order = usage.order;
+  for (let k = 0; k < order.length; k++) {
+    const id = order[k]!;
     const count = usage.count[id]!;
     if (count < MIN_TARGET_COUNT) continue;
     const lower = t.lower[usage.first[id]!]!;
@@ -85,7 +87,8 @@ export function findRareVariants(s: Scan, usage: Usage, known: Uint8Array, found
   const keys = [...targets.keys()];
   const wordIndex = new DeletionIndex(keys.filter((k) => !targets.get(k)!.name));
   const allIndex = new DeletionIndex(keys);
-  for (const id of usage.order) {
+  for (let k = 0; k < order.length; k++) {
+    const id = order[k]!;
     const count = usage.count[id]!;
     const i = usage.first[id]!;
     const lower = t.lower[i]!;

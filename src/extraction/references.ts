@@ -62,7 +62,8 @@ function inClause(s: Scan, i: number, k: number): boolean {
 function nearReferenceWord(s: Scan, i: number, words: readonly string[]): boolean {
   const w = s.t.lower[i]!;
   if (s.t.type[i + 1] !== NUMBER || s.t.type[i] !== WORD || w.length < 6 || s.lex.vocabulary.has(w)) return false;
-  return words.some((r) => r.length >= 6 && Math.abs(r.length - w.length) <= 1 && distance(r, w) === 1);
+  for (const r of words) if (r.length >= 6 && Math.abs(r.length - w.length) <= 1 && distance(r, w) === 1) return true;
+  return false;
 }
 
 // Identifiers after a reference word: "687", "No. 5", "VII", "678 at 687". Returns the last token or -1.

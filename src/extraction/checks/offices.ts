@@ -42,7 +42,12 @@ export function checkOffices(input: CheckInput): PlacedFinding[] {
     let options = memo[id];
     if (options === undefined) {
       const w = t.lower[i]!;
-      options = starts.get(w) ?? starts.get(w.replace(/n?g$/, '')) ?? starts.get(w.split('-')[0]!) ?? null;
+      // The linker and hyphen forms only for words that have them: most words have neither.
+      options =
+        starts.get(w) ??
+        (w.endsWith('g') ? starts.get(w.replace(/n?g$/, '')) : undefined) ??
+        (w.includes('-') ? starts.get(w.split('-')[0]!) : undefined) ??
+        null;
       memo[id] = options;
     }
     if (!options) continue;
