@@ -32,6 +32,10 @@ export class DeletionIndex {
   // for each of its deletions, and a number key is the cheaper look-up. Equal hashes are checked
   // letter by letter, so a collision never adds a key.
   private readonly buckets = new Map<number, number[]>();
+  // One bit per hash (modulo its size): most of a query's deletions match no key, and a clear bit
+  // says so without the Map look-up.
+  private filter = new Int32Array(0);
+  private filterMask = 0;
   // seen[k] === query: key k was measured by the current find(), so it is measured once.
   private seen = new Uint32Array(0);
   private query = 0;
@@ -40,6 +44,10 @@ export class DeletionIndex {
     this.keys = [...new Set(keys)].filter((k) => k.length <= MAX_WORD_LENGTH);
     if (this.keys.length <= SMALL_INDEX) return;
     this.seen = new Uint32Array(this.keys.length);
+    let bits = 1 << 12;
+    while (bits < this.keys.length * 64 && bits < 1 << 24) bits <<= 1;
+    this.filter = new Int32Array(bits >> 5);
+    this.filterMask = bits - 1;
     for (let k = 0; k < this.keys.length; k++) {
       const key = this.keys[k]!;
       this.put(deletionHash(key, -1), k, -1);
@@ -48,6 +56,8 @@ export class DeletionIndex {
   }
 
   private put(hash: number, key: number, at: number): void {
+    const bit = hash & this.filterMask;
+    this.filter[bit >> 5]! |= 1 << (bit & 31);
     const list = this.buckets.get(hash);
     if (list) list.push(key, at);
     else this.buckets.set(hash, [key, at]);
@@ -76,7 +86,10 @@ export class DeletionIndex {
 
   // Measures the keys one of whose deletions (or the key itself) equals `word` less position `at`.
   private collect(word: string, at: number, max: number, found: NearMiss[]): void {
-    const list = this.buckets.get(deletionHash(word, at));
+    const hash = deletionHash(word, at);
+    const bit = hash & this.filterMask;
+    if ((this.filter[bit >> 5]! & (1 << (bit & 31))) === 0) return;
+    const list = this.buckets.get(hash);
     if (list === undefined) return;
     for (let e = 0; e < list.length; e += 2) {
       const k = list[e]!;
