@@ -78,7 +78,9 @@ function matchDate(s: Scan, i: number): DateMatch | null {
 // "ika-29", "29", "29th" as the day of a month.
 function dayAt(s: Scan, i: number): number {
   const raw = s.t.lower[i]!;
-  for (const prefix of s.lex.ordinalPrefixes) {
+  const prefixes = s.lex.ordinalPrefixes;
+  for (let p = 0; p < prefixes.length; p++) {
+    const prefix = prefixes[p]!;
     if (raw.startsWith(prefix) && isDay(raw.slice(prefix.length))) return i;
   }
   if (s.t.type[i] === NUMBER && isDay(raw)) return i;

@@ -76,6 +76,11 @@ export class PhraseIndex {
     this.mask = 1 << bit;
   }
 
+  /** True when some entry starts with this token text (or, with a linker, is it). */
+  startsAny(word: string): boolean {
+    return this.byFirst.has(word);
+  }
+
   /** Every token text some entry starts (or, with fromEnd, ends) with. */
   keys(fromEnd: 0 | 1): IterableIterator<string> {
     return (fromEnd ? this.byLast : this.byFirst).keys();
