@@ -51,6 +51,8 @@ export interface Cues {
 export function tokenize(text: string): Tokens {
   const out = new TokenBuffer(text.length);
   const strings = new Interner();
+  // Ids of one-character ASCII punctuation, the commonest tokens, so they skip the hash table.
+  const punctuation = new Int32Array(128).fill(-1);
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -61,7 +63,26 @@ export function tokenize(text: string): Tokens {
       continue;
     }
     let type = PUNCT;
-    let e = acronymEnd(text, i);
+    let e: number;
+    let id: number;
+    // ASCII first, without the Unicode classes: only a capital can start an acronym.
+    if (c < 128 && !(c >= 65 && c <= 90)) {
+      if (c >= 97 && c <= 122) {
+        e = wordEnd(text, i);
+        type = WORD;
+      } else if (isDigitCode(c)) {
+        e = numberEnd(text, i);
+        type = isWordCharAt(text, e - 1) && !isDigitCode(text.charCodeAt(e - 1)) ? NUMWORD : NUMBER;
+      } else e = i + 1;
+      if (type === PUNCT) {
+        id = punctuation[c]!;
+        if (id < 0) id = punctuation[c] = strings.intern(text, i, e);
+      } else id = strings.intern(text, i, e);
+      out.push(i, e, type, 0, id, strings.lowerId(id));
+      i = e;
+      continue;
+    }
+    e = acronymEnd(text, i);
     if (e > i) type = ACRONYM;
     else if (isDigitCode(c)) {
       e = numberEnd(text, i);
@@ -70,7 +91,7 @@ export function tokenize(text: string): Tokens {
       e = wordEnd(text, i);
       type = WORD;
     } else e = i + widthAt(text, i);
-    const id = strings.intern(text, i, e);
+    id = strings.intern(text, i, e);
     const wordy = type === WORD || type === ACRONYM;
     out.push(i, e, type, wordy && isUpperAt(text, i) ? 1 : 0, id, strings.lowerId(id));
     i = e;
