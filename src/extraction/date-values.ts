@@ -57,6 +57,8 @@ export function dateValueAt(s: Scan, first: number, last: number): DateValue {
       else year = Number(digits);
     } else if (digits.length <= 2 && day === null) day = Number(digits);
   }
+  // Fields set one by one, not spread from range(): this runs for every date in the text.
+  const { from, to } = range(year, month, day, decade);
   return {
     start: t.start[first]!,
     end: t.end[last]!,
@@ -65,7 +67,8 @@ export function dateValueAt(s: Scan, first: number, last: number): DateValue {
     month,
     day,
     decade,
-    ...range(year, month, day, decade),
+    from,
+    to,
   };
 }
 

@@ -61,7 +61,7 @@ export function checkOffices(input: CheckInput): PlacedFinding[] {
     const title = hit.title;
     const name = readName(input.text, hit.re.lastIndex);
     if (!name || NOT_IN_OFFICE.has(previousWord(input.text, at))) continue;
-    const found = judge(book, title, name.words, placesBefore(input.text, at), dates);
+    const found = judge(book, title, name.words, input.text, at, dates);
     if (found) out.push({ start: name.start, end: name.end, kind: 'attribution', finding: found });
   }
   return out;
@@ -78,10 +78,12 @@ function titleAt(text: string, at: number, options: readonly { title: string; re
   return undefined;
 }
 
-function judge(book: OfficeBook, title: string, words: readonly string[], before: string, dates: readonly DateValue[]) {
+function judge(book: OfficeBook, title: string, words: readonly string[], text: string, at: number, dates: readonly DateValue[]) {
   const terms = knownTerms(book, title, words);
   if (terms.length === 0) return null;
-  // A country named before the title ("American President") picks its offices.
+  // A country named before the title ("American President") picks its offices. Read only for a
+  // name the data knows: most titled names in a text are not in it.
+  const before = placesBefore(text, at);
   const named = terms.filter((x) => [...x.office.places].some((p) => before.includes(` ${p} `) || before.includes(` ${p}ng `)));
   const pool = named.length > 0 ? named : terms;
   const office = pool[0]!.office;
