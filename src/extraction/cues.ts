@@ -33,16 +33,18 @@ export function markCues(lexicon: object, t: Tokens): void {
   const keys = packedKeys.get(lexicon);
   const first = new Uint32Array(t.count);
   const last = new Uint32Array(t.count);
-  const memo = new Float64Array(t.distinctLowers).fill(-1);
+  // Unpacked once per distinct word (-1: not yet), so the loop over tokens does no float arithmetic.
+  const memoFirst = new Int32Array(t.distinctLowers).fill(-1);
+  const memoLast = new Int32Array(t.distinctLowers);
   for (let i = 0; i < t.count; i++) {
     const id = t.lowerId[i]!;
-    let packed = memo[id]!;
-    if (packed < 0) {
-      packed = keys?.get(t.lower[i]!) ?? 0;
-      memo[id] = packed;
+    if (memoFirst[id]! < 0) {
+      const packed = keys?.get(t.lower[i]!) ?? 0;
+      memoFirst[id] = packed % LAST_SHIFT;
+      memoLast[id] = Math.floor(packed / LAST_SHIFT);
     }
-    first[i] = packed % LAST_SHIFT;
-    last[i] = Math.floor(packed / LAST_SHIFT);
+    first[i] = memoFirst[id]!;
+    last[i] = memoLast[id]!;
   }
   t.cues = { owner: lexicon, first, last };
 }

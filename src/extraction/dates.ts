@@ -105,9 +105,13 @@ function yearAfter(t: Tokens, j: number): number {
   return -1;
 }
 
+// One or two digits from 1 to 31 (by character codes: this is asked of every number in the text).
 function isDay(raw: string): boolean {
-  if (!/^\d{1,2}$/.test(raw)) return false;
-  const n = Number(raw);
+  const a = raw.charCodeAt(0) - 48;
+  if (raw.length === 1) return a >= 1 && a <= 9;
+  const b = raw.charCodeAt(1) - 48;
+  if (raw.length !== 2 || a < 0 || a > 9 || b < 0 || b > 9) return false;
+  const n = a * 10 + b;
   return n >= 1 && n <= 31;
 }
 

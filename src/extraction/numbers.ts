@@ -90,6 +90,8 @@ export function readNumber(s: Scan, i: number): NumberPhrase | null {
 
 /** The numeric value of a number token, reading commas as thousands separators. */
 export function numberValue(raw: string): number {
+  // Without a comma both readings below are the token itself.
+  if (!raw.includes(',')) return Number.parseFloat(raw);
   const digits = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(raw) ? raw.replace(/,/g, '') : raw.replace(',', '.');
   return Number.parseFloat(digits);
 }
