@@ -79,14 +79,12 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   due('tokenizing');
   const dates: DateValue[] = [];
   const s: Scan = { t, lex, names: nameBook(), claimed: new Uint8Array(t.count), dates };
-  // Appended one by one: spreading a detector's list into push() passes every candidate as an
-  // argument, which a large document turns into a stack overflow.
-  const raw: RawCandidate[] = [];
+  const found: RawCandidate[][] = [];
   for (const [stage, find] of stages) {
-    const found = find(s, text);
-    for (let k = 0; k < found.length; k++) raw.push(found[k]!);
+    found.push(find(s, text));
     due(stage);
   }
+  const raw = concatenated(found);
   const merged = mergeOverlaps(raw);
   const quotes: RawCandidate[] = [];
   const statistics: RawCandidate[] = [];
@@ -111,6 +109,18 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   due('running the pre-checks');
   const added = attachFindings(merged, findings);
   return { language, sentences, claims: finalise(text, added.length > 0 ? [...merged, ...added] : merged, sentences) };
+}
+
+// One list of every detector's candidates, sized up front: spreading a list into push() passes
+// every candidate as an argument (a stack overflow on a large document), and growing a list of
+// tens of thousands one push at a time copies it several times over.
+function concatenated(lists: readonly RawCandidate[][]): RawCandidate[] {
+  let total = 0;
+  for (const list of lists) total += list.length;
+  const out: RawCandidate[] = new Array(total);
+  let n = 0;
+  for (const list of lists) for (let k = 0; k < list.length; k++) out[n++] = list[k]!;
+  return out;
 }
 
 // YYYY-MM-DD of a publication date; anything unreadable means "not known".

@@ -13,7 +13,9 @@ export function mergeOverlaps(candidates: readonly RawCandidate[]): RawCandidate
     if (list) list.push(c);
     else byKind.set(c.kind, [c]);
   }
-  const out: RawCandidate[] = [];
+  // Sized up front and cut to length after: see finalise.ts on growing long arrays.
+  const out: RawCandidate[] = new Array(candidates.length);
+  let n = 0;
   byKind.forEach((list) => {
     list.sort(byPosition);
     let current: RawCandidate | null = null;
@@ -27,10 +29,11 @@ export function mergeOverlaps(candidates: readonly RawCandidate[]): RawCandidate
         if (c.findings) current.findings = [...(current.findings ?? []), ...c.findings];
       } else {
         current = c;
-        out.push(current);
+        out[n++] = current;
       }
     }
   });
+  out.length = n;
   return out.sort(byPosition);
 }
 
