@@ -143,6 +143,8 @@ interface EngineFigures {
     onCpuMs: { app: number; database: number | null };
     matchingMs: number;
     matchingCpuMs: { app: number; database: number | null };
+    /** The matching steps one by one: restated-review lookup, refreshDocumentMatches, near-duplicate shingles. */
+    steps: { restatedMs: number; refreshMs: number; nearDuplicateMs: number };
     offMs: number;
     growth: number;
   };
@@ -230,6 +232,7 @@ async function benchEngine(name: EngineName): Promise<EngineFigures> {
       // The import's matching steps alone, on the same text, before it is stored for real.
       let matchingCpu = { user: 0, system: 0 };
       let matchingDb: number | null = null;
+      const steps = { restatedMs: 0, refreshMs: 0, nearDuplicateMs: 0 };
       const { matching: matchingMs, storage: storageMs } = await rolledBack(ws, async (trx) => {
         const t0 = performance.now();
         const doc = await insertDocument(trx, {
@@ -245,6 +248,7 @@ async function benchEngine(name: EngineName): Promise<EngineFigures> {
         const cpu0 = process.cpuUsage();
         const db0 = databaseCpu();
         const restated = await restatedReviewClaims(trx, doc.id, article, full, 1_000_000);
+        steps.restatedMs = Math.round(performance.now() - t);
         const rows = claimRows(doc.id, full);
         const t1 = performance.now();
         const insertCpu0 = process.cpuUsage();
@@ -256,17 +260,21 @@ async function benchEngine(name: EngineName): Promise<EngineFigures> {
         const insertMs = performance.now() - t1;
         const insertCpu = process.cpuUsage(insertCpu0);
         const insertDb = db0 === null ? null : (databaseCpu() ?? 0) - (insertDb0 ?? 0);
+        let ts = performance.now();
         await refreshDocumentMatches(trx, doc.id);
+        steps.refreshMs = Math.round(performance.now() - ts);
+        ts = performance.now();
         const hashes = shingleHashes(article);
         await findNearDuplicate(trx, hashes);
         await storeShingles(trx, doc.id, hashes);
+        steps.nearDuplicateMs = Math.round(performance.now() - ts);
         const all = process.cpuUsage(cpu0);
         matchingCpu = { user: all.user - insertCpu.user, system: all.system - insertCpu.system };
         matchingDb = db0 === null ? null : (databaseCpu() ?? 0) - db0 - (insertDb ?? 0);
         // The import without matching stores the document and its claims: measured here as well.
         return { matching: performance.now() - t - insertMs, storage: docMs + insertMs };
       });
-      log(`${name}: 1 MB import's matching alone ${Math.round(matchingMs)} ms; importing for real`);
+      log(`${name}: 1 MB import's matching alone ${Math.round(matchingMs)} ms (${JSON.stringify(steps)}); importing for real`);
       const on = await measureImport({ db: ws.engine.db, config: ws.config }, cliActor, article, ws.databasePids);
       // Without matching: extraction and storing the document and its claims (the creation events are left out, so this errs low).
       const offMs = on.extractMs + storageMs;
@@ -276,6 +284,7 @@ async function benchEngine(name: EngineName): Promise<EngineFigures> {
         onMs: on.totalMs,
         onCpuMs: { app: on.appCpuMs, database: on.databaseCpuMs },
         matchingMs: Math.round(matchingMs),
+        steps,
         matchingCpuMs: {
           app: Math.round((matchingCpu.user + matchingCpu.system) / 1000),
           database: matchingDb === null ? null : Math.round(matchingDb),

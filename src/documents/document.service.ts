@@ -19,6 +19,7 @@ import {
 import { checkDocumentText } from './text-checks.js';
 import { findNearDuplicate, storeShingles, type NearDuplicate } from './near-duplicate.js';
 import { shingleHashes } from './shingles.js';
+import { matchDocumentInBackground } from '../matching/background-matching.js';
 import { refreshDocumentMatches } from '../matching/match.service.js';
 import { restatedReviewClaims } from '../matching/restated-reviews.js';
 
@@ -45,7 +46,7 @@ export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocume
   if (!input.allowDuplicate) await refuseDuplicate(ctx, contentHash);
   const extraction = boundedExtract(ctx.config, input.text, input.language);
   const shingles = shingleHashes(input.text);
-  const { document, nearDuplicate } = await ctx.db.transaction().execute(async (trx) => {
+  const { document, nearDuplicate, inline } = await ctx.db.transaction().execute(async (trx) => {
     const doc = await insertDocument(trx, {
       title: input.title.trim(),
       language: extraction.language,
@@ -68,12 +69,16 @@ export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocume
       [...claimRows(doc.id, extraction), ...restated].sort((a, b) => a.start - b.start || a.end - b.end),
     );
     await insertCreationEventsForDocument(trx, doc.id, actor.id);
-    await refreshDocumentMatches(trx, doc.id);
+    // A long document is matched after commit, in the background: inside, its matching would be
+    // most of the import's time (docs/MATCHING.md).
+    const inline = extraction.claims.length + restated.length <= ctx.config.matchInlineClaims;
+    if (inline) await refreshDocumentMatches(trx, doc.id);
     // Looked up before this document's own shingles are stored, so it never finds itself.
     const nearDuplicate = await findNearDuplicate(trx, shingles);
     await storeShingles(trx, doc.id, shingles);
-    return { document: doc, nearDuplicate };
+    return { document: doc, nearDuplicate, inline };
   });
+  if (!inline) matchDocumentInBackground(ctx.db, document.id);
   return { document, claims: await findClaimsByDocumentId(ctx.db, document.id), nearDuplicate };
 }
 

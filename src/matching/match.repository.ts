@@ -46,6 +46,24 @@ export async function findClaimsWithoutKeys(db: Db, limit: number): Promise<numb
   return rows.map((r) => r.id);
 }
 
+/** A document's claims that have no match key yet (still waiting for background matching), oldest first. */
+export async function findClaimsWithoutKeysOfDocument(db: Db, documentId: number, limit: number): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    SELECT c.id FROM claims c
+    WHERE c.document_id = ${documentId} AND NOT EXISTS (SELECT 1 FROM claim_match_keys k WHERE k.claim_id = c.id)
+    ORDER BY c.id LIMIT ${limit}`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+/** How many of a document's claims are matched and how many it has (the reader's progress line). */
+export async function countMatchedClaimsOfDocument(db: Db, documentId: number): Promise<{ matched: number; total: number }> {
+  // Two counts on the document_id indexes, not a join: the reader asks on every view.
+  const { rows } = await sql<{ matched: number; total: number }>`
+    SELECT (SELECT count(*) FROM claim_match_keys WHERE document_id = ${documentId})::int AS matched,
+      (SELECT count(*) FROM claims WHERE document_id = ${documentId})::int AS total`.execute(db);
+  return { matched: rows[0]?.matched ?? 0, total: rows[0]?.total ?? 0 };
+}
+
 /** Replaces the keys of these claims, and forgets their matches both ways round. */
 export type MatchKey = ClaimTerms & { claimId: number; documentId: number; spelling: boolean };
 
