@@ -46,7 +46,11 @@ export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocume
   if (!input.allowDuplicate) await refuseDuplicate(ctx, contentHash);
   const extraction = boundedExtract(ctx.config, input.text, input.language);
   const shingles = shingleHashes(input.text);
-  const { document, nearDuplicate, inline } = await ctx.db.transaction().execute(async (trx) => {
+  // A long document is matched after commit, in the background, its restated-review lookup
+  // included: inside, they would be most of the import's time (docs/MATCHING.md).
+  const inline = extraction.claims.length <= ctx.config.matchInlineClaims;
+  const room = ctx.config.maxClaimsPerDocument - extraction.claims.length;
+  const { document, nearDuplicate } = await ctx.db.transaction().execute(async (trx) => {
     const doc = await insertDocument(trx, {
       title: input.title.trim(),
       language: extraction.language,
@@ -57,28 +61,19 @@ export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocume
       created_by: actor.id,
     });
     // A sentence the claim finder skipped that restates a claim already reviewed is a claim too.
-    const restated = await restatedReviewClaims(
-      trx,
-      doc.id,
-      input.text,
-      extraction,
-      ctx.config.maxClaimsPerDocument - extraction.claims.length,
-    );
+    const restated = inline ? await restatedReviewClaims(trx, doc.id, input.text, extraction, room) : [];
     await insertClaims(
       trx,
       [...claimRows(doc.id, extraction), ...restated].sort((a, b) => a.start - b.start || a.end - b.end),
     );
     await insertCreationEventsForDocument(trx, doc.id, actor.id);
-    // A long document is matched after commit, in the background: inside, its matching would be
-    // most of the import's time (docs/MATCHING.md).
-    const inline = extraction.claims.length + restated.length <= ctx.config.matchInlineClaims;
     if (inline) await refreshDocumentMatches(trx, doc.id);
     // Looked up before this document's own shingles are stored, so it never finds itself.
     const nearDuplicate = await findNearDuplicate(trx, shingles);
     await storeShingles(trx, doc.id, shingles);
-    return { document: doc, nearDuplicate, inline };
+    return { document: doc, nearDuplicate };
   });
-  if (!inline) matchDocumentInBackground(ctx.db, document.id);
+  if (!inline) matchDocumentInBackground(ctx.db, document.id, { text: input.text, extraction, actorId: actor.id, room });
   return { document, claims: await findClaimsByDocumentId(ctx.db, document.id), nearDuplicate };
 }
 

@@ -12,6 +12,8 @@ import { signIn } from '../../helpers/factories.js';
 const TEXT = [
   'The Lancet estimated 655,000 excess Iraqi deaths by mid-2006, far above the Iraq Body Count.',
   'In his January 29, 2002 State of the Union address, George W. Bush named Iraq part of an axis of evil.',
+  // No figure, date or quotation: a claim only because it restates a reviewed claim.
+  'No Iraqi weapons of mass destruction have been found since the invasion.',
 ].join('\n');
 
 describe(`seen before: a long document is matched after its import, in the background (${engineName})`, () => {
@@ -43,12 +45,24 @@ describe(`seen before: a long document is matched after its import, in the backg
       .set('Authorization', editor.bearer)
       .send({ title: 'Long', text: TEXT, language: 'en' });
     expect(res.status).toBe(201);
-    const { document, claims } = res.body as { document: { id: number }; claims: { id: number }[] };
+    const { document, claims } = res.body as { document: { id: number }; claims: { id: number; quote: string }[] };
     expect(claims.length).toBeGreaterThan(1);
+    // The restated sentence is looked at after the import too: it becomes a claim then, with its creation event.
+    expect(claims.some((c) => c.quote.startsWith('No Iraqi weapons'))).toBe(false);
     await matchingIdle();
-    expect(await keysOf(document.id)).toBe(claims.length);
+    const all = await db.ctx.db
+      .selectFrom('claims')
+      .select(['id', 'quote', 'reasons'])
+      .where('document_id', '=', document.id)
+      .orderBy('id')
+      .execute();
+    const restated = all.find((c) => c.quote.startsWith('No Iraqi weapons'));
+    expect(restated?.reasons[0]).toMatch(/^restates claim #\d+, already reviewed$/);
+    const created = await db.ctx.db.selectFrom('claim_events').select('action').where('claim_id', '=', restated!.id).execute();
+    expect(created.map((e) => e.action)).toEqual(['claim.created']);
+    expect(await keysOf(document.id)).toBe(all.length);
     const matched = await Promise.all(
-      claims.map(async (c) => {
+      all.map(async (c) => {
         const m = await request(app).get(`/api/v1/claims/${c.id}/matches`).set('Authorization', editor.bearer);
         return (m.body as { matches: unknown[] }).matches.length;
       }),
@@ -57,15 +71,13 @@ describe(`seen before: a long document is matched after its import, in the backg
     expect(await readerHtml(document.id)).not.toContain('data-testid="matching-notice"');
 
     // As after a crash or a shutdown mid-way: the claims without keys are the ones still waiting.
-    await db.ctx.db.deleteFrom('claim_match_keys').where('claim_id', '=', claims[0]!.id).execute();
+    await db.ctx.db.deleteFrom('claim_match_keys').where('claim_id', '=', all[0]!.id).execute();
     const waiting = await readerHtml(document.id);
     expect(waiting).toContain('data-testid="matching-notice"');
-    expect(waiting).toContain(
-      `${(claims.length - 1).toLocaleString('en')} claim${claims.length - 1 === 1 ? '' : 's'} of ${claims.length.toLocaleString('en')} matched so far`,
-    );
+    expect(waiting).toContain(`${all.length - 1} claims of ${all.length} matched so far`);
     matchDocumentInBackground(db.ctx.db, document.id);
     await matchingIdle();
-    expect(await keysOf(document.id)).toBe(claims.length);
+    expect(await keysOf(document.id)).toBe(all.length);
     expect(await readerHtml(document.id)).not.toContain('data-testid="matching-notice"');
   });
 
