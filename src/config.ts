@@ -13,6 +13,8 @@ export interface Config {
   maxTextBytes: number;
   /** The most claims one document may hold after an import or re-extraction; more is refused (422) before anything is written. */
   maxClaimsPerDocument: number;
+  /** A document with more claims than this is matched with earlier documents after its import commits, in the background (docs/MATCHING.md). */
+  matchInlineClaims: number;
   /** How long finding claims in one text may take before the import is refused (422). */
   extractionTimeoutMs: number;
   /** A signed-in session ends after this long without a request, whatever its absolute lifetime. */
@@ -63,6 +65,7 @@ const schema = {
     DEMO: { enum: ['0', '1', 'off', 'on', 'reviewed', 'false', 'true'] },
     MAX_TEXT_BYTES: { type: 'string', pattern: '^[0-9]+$' },
     MAX_CLAIMS_PER_DOCUMENT: { type: 'string', pattern: '^[1-9][0-9]{0,6}$' },
+    MATCH_INLINE_CLAIMS: { type: 'string', pattern: '^[0-9]{1,7}$' },
     EXTRACTION_TIMEOUT_MS: { type: 'string', pattern: '^[1-9][0-9]{2,6}$' },
     SESSION_IDLE_TIMEOUT_MINUTES: { type: 'string', pattern: '^[1-9][0-9]{0,4}$' },
     SESSION_SECRET: { type: 'string', minLength: 32 },
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     demo: demo === 'reviewed' ? 'reviewed' : ['0', 'off', 'false'].includes(demo) ? 'off' : 'on',
     maxTextBytes: Number(get('MAX_TEXT_BYTES') ?? 5 * 1024 * 1024),
     maxClaimsPerDocument: Number(get('MAX_CLAIMS_PER_DOCUMENT') ?? 5000),
+    matchInlineClaims: Number(get('MATCH_INLINE_CLAIMS') ?? 500),
     extractionTimeoutMs: Number(get('EXTRACTION_TIMEOUT_MS') ?? 30_000),
     sessionIdleTimeoutMinutes: Number(get('SESSION_IDLE_TIMEOUT_MINUTES') ?? 8 * 60),
     sessionSecret: get('SESSION_SECRET') ?? null,

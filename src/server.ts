@@ -4,6 +4,7 @@ import { ReadCache } from './db/read-cache.js';
 import type { Config } from './config.js';
 import { loadSessionSecret } from './http/secret.js';
 import { logger } from './http/logger.js';
+import { stopBackgroundMatching } from './matching/background-matching.js';
 import { purgeExpiredSessions } from './users/session.service.js';
 import { openWorkspace } from './workspace.js';
 import { hasAnyUser } from './users/user.service.js';
@@ -74,6 +75,8 @@ export async function serve(config: Readonly<Config>): Promise<Server> {
       );
     server.closeAllConnections();
     await closed;
+    // A long document still being matched stops after its current batch; the next start finishes it.
+    await stopBackgroundMatching();
     await engine.close();
     log.info('database closed; bye');
     process.exitCode = 0;

@@ -186,6 +186,7 @@ export const excludedTables = [
   'schema_migrations',
   'claim_match_keys',
   'claim_match_terms',
+  'claim_match_postings',
   'claim_matches',
   'document_shingles',
   'rate_limit_counters',
