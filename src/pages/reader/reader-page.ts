@@ -51,8 +51,8 @@ export async function readerPage(req: Request, id: number, query: ReaderQuery): 
   requireReader(req.actor!);
   return cachedRead(
     req.ctx.cache,
-    `reader:${id}:${JSON.stringify(query)}`,
-    ['documents', 'claims', 'users'],
+    'readerPage',
+    `${id}:${JSON.stringify(query)}`,
     async () => {
       const { document, marks, list, cards, seen } = await getDocumentForReading(req.ctx, req.actor!, id, query);
       const pageBase = ejs.escapeXML(`${readerHref(id, list.filters)}${list.filtered ? '&' : '?'}page=`);
