@@ -52,6 +52,10 @@ export interface EngineResult {
 export interface ReviewMixResult {
   cached: MixResult;
   uncached: MixResult;
+  /** No process-local copies at all (READ_CACHE=off): the session, users and documents read on every request too. */
+  noCache: MixResult;
+  /** Postgres only: two app processes against the one server, page cache off, connections split between them. */
+  twoProcesses: MixResult | null;
   baseline: LoadResult;
 }
 
@@ -215,17 +219,19 @@ async function measureReviewMix(
   o: BenchOptions,
   databasePids?: () => Promise<number[]>,
 ): Promise<ReviewMixResult> {
-  const run = async (env: Record<string, string>, label: string, seed: number) => {
-    const server = await startServer(env);
+  // The same seed for every run: each asks the same requests in the same order.
+  const run = async (env: Record<string, string>, label: string, processes = 1) => {
+    const servers = [];
     try {
+      for (let i = 0; i < processes; i++) servers.push(await startServer(env));
       const r = await runReviewMix(
-        { ...target, baseUrl: server.url },
+        { ...target, baseUrl: servers[0]!.url, baseUrls: servers.map((s) => s.url) },
         {
           durationS: o.durationS,
           warmupS: o.warmupS,
           connections: o.connections,
-          pid: server.child.pid!,
-          seed,
+          pids: servers.map((s) => s.child.pid!),
+          seed: 1,
           ...(databasePids ? { databasePids } : {}),
         },
       );
@@ -234,11 +240,15 @@ async function measureReviewMix(
       );
       return r;
     } finally {
-      await server.stop();
+      for (const s of servers) await s.stop();
     }
   };
-  const cached = await run(serverEnv, 'page cache on', 1);
-  const uncached = await run({ ...serverEnv, PAGE_CACHE_MB: '0' }, 'page cache off', 2);
+  const cached = await run(serverEnv, 'page cache on');
+  const uncached = await run({ ...serverEnv, PAGE_CACHE_MB: '0' }, 'page cache off');
+  const noCache = await run({ ...serverEnv, PAGE_CACHE_MB: '0', READ_CACHE: 'off' }, 'no cache at all (READ_CACHE=off)');
+  // PGlite is one process's database by design (docs/SCALING.md); on the server, two processes
+  // show what scaling out does on the same two cores (the per-request CPU is what carries over).
+  const twoProcesses = name === 'postgres' ? await run({ ...serverEnv, PAGE_CACHE_MB: '0' }, 'two app processes, page cache off', 2) : null;
   const baselineServer = await startBaseline();
   try {
     const baseline = await measurePage({
@@ -250,7 +260,7 @@ async function measureReviewMix(
       pid: baselineServer.child.pid!,
     });
     o.log(`[${name}] baseline of the mix's mean size (${uncached.bytesPerResponse} bytes): ${baseline.requestsPerSecond} req/s`);
-    return { cached, uncached, baseline };
+    return { cached, uncached, noCache, twoProcesses, baseline };
   } finally {
     await baselineServer.stop();
   }

@@ -109,8 +109,15 @@ for (const mb of SIZES_MB) {
   );
 }
 const last = perMb.length - 1;
+const slowestWall = 1000 / Math.max(...perMb);
+const slowestCpu = 1000 / Math.max(...cpuPerMb);
+const verdict = (mbPerS: number) => (mbPerS >= TARGET_MB_PER_S ? 'met' : 'missed');
 console.log(
-  `\nslowest wall throughput ${(1000 / Math.max(...perMb)).toFixed(2)} MB/s, cpu ${(1000 / Math.max(...cpuPerMb)).toFixed(2)} MB/s (target ≥ ${TARGET_MB_PER_S} MB/s)`,
+  `\nslowest wall throughput ${slowestWall.toFixed(2)} MB/s, cpu ${slowestCpu.toFixed(2)} MB/s (target ≥ ${TARGET_MB_PER_S} MB/s)`,
+);
+// The CPU figure is the one to judge by on a shared machine; wall time there measures the others too.
+console.log(
+  `target ≥ ${TARGET_MB_PER_S} MB/s at every size: ${verdict(slowestCpu)} by CPU time, ${verdict(slowestWall)} by wall time (load average ${loadavg()[0]!.toFixed(1)} at the end)`,
 );
 console.log(
   `linearity: ms per MB at 5 MB ÷ at 1 MB = ${(perMb[last]! / perMb[0]!).toFixed(2)} wall, ${(cpuPerMb[last]! / cpuPerMb[0]!).toFixed(2)} cpu (1.00 = linear)`,

@@ -19,6 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -38,9 +39,11 @@ import {
   type MatchKey,
 } from '../src/matching/match.repository.js';
 import { RETRIEVAL, refreshDocumentMatches, refreshMatches } from '../src/matching/match.service.js';
+import { matchingIdle } from '../src/matching/background-matching.js';
 import { restatedReviewClaims } from '../src/matching/restated-reviews.js';
 import { cliActor } from '../src/users/permissions.js';
 import { articleOfBytes, measureImport } from './import.js';
+import { processCpuMs } from './load.js';
 import { textGenerator } from './text.js';
 import { createWorkspace, vacuumAnalyze, type BenchWorkspace, type EngineName } from './workspace.js';
 
@@ -128,9 +131,26 @@ interface EngineFigures {
   claims: number;
   loadS: number;
   matchFiftyMs: number[];
+  /** CPU of the same runs: this process (scoring, pg) and the server backends (server only). */
+  matchFiftyCpuMs: { app: number; database: number | null }[];
   restatedMs: number[];
+  /** The 1-, 5- and 15-minute load averages as the runs start. */
+  loadAverage: number[];
   retrievalPlan: string;
-  import?: { bytes: number; claims: number; onMs: number; matchingMs: number; offMs: number; growth: number };
+  import?: {
+    bytes: number;
+    claims: number;
+    onMs: number;
+    onCpuMs: { app: number; database: number | null };
+    matchingMs: number;
+    matchingCpuMs: { app: number; database: number | null };
+    /** Matching after the import returned (a long document's claims, docs/MATCHING.md): wall and CPU. */
+    background: { ms: number; cpuMs: { app: number; database: number | null } };
+    /** The matching steps one by one: restated-review lookup, refreshDocumentMatches, near-duplicate shingles. */
+    steps: { restatedMs: number; refreshMs: number; nearDuplicateMs: number };
+    offMs: number;
+    growth: number;
+  };
 }
 
 async function benchEngine(name: EngineName): Promise<EngineFigures> {
@@ -152,7 +172,11 @@ async function benchEngine(name: EngineName): Promise<EngineFigures> {
     const fifty = { ...extraction, claims: firstFifty, sentences: extraction.sentences.filter((s) => s.index <= lastSentence) };
     if (fifty.claims.length < 50) throw new Error(`the query article has only ${fifty.claims.length} claims`);
     const matchFiftyMs: number[] = [];
+    const matchFiftyCpuMs: EngineFigures['matchFiftyCpuMs'] = [];
     const restatedMs: number[] = [];
+    const pids = ws.databasePids ? await ws.databasePids() : [];
+    const databaseCpu = () => (pids.length ? pids.reduce((a, pid) => a + (processCpuMs(pid) ?? 0), 0) : null);
+    const loadAverage = loadavg().map((x) => Math.round(x * 100) / 100);
     let retrievalPlan = '';
     for (let run = 0; run <= runs; run++) {
       await rolledBack(ws, async (trx) => {
@@ -166,15 +190,23 @@ async function benchEngine(name: EngineName): Promise<EngineFigures> {
         });
         await insertClaims(trx, claimRows(doc.id, fifty));
         const ids = await findClaimIdsOfDocument(trx, doc.id);
+        const cpu0 = process.cpuUsage();
+        const db0 = databaseCpu();
         let t = performance.now();
         await refreshMatches(trx, ids);
         const match = performance.now() - t;
+        const cpu = process.cpuUsage(cpu0);
+        const db1 = databaseCpu();
         t = performance.now();
         await restatedReviewClaims(trx, doc.id, text, fifty, 1000);
         const restated = performance.now() - t;
         // The first run warms caches and the JIT; it is not counted.
         if (run > 0) {
           matchFiftyMs.push(ms(match));
+          matchFiftyCpuMs.push({
+            app: Math.round((cpu.user + cpu.system) / 1000),
+            database: db0 === null || db1 === null ? null : Math.round(db1 - db0),
+          });
           restatedMs.push(ms(restated));
         }
         if (run === runs) {
@@ -185,20 +217,25 @@ async function benchEngine(name: EngineName): Promise<EngineFigures> {
             spelling: c.kind === 'spelling',
             ...claimTerms(c.sentence, c.quote),
           }));
-          const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, COSTS OFF) ${candidatesQuery(keys, RETRIEVAL)}`.execute(
-            trx,
-          );
+          const { rows } = await sql<{
+            'QUERY PLAN': string;
+          }>`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${candidatesQuery(keys, RETRIEVAL)}`.execute(trx);
           retrievalPlan = rows.map((r) => r['QUERY PLAN']).join('\n');
         }
       });
     }
-    log(`${name}: 50-claim document matched in ${median(matchFiftyMs)} ms (median of ${runs}), restated lookup ${median(restatedMs)} ms`);
+    log(
+      `${name}: 50-claim document matched in ${median(matchFiftyMs)} ms (median of ${runs}; CPU ${JSON.stringify(matchFiftyCpuMs)}), restated lookup ${median(restatedMs)} ms; load average ${loadAverage.join(', ')}`,
+    );
 
     let imported: EngineFigures['import'];
     if (!values['skip-import']) {
       const article = articleOfBytes(Math.round(Number(values['import-mb']) * 1024 * 1024));
       const full = extract(article, { language: 'tl' });
       // The import's matching steps alone, on the same text, before it is stored for real.
+      let matchingCpu = { user: 0, system: 0 };
+      let matchingDb: number | null = null;
+      const steps = { restatedMs: 0, refreshMs: 0, nearDuplicateMs: 0 };
       const { matching: matchingMs, storage: storageMs } = await rolledBack(ws, async (trx) => {
         const t0 = performance.now();
         const doc = await insertDocument(trx, {
@@ -211,36 +248,93 @@ async function benchEngine(name: EngineName): Promise<EngineFigures> {
         });
         const docMs = performance.now() - t0;
         const t = performance.now();
-        const restated = await restatedReviewClaims(trx, doc.id, article, full, 1_000_000);
+        const cpu0 = process.cpuUsage();
+        const db0 = databaseCpu();
+        // As importDocument does: a long document's restated-review lookup and matching run after commit, in the background.
+        const inline = full.claims.length <= ws.config.matchInlineClaims;
+        const restated = inline ? await restatedReviewClaims(trx, doc.id, article, full, 1_000_000) : [];
+        steps.restatedMs = Math.round(performance.now() - t);
         const rows = claimRows(doc.id, full);
         const t1 = performance.now();
+        const insertCpu0 = process.cpuUsage();
+        const insertDb0 = databaseCpu();
         await insertClaims(
           trx,
           [...rows, ...restated].sort((a, b) => a.start - b.start || a.end - b.end),
         );
         const insertMs = performance.now() - t1;
-        await refreshDocumentMatches(trx, doc.id);
+        const insertCpu = process.cpuUsage(insertCpu0);
+        const insertDb = db0 === null ? null : (databaseCpu() ?? 0) - (insertDb0 ?? 0);
+        let ts = performance.now();
+        if (inline) await refreshDocumentMatches(trx, doc.id);
+        steps.refreshMs = Math.round(performance.now() - ts);
+        ts = performance.now();
         const hashes = shingleHashes(article);
         await findNearDuplicate(trx, hashes);
         await storeShingles(trx, doc.id, hashes);
+        steps.nearDuplicateMs = Math.round(performance.now() - ts);
+        const all = process.cpuUsage(cpu0);
+        matchingCpu = { user: all.user - insertCpu.user, system: all.system - insertCpu.system };
+        matchingDb = db0 === null ? null : (databaseCpu() ?? 0) - db0 - (insertDb ?? 0);
         // The import without matching stores the document and its claims: measured here as well.
         return { matching: performance.now() - t - insertMs, storage: docMs + insertMs };
       });
-      log(`${name}: 1 MB import's matching alone ${Math.round(matchingMs)} ms; importing for real`);
-      const on = await measureImport({ db: ws.engine.db, config: ws.config }, cliActor, article);
+      log(`${name}: 1 MB import's matching alone ${Math.round(matchingMs)} ms (${JSON.stringify(steps)}); importing for real`);
+      // The generated megabyte holds ~25,000 claims, past the default MAX_CLAIMS_PER_DOCUMENT.
+      const on = await measureImport(
+        { db: ws.engine.db, config: { ...ws.config, maxClaimsPerDocument: 1_000_000 } },
+        cliActor,
+        article,
+        ws.databasePids,
+      );
+      // What the import left to the background: timed from the import's return until it is done.
+      const bgCpu0 = process.cpuUsage();
+      // The pool's backends now (the import may have opened more), each read again at the end.
+      const bgPids = ws.databasePids ? await ws.databasePids() : [];
+      const bgDb0 = bgPids.map((pid) => processCpuMs(pid));
+      const bgT0 = performance.now();
+      await matchingIdle();
+      const bgCpu = process.cpuUsage(bgCpu0);
+      const background = {
+        ms: Math.round(performance.now() - bgT0),
+        cpuMs: {
+          app: Math.round((bgCpu.user + bgCpu.system) / 1000),
+          database: bgPids.length
+            ? Math.round(bgPids.reduce((a, pid, i) => a + Math.max(0, (processCpuMs(pid) ?? 0) - (bgDb0[i] ?? 0)), 0))
+            : null,
+        },
+      };
+      log(`${name}: its background matching ${background.ms} ms more (CPU ${JSON.stringify(background.cpuMs)})`);
       // Without matching: extraction and storing the document and its claims (the creation events are left out, so this errs low).
       const offMs = on.extractMs + storageMs;
       imported = {
         bytes: on.bytes,
         claims: on.claims,
         onMs: on.totalMs,
+        onCpuMs: { app: on.appCpuMs, database: on.databaseCpuMs },
         matchingMs: Math.round(matchingMs),
+        steps,
+        matchingCpuMs: {
+          app: Math.round((matchingCpu.user + matchingCpu.system) / 1000),
+          database: matchingDb === null ? null : Math.round(matchingDb),
+        },
         offMs: Math.round(offMs),
+        background,
         growth: Math.round((matchingMs / offMs) * 1000) / 1000,
       };
       log(`${name}: 1 MB import ${on.totalMs} ms with matching, ~${imported.offMs} ms without: +${Math.round(imported.growth * 100)} %`);
     }
-    return { engine: name, claims: stored, loadS, matchFiftyMs, restatedMs, retrievalPlan, ...(imported ? { import: imported } : {}) };
+    return {
+      engine: name,
+      claims: stored,
+      loadS,
+      matchFiftyMs,
+      matchFiftyCpuMs,
+      restatedMs,
+      loadAverage,
+      retrievalPlan,
+      ...(imported ? { import: imported } : {}),
+    };
   } finally {
     await ws.destroy();
   }
@@ -255,11 +349,11 @@ writeFileSync(
 );
 for (const r of results) {
   console.log(
-    `\n${r.engine}: ${r.claims} claims; 50-claim document ${median(r.matchFiftyMs)} ms (runs ${r.matchFiftyMs.join(', ')}); restated lookup ${median(r.restatedMs)} ms`,
+    `\n${r.engine}: ${r.claims} claims; 50-claim document ${median(r.matchFiftyMs)} ms (runs ${r.matchFiftyMs.join(', ')}; CPU ${JSON.stringify(r.matchFiftyCpuMs)}); restated lookup ${median(r.restatedMs)} ms`,
   );
   if (r.import)
     console.log(
-      `  1 MB import: ${r.import.onMs} ms on, matching ${r.import.matchingMs} ms, growth ${Math.round(r.import.growth * 1000) / 10} %`,
+      `  1 MB import: ${r.import.onMs} ms on (CPU ${JSON.stringify(r.import.onCpuMs)}), matching ${r.import.matchingMs} ms (CPU ${JSON.stringify(r.import.matchingCpuMs)}), growth ${Math.round(r.import.growth * 1000) / 10} %; then ${r.import.background.ms} ms in the background (CPU ${JSON.stringify(r.import.background.cpuMs)}); load average ${r.loadAverage.join(', ')}`,
     );
   console.log(r.retrievalPlan);
 }

@@ -15,6 +15,8 @@ export type MixKind = 'queue' | 'queue_next' | 'search' | 'claim' | 'reader' | '
 
 export interface MixTarget {
   baseUrl: string;
+  /** Several app processes behind one database: person i asks baseUrls[i % n] (default: baseUrl only). */
+  baseUrls?: readonly string[];
   /** Session cookie of an editor, for the HTML pages. */
   cookie: string;
   /** `Authorization` value for the API writes (an editor's token). */
@@ -29,8 +31,8 @@ export interface MixOptions {
   durationS: number;
   warmupS: number;
   connections: number;
-  /** The server process, for its CPU per request. */
-  pid?: number;
+  /** The server processes, for their CPU per request (summed). */
+  pids?: readonly number[];
   databasePids?: () => Promise<number[]>;
   seed?: number;
 }
@@ -219,13 +221,14 @@ export async function runReviewMix(target: MixTarget, o: MixOptions): Promise<Mi
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
   try {
     if (o.warmupS > 0) await drive(agent, target, o.connections, o.warmupS, (o.seed ?? 1) + 1_000);
-    const cpu0 = o.pid ? processCpuMs(o.pid) : null;
+    const appCpu = () => (o.pids?.length ? o.pids.reduce((a, p) => a + (processCpuMs(p) ?? 0), 0) : null);
+    const cpu0 = appCpu();
     const dbPids = o.databasePids ? await o.databasePids() : [];
     const dbCpu0 = dbPids.reduce((a, p) => a + (processCpuMs(p) ?? 0), 0);
     const started = performance.now();
     const run = await drive(agent, target, o.connections, o.durationS, o.seed ?? 1);
     const seconds = (performance.now() - started) / 1000;
-    const cpu1 = o.pid ? processCpuMs(o.pid) : null;
+    const cpu1 = appCpu();
     const dbCpu1 = dbPids.reduce((a, p) => a + (processCpuMs(p) ?? 0), 0);
     const all = [...run.latencies.values()].flat().sort((a, b) => a - b);
     const byKind: Partial<Record<MixKind, KindStats>> = {};
@@ -263,7 +266,9 @@ async function drive(agent: http.Agent, target: MixTarget, connections: number, 
   let unexpected = 0;
   const deadline = performance.now() + durationS * 1000;
   const person = async (i: number) => {
-    const reviewer = new Reviewer(target, random(seed * 1_000 + i));
+    const urls = target.baseUrls?.length ? target.baseUrls : [target.baseUrl];
+    const own = { ...target, baseUrl: urls[i % urls.length]! };
+    const reviewer = new Reviewer(own, random(seed * 1_000 + i));
     const jar = new CookieJar(target.cookie);
     while (performance.now() < deadline) {
       const r = reviewer.next();
@@ -271,11 +276,11 @@ async function drive(agent: http.Agent, target: MixTarget, connections: number, 
         let body = r.body;
         if (r.needsVersion !== undefined) {
           // A person's form carries the version it was read at; the read is not timed as the write.
-          const read = await send(agent, target, jar, 'GET', `/api/v1/claims/${r.needsVersion}`);
+          const read = await send(agent, own, jar, 'GET', `/api/v1/claims/${r.needsVersion}`);
           body = { ...(r.body as object), version: (JSON.parse(read.text) as { claim: { version: number } }).claim.version };
         }
         const t0 = performance.now();
-        const res = await send(agent, target, jar, r.method, r.path, body);
+        const res = await send(agent, own, jar, r.method, r.path, body);
         const ms = performance.now() - t0;
         (latencies.get(r.kind) ?? latencies.set(r.kind, []).get(r.kind)!).push(ms);
         bytes.set(r.kind, (bytes.get(r.kind) ?? 0) + res.bytes);

@@ -1,6 +1,6 @@
 /**
  * A throwaway benchmark workspace on one engine: a fresh database on the Postgres server
- * (`claimdesk_bench`) or a fresh PGlite data directory, migrated, and the environment a
+ * (`claimdesk_bench_<pid>`: two runs at once never drop each other's) or a fresh PGlite data directory, migrated, and the environment a
  * `claimdesk serve` child needs to open the same data.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -45,7 +45,11 @@ async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(
 }
 
 /** Creates and migrates an empty workspace on `name`. `adminUrl` is any database on the server. */
-export async function createWorkspace(name: EngineName, adminUrl: string, dbName = 'claimdesk_bench'): Promise<BenchWorkspace> {
+export async function createWorkspace(
+  name: EngineName,
+  adminUrl: string,
+  dbName = `claimdesk_bench_${process.pid}`,
+): Promise<BenchWorkspace> {
   let databaseUrl: string | undefined;
   let dataDir = join(tmpdir(), 'claimdesk-bench-unused');
   if (name === 'postgres') {

@@ -13,6 +13,8 @@ export interface Config {
   maxTextBytes: number;
   /** The most claims one document may hold after an import or re-extraction; more is refused (422) before anything is written. */
   maxClaimsPerDocument: number;
+  /** A document with more claims than this is matched with earlier documents after its import commits, in the background (docs/MATCHING.md). */
+  matchInlineClaims: number;
   /** How long finding claims in one text may take before the import is refused (422). */
   extractionTimeoutMs: number;
   /** A signed-in session ends after this long without a request, whatever its absolute lifetime. */
@@ -31,8 +33,10 @@ export interface Config {
    * work about a quarter faster). V8 holds it for the whole process.
    */
   pgliteCode: 'compact' | 'fast';
-  /** What each process may keep of rendered queue and reader pages, in MB; 0 renders every page afresh. */
+  /** What each process may keep of rendered reader pages, in MB; 0 renders every page afresh. */
   pageCacheMb: number;
+  /** Whether each process keeps its hot small reads (sessions, users, documents' titles) between requests (src/db/read-cache.ts). */
+  readCache: boolean;
   /** How far the JavaScript heap may grow past its live size before a full collection, in percent; 0 leaves it to V8 (src/runtime/heap-growth.ts). */
   heapGrowingPercent: number;
   /**
@@ -61,6 +65,7 @@ const schema = {
     DEMO: { enum: ['0', '1', 'off', 'on', 'reviewed', 'false', 'true'] },
     MAX_TEXT_BYTES: { type: 'string', pattern: '^[0-9]+$' },
     MAX_CLAIMS_PER_DOCUMENT: { type: 'string', pattern: '^[1-9][0-9]{0,6}$' },
+    MATCH_INLINE_CLAIMS: { type: 'string', pattern: '^[0-9]{1,7}$' },
     EXTRACTION_TIMEOUT_MS: { type: 'string', pattern: '^[1-9][0-9]{2,6}$' },
     SESSION_IDLE_TIMEOUT_MINUTES: { type: 'string', pattern: '^[1-9][0-9]{0,4}$' },
     SESSION_SECRET: { type: 'string', minLength: 32 },
@@ -72,6 +77,7 @@ const schema = {
     PGLITE_SHARED_BUFFERS_MB: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|[1-9][0-9][0-9]|1[0-9][0-9][0-9])$' },
     PGLITE_CODE: { enum: ['compact', 'fast'] },
     PAGE_CACHE_MB: { type: 'string', pattern: '^(0|[1-9][0-9]{0,3})$' },
+    READ_CACHE: { enum: ['on', 'off'] },
     HEAP_GROWING_PERCENT: { type: 'string', pattern: '^(0|[1-9][0-9]{0,2})$' },
     PASSWORD_HASH_COST: { type: 'string', pattern: '^(1[0-9]|20)$' },
     SHUTDOWN_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
@@ -107,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     demo: demo === 'reviewed' ? 'reviewed' : ['0', 'off', 'false'].includes(demo) ? 'off' : 'on',
     maxTextBytes: Number(get('MAX_TEXT_BYTES') ?? 5 * 1024 * 1024),
     maxClaimsPerDocument: Number(get('MAX_CLAIMS_PER_DOCUMENT') ?? 5000),
+    matchInlineClaims: Number(get('MATCH_INLINE_CLAIMS') ?? 500),
     extractionTimeoutMs: Number(get('EXTRACTION_TIMEOUT_MS') ?? 30_000),
     sessionIdleTimeoutMinutes: Number(get('SESSION_IDLE_TIMEOUT_MINUTES') ?? 8 * 60),
     sessionSecret: get('SESSION_SECRET') ?? null,
@@ -117,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dbConnectTimeoutMs: Number(get('DB_CONNECT_TIMEOUT_MS') ?? 3_000),
     pgliteSharedBuffersMb: Number(get('PGLITE_SHARED_BUFFERS_MB') ?? 16),
     pageCacheMb: Number(get('PAGE_CACHE_MB') ?? 16),
+    readCache: (get('READ_CACHE') ?? 'on') === 'on',
     heapGrowingPercent: Number(get('HEAP_GROWING_PERCENT') ?? 50),
     pgliteCode: (get('PGLITE_CODE') ?? 'compact') as Config['pgliteCode'],
     passwordHashCost: Number(get('PASSWORD_HASH_COST') ?? DEFAULT_PASSWORD_HASH_COST),

@@ -4,6 +4,7 @@ import { ReadCache } from './db/read-cache.js';
 import type { Config } from './config.js';
 import { loadSessionSecret } from './http/secret.js';
 import { logger } from './http/logger.js';
+import { stopBackgroundMatching } from './matching/background-matching.js';
 import { purgeExpiredSessions } from './users/session.service.js';
 import { openWorkspace } from './workspace.js';
 import { hasAnyUser } from './users/user.service.js';
@@ -17,7 +18,9 @@ export async function serve(config: Readonly<Config>): Promise<Server> {
   const log = logger(config);
   const engine = await openWorkspace(config, log);
   const ctx = { db: engine.db, config };
-  const cache = new ReadCache(engine, { maxBytes: config.pageCacheMb * 1024 * 1024 });
+  // READ_CACHE=off: no process-local copies at all, every request reads the database (the review
+  // mix's "cache off", and the setting behind a pool that cannot LISTEN: docs/SCALING.md).
+  const cache = config.readCache ? new ReadCache(engine, { maxBytes: config.pageCacheMb * 1024 * 1024 }) : undefined;
   const app = createApp({ db: engine.db, config, secret: loadSessionSecret(config), cache });
   await purgeExpiredSessions(ctx);
   const purge = setInterval(() => purgeExpiredSessions(ctx).catch(() => {}), 3600_000).unref();
@@ -72,6 +75,8 @@ export async function serve(config: Readonly<Config>): Promise<Server> {
       );
     server.closeAllConnections();
     await closed;
+    // A long document still being matched stops after its current batch; the next start finishes it.
+    await stopBackgroundMatching();
     await engine.close();
     log.info('database closed; bye');
     process.exitCode = 0;

@@ -11,7 +11,6 @@ import {
   type QueueRow,
 } from './claim-queue.js';
 import { findDocumentOptions, findQueuePage, findQueueRows, type QueueFilters } from './claim-queue.repository.js';
-import { cachedRead } from '../db/read-cache.js';
 import { listAllUsers } from '../users/user.repository.js';
 import type { User } from '../users/user.js';
 import { mayBeAssigned } from './claim.policy.js';
@@ -70,19 +69,11 @@ export interface QueueFilterOptions {
   everyone: User[];
 }
 
-/** The choices of the queue's document and assignee filters (and of the bulk assign picker). Two queries, or none while they are kept. */
+/** The choices of the queue's document and assignee filters (and of the bulk assign picker), in two queries. */
 export async function queueFilterOptions(ctx: Ctx, actor: Actor, selectedDocumentId?: number): Promise<QueueFilterOptions> {
   requirePermission(actor, 'claim.read');
-  const [documents, people] = await Promise.all([
-    cachedRead(ctx.cache, `documents:options:${selectedDocumentId ?? ''}`, ['documents'], () =>
-      findDocumentOptions(ctx.db, selectedDocumentId),
-    ),
-    cachedRead(ctx.cache, 'users:people', ['users'], async () => {
-      const everyone = await listAllUsers(ctx.db);
-      return { everyone, users: everyone.filter(mayBeAssigned).sort((a, b) => a.displayName.localeCompare(b.displayName)) };
-    }),
-  ]);
-  return { documents, ...people };
+  const [documents, everyone] = await Promise.all([findDocumentOptions(ctx.db, selectedDocumentId), listAllUsers(ctx.db)]);
+  return { documents, everyone, users: everyone.filter(mayBeAssigned).sort((a, b) => a.displayName.localeCompare(b.displayName)) };
 }
 
 function toFilters(actor: Actor, query: QueueQuery): QueueFilters {

@@ -207,3 +207,13 @@ export async function findClaimIdsAtSpans(
     return (exact ?? rows.find((r) => r.start_offset < s.end && r.end_offset > s.start))?.id ?? null;
   });
 }
+
+/** The highest claim id of a document, 0 when it has none (claims added after it are the new ones). */
+export async function findLastClaimIdOfDocument(db: Db | Tx, documentId: number): Promise<number> {
+  const row = await db
+    .selectFrom('claims')
+    .select((eb) => eb.fn.max<number | null>('id').as('last'))
+    .where('document_id', '=', documentId)
+    .executeTakeFirst();
+  return row?.last ?? 0;
+}

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Ctx } from '../context.js';
+import { matchingIdle } from '../matching/background-matching.js';
 import { openWorkspace } from '../workspace.js';
 
 /** Opens the workspace for one CLI command and always closes it, even when the command fails. */
@@ -10,7 +11,10 @@ export async function withWorkspace<T>(
 ): Promise<T> {
   const engine = await openWorkspace(options.demo ? config : { ...config, demo: 'off' });
   try {
-    return await fn({ db: engine.db, config });
+    const result = await fn({ db: engine.db, config });
+    // A long import's matching runs after its commit: a command ends only once it is done.
+    await matchingIdle();
+    return result;
   } finally {
     await engine.close();
   }

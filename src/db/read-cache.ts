@@ -137,15 +137,38 @@ export class ReadCache {
   }
 }
 
-/** Reads through `ctx.cache` when there is one (the app), straight from the database otherwise (CLI, scripts). */
+/**
+ * Every read a process keeps between requests, and the tables it is read from: the one place a
+ * kept read is declared. A copy is dropped when any of its tables changes, so a table missing
+ * here serves stale pages; tests/integration/foundation/read-cache.test.ts checks each table
+ * against the triggers that announce its writes (sql/0010, sql/0011). Only the pages and the
+ * sign-in middleware read through it: services and repositories know nothing of it.
+ */
+export const keptReads = {
+  /** The signed-in user behind a session cookie (src/users/actor.middleware.ts). */
+  session: ['sessions', 'users'],
+  /** The claim queue's document and assignee pickers (src/pages/queue/queue.routes.ts). */
+  queueFilterOptions: ['documents', 'users'],
+  /** A page of the reader, its text and claim list rendered (src/pages/reader/reader-page.ts). */
+  readerPage: ['documents', 'claims', 'users'],
+  /** Which page of a reader's claim list holds each claim, per filters (`?claim=ID`; src/pages/reader/reader-page.ts). */
+  readerListPages: ['documents', 'claims'],
+} as const satisfies Record<string, readonly WatchedTable[]>;
+
+export type KeptRead = keyof typeof keptReads;
+
+/**
+ * Reads `kind` for `key` through `cache` when there is one (the app), straight from the database
+ * otherwise (CLI, scripts, READ_CACHE=off). The tables come from `keptReads`.
+ */
 export function cachedRead<T>(
   cache: ReadCache | undefined,
+  kind: KeptRead,
   key: string,
-  tables: readonly WatchedTable[],
   load: () => Promise<T>,
   size?: (value: T) => number,
 ): Promise<T> {
-  return cache ? cache.get(key, tables, load, size) : load();
+  return cache ? cache.get(`${kind}:${key}`, keptReads[kind], load, size) : load();
 }
 
 function deepFreeze<T>(value: T): T {

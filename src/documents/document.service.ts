@@ -19,6 +19,7 @@ import {
 import { checkDocumentText } from './text-checks.js';
 import { findNearDuplicate, storeShingles, type NearDuplicate } from './near-duplicate.js';
 import { shingleHashes } from './shingles.js';
+import { matchDocumentInBackground } from '../matching/background-matching.js';
 import { refreshDocumentMatches } from '../matching/match.service.js';
 import { restatedReviewClaims } from '../matching/restated-reviews.js';
 
@@ -45,6 +46,10 @@ export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocume
   if (!input.allowDuplicate) await refuseDuplicate(ctx, contentHash);
   const extraction = boundedExtract(ctx.config, input.text, input.language);
   const shingles = shingleHashes(input.text);
+  // A long document is matched after commit, in the background, its restated-review lookup
+  // included: inside, they would be most of the import's time (docs/MATCHING.md).
+  const inline = extraction.claims.length <= ctx.config.matchInlineClaims;
+  const room = ctx.config.maxClaimsPerDocument - extraction.claims.length;
   const { document, nearDuplicate } = await ctx.db.transaction().execute(async (trx) => {
     const doc = await insertDocument(trx, {
       title: input.title.trim(),
@@ -56,24 +61,19 @@ export async function importDocument(ctx: Ctx, actor: Actor, input: ImportDocume
       created_by: actor.id,
     });
     // A sentence the claim finder skipped that restates a claim already reviewed is a claim too.
-    const restated = await restatedReviewClaims(
-      trx,
-      doc.id,
-      input.text,
-      extraction,
-      ctx.config.maxClaimsPerDocument - extraction.claims.length,
-    );
+    const restated = inline ? await restatedReviewClaims(trx, doc.id, input.text, extraction, room) : [];
     await insertClaims(
       trx,
       [...claimRows(doc.id, extraction), ...restated].sort((a, b) => a.start - b.start || a.end - b.end),
     );
     await insertCreationEventsForDocument(trx, doc.id, actor.id);
-    await refreshDocumentMatches(trx, doc.id);
+    if (inline) await refreshDocumentMatches(trx, doc.id);
     // Looked up before this document's own shingles are stored, so it never finds itself.
     const nearDuplicate = await findNearDuplicate(trx, shingles);
     await storeShingles(trx, doc.id, shingles);
     return { document: doc, nearDuplicate };
   });
+  if (!inline) matchDocumentInBackground(ctx.db, document.id, { text: input.text, extraction, actorId: actor.id, room });
   return { document, claims: await findClaimsByDocumentId(ctx.db, document.id), nearDuplicate };
 }
 

@@ -22,6 +22,8 @@ export interface DocumentTable {
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;
   version: ColumnType<number, never, number>;
+  /** Whether the body holds characters outside the BMP (sql/0024, generated): then UTF-16 offsets and substr() disagree. */
+  has_astral: ColumnType<boolean, never, never>;
 }
 export type DocumentRow = Selectable<DocumentTable>;
 export type InsertableDocumentRow = Insertable<DocumentTable>;

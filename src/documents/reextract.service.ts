@@ -10,6 +10,7 @@ import { findDocumentById, lockDocumentById } from './document.repository.js';
 import { claimRows } from './document.service.js';
 import { sentenceIndexAt } from './spans.js';
 import { boundedExtract } from './extraction-limits.js';
+import { matchDocumentInBackground } from '../matching/background-matching.js';
 import { refreshDocumentMatches } from '../matching/match.service.js';
 
 export interface ReextractResult {
@@ -32,7 +33,7 @@ export async function reextractDocument(ctx: Ctx, actor: Actor, documentId: numb
   const unlocked = await findDocumentById(ctx.db, documentId);
   if (!unlocked) throw notFound('Document');
   const extraction = boundedExtract(ctx.config, unlocked.text, unlocked.language, 0, unlocked.publishedAt);
-  return ctx.db.transaction().execute(async (trx) => {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     // The row lock also holds off claims being added to this document by anyone else until we
     // commit (their foreign-key check needs a share lock on it), so "id > last" below is exact.
     const document = await lockDocumentById(trx, documentId);
@@ -48,10 +49,13 @@ export async function reextractDocument(ctx: Ctx, actor: Actor, documentId: numb
     const last = existing.reduce((max, claim) => Math.max(max, claim.id), 0);
     await insertClaims(trx, candidates);
     await insertCreationEventsForDocument(trx, documentId, actor.id, last);
-    await refreshDocumentMatches(trx, documentId, last);
+    // Many new claims are matched after commit, in the background, as a long import's are.
+    if (candidates.length <= ctx.config.matchInlineClaims) await refreshDocumentMatches(trx, documentId, last);
     const created = (await findClaimsByDocumentId(trx, documentId)).filter((claim) => claim.id > last);
     return { document, created };
   });
+  if (result.created.length > ctx.config.matchInlineClaims) matchDocumentInBackground(ctx.db, documentId);
+  return result;
 }
 
 /**

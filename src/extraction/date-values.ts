@@ -44,19 +44,21 @@ export function dateValueAt(s: Scan, first: number, last: number): DateValue {
       k += m.length - 1;
       continue;
     }
-    const dec = DECADE.exec(raw);
-    if (dec && (t.type[k] === NUMWORD || t.type[k] === NUMBER)) {
+    const dec = t.type[k] === NUMWORD || t.type[k] === NUMBER ? DECADE.exec(raw) : null;
+    if (dec) {
       decade = Number(dec[1]);
       continue;
     }
-    const digits = /(\d+)/.exec(raw)?.[1];
-    if (!digits || (t.type[k] !== NUMBER && t.type[k] !== NUMWORD && !/\d/.test(raw))) continue;
+    const digits = firstDigits(raw);
+    if (!digits) continue;
     if (digits.length === 4) {
       // "dekada 1990": a year after a decade word is the decade.
       if (k > first && s.lex.decadeWords.matchEndingAt(t, k - 1)) decade = Number(digits);
       else year = Number(digits);
     } else if (digits.length <= 2 && day === null) day = Number(digits);
   }
+  // Fields set one by one, not spread from range(): this runs for every date in the text.
+  const { from, to } = range(year, month, day, decade);
   return {
     start: t.start[first]!,
     end: t.end[last]!,
@@ -65,8 +67,22 @@ export function dateValueAt(s: Scan, first: number, last: number): DateValue {
     month,
     day,
     decade,
-    ...range(year, month, day, decade),
+    from,
+    to,
   };
+}
+
+// The first run of digits in a token ("ika-29" → "29"), or '' (what /(\d+)/ finds, without a match object).
+function firstDigits(raw: string): string {
+  let from = 0;
+  while (from < raw.length && !isDigit(raw.charCodeAt(from))) from++;
+  let to = from;
+  while (to < raw.length && isDigit(raw.charCodeAt(to))) to++;
+  return raw.slice(from, to);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function range(

@@ -78,7 +78,9 @@ function matchDate(s: Scan, i: number): DateMatch | null {
 // "ika-29", "29", "29th" as the day of a month.
 function dayAt(s: Scan, i: number): number {
   const raw = s.t.lower[i]!;
-  for (const prefix of s.lex.ordinalPrefixes) {
+  const prefixes = s.lex.ordinalPrefixes;
+  for (let p = 0; p < prefixes.length; p++) {
+    const prefix = prefixes[p]!;
     if (raw.startsWith(prefix) && isDay(raw.slice(prefix.length))) return i;
   }
   if (s.t.type[i] === NUMBER && isDay(raw)) return i;
@@ -103,9 +105,13 @@ function yearAfter(t: Tokens, j: number): number {
   return -1;
 }
 
+// One or two digits from 1 to 31 (by character codes: this is asked of every number in the text).
 function isDay(raw: string): boolean {
-  if (!/^\d{1,2}$/.test(raw)) return false;
-  const n = Number(raw);
+  const a = raw.charCodeAt(0) - 48;
+  if (raw.length === 1) return a >= 1 && a <= 9;
+  const b = raw.charCodeAt(1) - 48;
+  if (raw.length !== 2 || a < 0 || a > 9 || b < 0 || b > 9) return false;
+  const n = a * 10 + b;
   return n >= 1 && n <= 31;
 }
 

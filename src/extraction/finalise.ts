@@ -9,10 +9,14 @@ import type { ClaimCandidate, RawCandidate, Sentence } from './types.js';
 
 /** Builds the claim list, sorted by start then end. */
 export function finalise(text: string, merged: readonly RawCandidate[], sentences: readonly Sentence[]): ClaimCandidate[] {
-  const placed: RawCandidate[] = [];
-  const sentenceOf: number[] = [];
+  // Sized up front: growing arrays of tens of thousands by push() copies them (in large-object
+  // space, while the collector is marking) several times over, which cost more than the work.
+  const placed: RawCandidate[] = new Array(merged.length);
+  const sentenceOf = new Int32Array(merged.length);
+  let count = 0;
   const kinds = new Uint8Array(sentences.length);
-  for (const c of merged) {
+  for (let k = 0; k < merged.length; k++) {
+    const c = merged[k]!;
     const s = sentenceAt(sentences, c.start);
     const sentence = sentences[s];
     if (!sentence) continue;
@@ -21,14 +25,17 @@ export function finalise(text: string, merged: readonly RawCandidate[], sentence
     c.end = Math.min(c.end, sentence.end);
     while (c.end > c.start && isSpaceCode(text.charCodeAt(c.end - 1))) c.end--;
     if (c.end <= c.start) continue;
-    placed.push(c);
-    sentenceOf.push(s);
+    placed[count] = c;
+    sentenceOf[count] = s;
+    count++;
     kinds[s]! |= KIND_BITS[c.kind];
   }
-  const claims = placed.map((c, k): ClaimCandidate => {
+  const claims: ClaimCandidate[] = new Array(count);
+  for (let k = 0; k < count; k++) {
+    const c = placed[k]!;
     const sentence = sentenceOf[k]!;
     const { score, reasons } = assess(c.signals, contextSignals(c.kind, kinds[sentence]!));
-    return {
+    claims[k] = {
       sentenceIndex: sentence + 1,
       start: c.start,
       end: c.end,
@@ -39,7 +46,7 @@ export function finalise(text: string, merged: readonly RawCandidate[], sentence
       suggestion: c.suggestion,
       findings: c.findings ?? [],
     };
-  });
+  }
   return claims.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

@@ -19,7 +19,7 @@ import { splitSentences } from './sentences.js';
 import { findSpellings } from './spelling.js';
 import { findStatistics } from './statistics.js';
 import { assignSentences, tokenize } from './tokens.js';
-import type { ExtractionResult } from './types.js';
+import type { ExtractionResult, RawCandidate } from './types.js';
 
 /** Thrown when extraction runs past `options.deadline`; nothing has been written by then. */
 export class ExtractionTimeout extends Error {
@@ -79,12 +79,22 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   due('tokenizing');
   const dates: DateValue[] = [];
   const s: Scan = { t, lex, names: nameBook(), claimed: new Uint8Array(t.count), dates };
-  const raw = [];
+  const found: RawCandidate[][] = [];
   for (const [stage, find] of stages) {
-    raw.push(...find(s, text));
+    found.push(find(s, text));
     due(stage);
   }
+  const raw = concatenated(found);
   const merged = mergeOverlaps(raw);
+  const quotes: RawCandidate[] = [];
+  const statistics: RawCandidate[] = [];
+  const attributions: RawCandidate[] = [];
+  for (let k = 0; k < merged.length; k++) {
+    const c = merged[k]!;
+    if (c.kind === 'quote') quotes.push(c);
+    else if (c.kind === 'statistic') statistics.push(c);
+    else if (c.kind === 'attribution') attributions.push(c);
+  }
   const findings = runChecks({
     text,
     language,
@@ -92,13 +102,25 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     scan: s,
     dates,
     publishedAt: publicationDay(options.publishedAt),
-    quotes: merged.filter((c) => c.kind === 'quote'),
-    statistics: merged.filter((c) => c.kind === 'statistic'),
-    attributions: merged.filter((c) => c.kind === 'attribution'),
+    quotes,
+    statistics,
+    attributions,
   });
   due('running the pre-checks');
   const added = attachFindings(merged, findings);
   return { language, sentences, claims: finalise(text, added.length > 0 ? [...merged, ...added] : merged, sentences) };
+}
+
+// One list of every detector's candidates, sized up front: spreading a list into push() passes
+// every candidate as an argument (a stack overflow on a large document), and growing a list of
+// tens of thousands one push at a time copies it several times over.
+function concatenated(lists: readonly RawCandidate[][]): RawCandidate[] {
+  let total = 0;
+  for (const list of lists) total += list.length;
+  const out: RawCandidate[] = new Array(total);
+  let n = 0;
+  for (const list of lists) for (let k = 0; k < list.length; k++) out[n++] = list[k]!;
+  return out;
 }
 
 // YYYY-MM-DD of a publication date; anything unreadable means "not known".

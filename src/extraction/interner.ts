@@ -63,6 +63,11 @@ export class Interner {
     return this.lowerIds[id]!;
   }
 
+  /** The id of a lower-cased form, or -1 when no token has it. */
+  lowerIdOf(lower: string): number {
+    return this.lowerIndex.get(lower) ?? -1;
+  }
+
   /** Number of distinct strings, and of distinct lower-cased forms. */
   get size(): number {
     return this.strings.length;

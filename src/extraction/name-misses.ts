@@ -11,37 +11,38 @@ import type { Lexicon } from './lexicon.js';
 import type { KnownName } from './names.js';
 import { isContent, type Scan } from './scan.js';
 import { signal } from './score.js';
-import { NUMBER, PUNCT, WORD } from './tokens.js';
+import { ACRONYM, NUMBER, PUNCT, type Tokens, WORD } from './tokens.js';
 import type { Spellings } from './spellings.js';
-import type { Usage } from './rare-variants.js';
+import { type Usage, usageCount } from './rare-variants.js';
 
 const monthIndexes = new WeakMap<Lexicon, { index: DeletionIndex; preferred: Map<string, string> }>();
 
 /** Marks tokens inside exact known names in `known` and records near-misses in `found`. */
-export function findNameMisses(s: Scan, known: Uint8Array, usage: ReadonlyMap<string, Usage>, found: Spellings): void {
+export function findNameMisses(s: Scan, known: Uint8Array, usage: Usage, found: Spellings): void {
   const t = s.t;
   // Each distinct word is looked up once per document.
-  const singles = new Map<string, string | null>();
+  const singles: (string | null | undefined)[] = new Array(t.distinctLowers);
+  const keys = nameKeys(s);
   for (let i = 0; i < t.count; i++) {
     if (t.type[i] !== WORD && t.cap[i] !== 1) continue;
-    const exact = t.cap[i] === 1 ? s.names.phrases.matchAt(t, i) : null;
+    const exact = t.cap[i] === 1 && isKey(t, keys.phrase, i) ? s.names.phrases.matchAt(t, i) : null;
     if (exact) {
       known.fill(1, i, i + exact.length);
       i += exact.length - 1;
       continue;
     }
     if (t.cap[i] !== 1) continue;
-    const phrase = phraseMiss(s, i);
+    const phrase = phraseMiss(s, i, keys);
     if (phrase) {
       found.add(i, phrase.last, phrase.suggestion, phrase.signal);
       i = phrase.last;
       continue;
     }
     if (t.initial[i] || !isUnknown(s, i)) continue;
-    let single = singles.get(t.lower[i]!);
+    let single = singles[t.lowerId[i]!];
     if (single === undefined) {
       single = singleMiss(s, i, usage);
-      singles.set(t.lower[i]!, single);
+      singles[t.lowerId[i]!] = single;
     }
     if (single) found.add(i, i, single, signal('nearMiss', single));
     const month = monthMiss(s, i);
@@ -52,7 +53,16 @@ export function findNameMisses(s: Scan, known: Uint8Array, usage: ReadonlyMap<st
 /** A word no list knows: a candidate for correction. */
 export function isUnknown(s: Scan, i: number): boolean {
   const w = s.t.lower[i]!;
-  return s.t.type[i] === WORD && !s.lex.vocabulary.has(w) && !s.names.words.has(w) && !/\d/.test(w);
+  return s.t.type[i] === WORD && !s.lex.vocabulary.has(w) && !s.names.words.has(w) && !hasDigit(w);
+}
+
+// /\d/.test(w) without a regex call: this runs for most capitalised words of a text.
+function hasDigit(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 // The word tokens from i on, skipping the full stops of initials.
@@ -69,10 +79,42 @@ function wordsFrom(s: Scan, i: number, n: number): number[] {
 // Longest name, in words, that a near-miss is looked for.
 const MAX_NAME_WORDS = 8;
 
-function phraseMiss(s: Scan, i: number) {
+// The name tables are large, so most capitalised words would cost a look-up that finds nothing;
+// whether a word is a key is remembered per distinct word (Tokens.lowerId) instead.
+// Per table, per distinct word: 0 not asked yet, 1 not a key, 2 a key.
+interface NameKeys {
+  readonly phrase: KeyMemo;
+  readonly first: KeyMemo;
+  readonly second: KeyMemo;
+}
+interface KeyMemo {
+  readonly memo: Uint8Array;
+  readonly has: (w: string) => boolean;
+}
+
+function nameKeys(s: Scan): NameKeys {
+  const memo = (has: (w: string) => boolean): KeyMemo => ({ memo: new Uint8Array(s.t.distinctLowers), has });
+  return {
+    phrase: memo((w) => s.names.phrases.startsAny(w)),
+    first: memo((w) => s.names.byFirst.has(w)),
+    second: memo((w) => s.names.bySecond.has(w)),
+  };
+}
+
+/** Whether token i's lower-cased text is a key of the table `key` stands for. */
+function isKey(t: Tokens, key: KeyMemo, i: number): boolean {
+  // Only a word's lower-cased text is the form its lowerId stands for.
+  if (t.type[i] !== WORD && t.type[i] !== ACRONYM) return key.has(t.lower[i]!);
+  const id = t.lowerId[i]!;
+  if (key.memo[id] === 0) key.memo[id] = key.has(t.lower[i]!) ? 2 : 1;
+  return key.memo[id] === 2;
+}
+
+function phraseMiss(s: Scan, i: number, keys: NameKeys) {
   const t = s.t;
-  const byFirst = s.names.byFirst.get(t.lower[i]!);
-  const bySecond = s.names.bySecond.get(t.lower[i + 1] ?? '');
+  const byFirst = isKey(t, keys.first, i) ? s.names.byFirst.get(t.lower[i]!) : undefined;
+  const bySecond =
+    i + 1 >= t.count ? s.names.bySecond.get('') : isKey(t, keys.second, i + 1) ? s.names.bySecond.get(t.lower[i + 1]!) : undefined;
   if (!byFirst && !bySecond) return null;
   const at = wordsFrom(s, i, MAX_NAME_WORDS);
   for (const pool of [byFirst, bySecond]) {
@@ -103,9 +145,11 @@ function typoOf(s: Scan, at: readonly number[], n: number, name: KnownName): boo
       continue;
     }
     if (have.length < 3 || Math.abs(have.length - want.length) > limit) return false;
-    if (!isUnknown(s, at[k]!) || areAffixVariants(have, want, s.lex.affixes)) return false;
-    edits += distance(have, want);
-    if (edits > limit) return false;
+    if (!isUnknown(s, at[k]!)) return false;
+    // The distance before the affix test: it rules out most words, and costs far less.
+    const d = distance(have, want);
+    if (edits + d > limit || areAffixVariants(have, want, s.lex.affixes)) return false;
+    edits += d;
   }
   return exact > 0 && edits > 0;
 }
@@ -127,16 +171,23 @@ function missingWord(s: Scan, at: readonly number[], name: KnownName): boolean {
 }
 
 // Short names need the real name elsewhere in the text; long ones are rarely legitimate variants.
-function singleMiss(s: Scan, i: number, usage: ReadonlyMap<string, Usage>): string | null {
-  const docCount = (key: string) => usage.get(key)?.count ?? 0;
+function singleMiss(s: Scan, i: number, usage: Usage): string | null {
   const w = s.t.lower[i]!;
-  const options = s.names.singleIndex
-    .find(w)
-    .filter((m) => !areAffixVariants(w, m.key, s.lex.affixes))
-    .filter((m) => w.length >= 7 || docCount(m.key) > 0)
-    .sort((a, b) => a.distance - b.distance || docCount(b.key) - docCount(a.key));
-  const best = options[0];
-  return best ? (s.names.single.get(best.key) ?? null) : null;
+  // The nearest, then the one this text uses most; the first such in find()'s order (nearest
+  // first) wins ties, as a stable sort would leave it.
+  let best: string | null = null;
+  let bestDistance = 0;
+  let bestCount = 0;
+  for (const m of s.names.singleIndex.find(w)) {
+    const count = usageCount(s, usage, m.key);
+    if (areAffixVariants(w, m.key, s.lex.affixes) || (w.length < 7 && count === 0)) continue;
+    if (best === null || m.distance < bestDistance || (m.distance === bestDistance && count > bestCount)) {
+      best = m.key;
+      bestDistance = m.distance;
+      bestCount = count;
+    }
+  }
+  return best === null ? null : (s.names.single.get(best) ?? null);
 }
 
 // A month spelt wrong counts only where a date is plainly meant: next to a number or after "noong"/"in".
@@ -150,6 +201,8 @@ function monthMiss(s: Scan, i: number): string | null {
     m = { index: new DeletionIndex(preferred.keys()), preferred };
     monthIndexes.set(s.lex, m);
   }
-  const best = m.index.find(t.lower[i]!).filter((x) => !areAffixVariants(t.lower[i]!, x.key, s.lex.affixes))[0];
-  return best ? (m.preferred.get(best.key) ?? null) : null;
+  for (const x of m.index.find(t.lower[i]!)) {
+    if (!areAffixVariants(t.lower[i]!, x.key, s.lex.affixes)) return m.preferred.get(x.key) ?? null;
+  }
+  return null;
 }

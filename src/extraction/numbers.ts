@@ -31,9 +31,18 @@ export function wordValue(lex: Lexicon, w: string): { value: number; multiplier:
   if (direct !== undefined) return { value: direct, multiplier: false };
   const mult = lex.multipliers.get(w);
   if (mult !== undefined) return { value: mult, multiplier: true };
+  // Hyphenated: every part a number word. Read part by part, stopping at the first that is not
+  // one, since most hyphenated words ("ika-5", "no-fly") are not numbers at all.
   if (w.includes('-') && !w.startsWith('-')) {
-    const parts = w.split('-').map((p) => lex.numberWords.get(p));
-    if (parts.every((p) => p !== undefined)) return { value: parts.reduce((a, b) => a! + b!, 0)!, multiplier: false };
+    let sum = 0;
+    for (let from = 0; ; ) {
+      const dash = w.indexOf('-', from);
+      const part = lex.numberWords.get(dash < 0 ? w.slice(from) : w.slice(from, dash));
+      if (part === undefined) return null;
+      sum += part;
+      if (dash < 0) return { value: sum, multiplier: false };
+      from = dash + 1;
+    }
   }
   return null;
 }
@@ -81,6 +90,8 @@ export function readNumber(s: Scan, i: number): NumberPhrase | null {
 
 /** The numeric value of a number token, reading commas as thousands separators. */
 export function numberValue(raw: string): number {
+  // Without a comma both readings below are the token itself.
+  if (!raw.includes(',')) return Number.parseFloat(raw);
   const digits = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(raw) ? raw.replace(/,/g, '') : raw.replace(',', '.');
   return Number.parseFloat(digits);
 }

@@ -76,9 +76,14 @@ export class PhraseIndex {
     this.mask = 1 << bit;
   }
 
-  /** True when some entry starts (or, with fromEnd, ends) with this token text. */
-  hasKey(word: string, fromEnd: 0 | 1): boolean {
-    return (fromEnd ? this.byLast : this.byFirst).has(word);
+  /** True when some entry starts with this token text (or, with a linker, is it). */
+  startsAny(word: string): boolean {
+    return this.byFirst.has(word);
+  }
+
+  /** Every token text some entry starts (or, with fromEnd, ends) with. */
+  keys(fromEnd: 0 | 1): IterableIterator<string> {
+    return (fromEnd ? this.byLast : this.byFirst).keys();
   }
 
   private lookup(map: Map<string, Entry[]>, t: Tokens, at: number, fromEnd: 0 | 1): PhraseMatch | null {

@@ -45,19 +45,25 @@ export function findReferences(s: Scan): RawCandidate[] {
     const provision = s.lex.provisionWords.matchAt(s.t, i);
     if (provision) {
       let end = i + provision.length - 1;
-      const inClause = (k: number) => k < s.t.count && s.t.type[k] !== PUNCT && s.t.sentence[k] === s.t.sentence[i];
-      while (end - i < MAX_PROVISION_TOKENS && inClause(end + 1)) end++;
+      while (end - i < MAX_PROVISION_TOKENS && inClause(s, i, end + 1)) end++;
       out.push(candidate(s, 'reference', i, end, [signal('provision', provision.text)]));
     }
   }
   return out;
 }
 
+// Token k continues token i's clause: same sentence, not punctuation. (A function, not a closure
+// in the loop: a closure over the loop's `i` costs a context object for every token.)
+function inClause(s: Scan, i: number, k: number): boolean {
+  return k < s.t.count && s.t.type[k] !== PUNCT && s.t.sentence[k] === s.t.sentence[i];
+}
+
 // A misspelt reference word directly before a number ("reolusyon 678").
 function nearReferenceWord(s: Scan, i: number, words: readonly string[]): boolean {
   const w = s.t.lower[i]!;
   if (s.t.type[i + 1] !== NUMBER || s.t.type[i] !== WORD || w.length < 6 || s.lex.vocabulary.has(w)) return false;
-  return words.some((r) => r.length >= 6 && Math.abs(r.length - w.length) <= 1 && distance(r, w) === 1);
+  for (const r of words) if (r.length >= 6 && Math.abs(r.length - w.length) <= 1 && distance(r, w) === 1) return true;
+  return false;
 }
 
 // Identifiers after a reference word: "687", "No. 5", "VII", "678 at 687". Returns the last token or -1.

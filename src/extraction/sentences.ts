@@ -13,13 +13,21 @@ const NOT_A_START = /[\p{Ll},;:)\]}”»]/u;
 const LOWER_START = /\p{Ll}/u;
 const UPPER = /\p{Lu}/u;
 const LETTER = /[\p{L}.]/u;
-// Opening quotation mark → the mark that closes it.
-const OPENERS = new Map<number, number>([
-  [0x201c, 0x201d],
-  [0xab, 0xbb],
-  [0x201e, 0x201c],
-  [0x22, 0x22],
-]);
+// Opening quotation mark → the mark that closes it, or -1 (a switch: it is asked for every character).
+function closerOf(c: number): number {
+  switch (c) {
+    case 0x201c:
+      return 0x201d;
+    case 0xab:
+      return 0xbb;
+    case 0x201e:
+      return 0x201c;
+    case 0x22:
+      return 0x22;
+    default:
+      return -1;
+  }
+}
 // Scans for the word before a full stop look back this far and no further, keeping the pass linear.
 const MAX_ABBREVIATION = 12;
 
@@ -105,7 +113,7 @@ export function splitSentences(text: string, language?: string): Sentence[] {
       continue;
     }
     if (quote >= 0 && c === quote) quote = -1;
-    else if (quote < 0 && OPENERS.has(c)) quote = OPENERS.get(c)!;
+    else if (quote < 0) quote = closerOf(c);
     terminal = false;
     end = i + 1;
     i++;

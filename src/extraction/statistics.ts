@@ -5,6 +5,7 @@
  */
 import { candidate, continues, nounPhraseEnd, type Scan } from './scan.js';
 import { readNumber, type NumberPhrase } from './numbers.js';
+import type { PhraseIndex } from './phrases.js';
 import { signal } from './score.js';
 import { dictionaries } from './checks/dictionaries.js';
 import { WORD } from './tokens.js';
@@ -76,22 +77,20 @@ function figure(s: Scan, i: number, num: NumberPhrase): RawCandidate {
 
 // Quantities without digits: vague large numbers, comparatives and absolute claims, each
 // followed by the thing quantified; an absolute word with nothing after it ("at all") is skipped.
+// Absolute quantifiers without a number ("lahat ng …", "bawat sibilyan", "every …") claim no
+// figure: reviewers found them statistic candidates that never were (issue 18).
 function vagueFigure(s: Scan, i: number): { candidate: RawCandidate; end: number } | null {
-  const cues = [
-    ['vagueNumber', s.lex.vagueNumbers],
-    ['vagueQuantity', s.lex.vagueQuantities],
-  ] as const;
-  // Absolute quantifiers without a number ("lahat ng …", "bawat sibilyan", "every …") claim no
-  // figure: reviewers found them statistic candidates that never were (issue 18).
-  for (const [key, index] of cues) {
-    const m = index.matchAt(s.t, i);
-    if (!m) continue;
-    const cueEnd = i + m.length - 1;
-    const noun = nounPhraseEnd(s, cueEnd + 1, 1);
-    const end = Math.max(cueEnd, noun);
-    return { candidate: candidate(s, 'statistic', i, end, [signal(key, m.text)]), end };
-  }
-  return null;
+  // Two calls rather than a loop over a list of cues: this runs for every token.
+  return vagueCue(s, i, 'vagueNumber', s.lex.vagueNumbers) ?? vagueCue(s, i, 'vagueQuantity', s.lex.vagueQuantities);
+}
+
+function vagueCue(s: Scan, i: number, key: 'vagueNumber' | 'vagueQuantity', index: PhraseIndex) {
+  const m = index.matchAt(s.t, i);
+  if (!m) return null;
+  const cueEnd = i + m.length - 1;
+  const noun = nounPhraseEnd(s, cueEnd + 1, 1);
+  const end = Math.max(cueEnd, noun);
+  return { candidate: candidate(s, 'statistic', i, end, [signal(key, m.text)]), end };
 }
 
 // "Apollo 11", "Boeing 747"-like names: a short bare number right after a capitalised word of

@@ -27,6 +27,8 @@ export interface Tokens {
   readonly lowerId: Int32Array;
   readonly distinctTexts: number;
   readonly distinctLowers: number;
+  /** The lowerId of a lower-cased word, or -1 when no token of the text has that form. */
+  readonly lowerIdOf: (lower: string) => number;
   readonly type: Uint8Array;
   /** 1 when the token begins with an upper-case letter. */
   readonly cap: Uint8Array;
@@ -48,9 +50,9 @@ export interface Cues {
 /** Splits text into word, number and punctuation tokens with their UTF-16 offsets. */
 export function tokenize(text: string): Tokens {
   const out = new TokenBuffer(text.length);
-  const raw: string[] = [];
-  const lower: string[] = [];
   const strings = new Interner();
+  // Ids of one-character ASCII punctuation, the commonest tokens, so they skip the hash table.
+  const punctuation = new Int32Array(128).fill(-1);
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -61,7 +63,26 @@ export function tokenize(text: string): Tokens {
       continue;
     }
     let type = PUNCT;
-    let e = acronymEnd(text, i);
+    let e: number;
+    let id: number;
+    // ASCII first, without the Unicode classes: only a capital can start an acronym.
+    if (c < 128 && !(c >= 65 && c <= 90)) {
+      if (c >= 97 && c <= 122) {
+        e = wordEnd(text, i);
+        type = WORD;
+      } else if (isDigitCode(c)) {
+        e = numberEnd(text, i);
+        type = isWordCharAt(text, e - 1) && !isDigitCode(text.charCodeAt(e - 1)) ? NUMWORD : NUMBER;
+      } else e = i + 1;
+      if (type === PUNCT) {
+        id = punctuation[c]!;
+        if (id < 0) id = punctuation[c] = strings.intern(text, i, e);
+      } else id = strings.intern(text, i, e);
+      out.push(i, e, type, 0, id, strings.lowerId(id));
+      i = e;
+      continue;
+    }
+    e = acronymEnd(text, i);
     if (e > i) type = ACRONYM;
     else if (isDigitCode(c)) {
       e = numberEnd(text, i);
@@ -70,14 +91,22 @@ export function tokenize(text: string): Tokens {
       e = wordEnd(text, i);
       type = WORD;
     } else e = i + widthAt(text, i);
-    const id = strings.intern(text, i, e);
+    id = strings.intern(text, i, e);
     const wordy = type === WORD || type === ACRONYM;
     out.push(i, e, type, wordy && isUpperAt(text, i) ? 1 : 0, id, strings.lowerId(id));
-    raw.push(strings.text(id));
-    lower.push(wordy ? strings.lower(id) : strings.text(id));
     i = e;
   }
   const count = out.count;
+  // The string arrays are filled once the count is known: pushing a million strings grows
+  // (and copies) arrays that live in large-object space, which cost more than the scan itself.
+  const raw = new Array<string>(count);
+  const lower = new Array<string>(count);
+  for (let k = 0; k < count; k++) {
+    const id = out.textId[k]!;
+    const ty = out.type[k];
+    raw[k] = strings.text(id);
+    lower[k] = ty === WORD || ty === ACRONYM ? strings.lower(id) : strings.text(id);
+  }
   return {
     text,
     count,
@@ -89,6 +118,7 @@ export function tokenize(text: string): Tokens {
     lowerId: out.lowerId.subarray(0, count),
     distinctTexts: strings.size,
     distinctLowers: strings.lowerSize,
+    lowerIdOf: (lower) => strings.lowerIdOf(lower),
     type: out.type.subarray(0, count),
     cap: out.cap.subarray(0, count),
     sentence: new Int32Array(count),
@@ -108,7 +138,8 @@ class TokenBuffer {
   cap: Uint8Array;
 
   constructor(textLength: number) {
-    const size = Math.max(64, textLength >> 3);
+    // News text runs about one token per five characters: room for that without growing.
+    const size = Math.max(64, textLength >> 2);
     this.start = new Int32Array(size);
     this.end = new Int32Array(size);
     this.textId = new Int32Array(size);

@@ -46,6 +46,24 @@ export async function findClaimsWithoutKeys(db: Db, limit: number): Promise<numb
   return rows.map((r) => r.id);
 }
 
+/** A document's claims that have no match key yet (still waiting for background matching), oldest first. */
+export async function findClaimsWithoutKeysOfDocument(db: Db, documentId: number, limit: number): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    SELECT c.id FROM claims c
+    WHERE c.document_id = ${documentId} AND NOT EXISTS (SELECT 1 FROM claim_match_keys k WHERE k.claim_id = c.id)
+    ORDER BY c.id LIMIT ${limit}`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+/** How many of a document's claims are matched and how many it has (the reader's progress line). */
+export async function countMatchedClaimsOfDocument(db: Db, documentId: number): Promise<{ matched: number; total: number }> {
+  // Two counts on the document_id indexes, not a join: the reader asks on every view.
+  const { rows } = await sql<{ matched: number; total: number }>`
+    SELECT (SELECT count(*) FROM claim_match_keys WHERE document_id = ${documentId})::int AS matched,
+      (SELECT count(*) FROM claims WHERE document_id = ${documentId})::int AS total`.execute(db);
+  return { matched: rows[0]?.matched ?? 0, total: rows[0]?.total ?? 0 };
+}
+
 /** Replaces the keys of these claims, and forgets their matches both ways round. */
 export type MatchKey = ClaimTerms & { claimId: number; documentId: number; spelling: boolean };
 
@@ -91,10 +109,8 @@ export type RetrievalOptions = { maxDf: number; anchors: number; perAnchor: numb
 type CandidateRow = {
   claim_id: number;
   other_id: number;
-  terms: string[];
-  focus: string[];
-  other_terms: string[];
-  other_focus: string[];
+  other_terms: string;
+  other_focus: string;
   trigram: number;
 };
 
@@ -115,14 +131,16 @@ export function candidatesQuery(keys: readonly MatchKey[], options: RetrievalOpt
               ORDER BY m.df, left(m.term, 1) = 'w', m.term COLLATE "C" LIMIT ${options.anchors}) AS anchors
       FROM k
     ), hits AS (
-      -- At most perAnchor claims per anchor, in no particular order: a bounded amount of work per
-      -- claim however alike the stored articles are (a sentence bank repeats its words everywhere).
+      -- At most perAnchor claims per anchor, the oldest first: a bounded amount of work per claim
+      -- however alike the stored articles are (a sentence bank repeats its words everywhere). The
+      -- postings' btree hands them over in claim order and the scan stops at the limit.
       SELECT q.claim_id, h.claim_id AS other_id, count(*) AS shared
       FROM q CROSS JOIN LATERAL unnest(q.anchors) AS a(term)
       CROSS JOIN LATERAL (
-        SELECT k.claim_id FROM claim_match_keys k
-        WHERE k.terms @> ARRAY[a.term] AND k.document_id <> q.document_id AND k.spelling = q.spelling
-          ${options.resolvedOnly ? sql`AND EXISTS (SELECT 1 FROM claims c WHERE c.id = k.claim_id AND c.status = 'resolved')` : sql``}
+        SELECT p.claim_id FROM claim_match_postings p
+        WHERE p.term = a.term AND p.spelling = q.spelling AND p.document_id <> q.document_id
+          ${options.resolvedOnly ? sql`AND EXISTS (SELECT 1 FROM claims c WHERE c.id = p.claim_id AND c.status = 'resolved')` : sql``}
+        ORDER BY p.claim_id
         LIMIT ${options.perAnchor}
       ) h
       GROUP BY q.claim_id, h.claim_id
@@ -131,8 +149,11 @@ export function candidatesQuery(keys: readonly MatchKey[], options: RetrievalOpt
         SELECT claim_id, other_id, row_number() OVER (PARTITION BY claim_id ORDER BY shared DESC, other_id) AS n FROM hits
       ) ranked WHERE n <= ${options.perClaim}
     )
-    SELECT q.claim_id, o.claim_id AS other_id, q.terms, q.focus, o.terms AS other_terms, o.focus AS other_focus,
-      similarity(q.words, o.words) AS trigram
+    -- The other claim's terms travel as one string each, not text[]: the driver parses arrays a
+    -- character at a time, which cost more than the query itself; the asking claims' own terms
+    -- are already in hand.
+    SELECT q.claim_id, o.claim_id AS other_id, array_to_string(o.terms, '|') AS other_terms,
+      array_to_string(o.focus, '|') AS other_focus, similarity(q.words, o.words) AS trigram
     FROM best JOIN q ON q.claim_id = best.claim_id JOIN claim_match_keys o ON o.claim_id = best.other_id`;
 }
 
@@ -140,21 +161,26 @@ export function candidatesQuery(keys: readonly MatchKey[], options: RetrievalOpt
  * For each claim, the claims of other documents sharing most of its distinctive terms: those
  * carried by at most `maxDf` claims, rarest first (a name every claim mentions identifies
  * nothing), figures, names and lexicon words before other words, in byte order so that both
- * engines pick the same ones whatever their collation. The GIN index finds them; pg_trgm scores their words.
+ * engines pick the same ones whatever their collation. The postings find them; pg_trgm scores their words.
  * `resolvedOnly` keeps resolved claims only (a sentence that may restate a review).
  */
 export async function findCandidates(db: Db, keys: readonly MatchKey[], options: RetrievalOptions): Promise<Candidate[]> {
   if (keys.length === 0) return [];
   const { rows } = await candidatesQuery(keys, options).execute(db);
-  return rows.map((r) => ({
-    claimId: r.claim_id,
-    otherId: r.other_id,
-    terms: r.terms,
-    focus: r.focus,
-    otherTerms: r.other_terms,
-    otherFocus: r.other_focus,
-    trigram: Number(r.trigram),
-  }));
+  const asking = new Map(keys.map((k) => [k.claimId, k]));
+  const split = (s: string) => (s === '' ? [] : s.split('|'));
+  return rows.map((r) => {
+    const k = asking.get(r.claim_id)!;
+    return {
+      claimId: r.claim_id,
+      otherId: r.other_id,
+      terms: k.terms,
+      focus: k.focus,
+      otherTerms: split(r.other_terms),
+      otherFocus: split(r.other_focus),
+      trigram: Number(r.trigram),
+    };
+  });
 }
 
 /** The kind of each of these claims that is resolved (a restated sentence takes its claim's kind). */

@@ -49,24 +49,23 @@ export async function refreshMatches(trx: Tx, claimIds: readonly number[]): Prom
   );
   // A document at a time: its claims are compared with every stored key, then stored, so the next
   // document's claims (a restore's backfill spans many) are compared with them in turn.
-  const candidates = [];
   const byDocument = new Map<number, MatchKey[]>();
   for (const k of keys) {
     const group = byDocument.get(k.documentId);
     if (group) group.push(k);
     else byDocument.set(k.documentId, [k]);
   }
-  for (const group of byDocument.values()) {
-    candidates.push(...(await findCandidates(trx, group, RETRIEVAL)));
-    await insertMatchKeys(trx, group);
-  }
+  // Scored as each document's candidates arrive: a long document's (40 per claim) are not all held at once.
   const best = new Map<number, { claimId: number; otherId: number; score: number; reasons: string[] }[]>();
-  for (const c of candidates) {
-    const scored = scoreMatch({ terms: c.terms, focus: c.focus }, { terms: c.otherTerms, focus: c.otherFocus }, c.trigram);
-    if (!scored) continue;
-    const list = best.get(c.claimId) ?? [];
-    list.push({ claimId: c.claimId, otherId: c.otherId, ...scored });
-    best.set(c.claimId, list);
+  for (const group of byDocument.values()) {
+    for (const c of await findCandidates(trx, group, RETRIEVAL)) {
+      const scored = scoreMatch({ terms: c.terms, focus: c.focus }, { terms: c.otherTerms, focus: c.otherFocus }, c.trigram);
+      if (!scored) continue;
+      const list = best.get(c.claimId) ?? [];
+      list.push({ claimId: c.claimId, otherId: c.otherId, ...scored });
+      best.set(c.claimId, list);
+    }
+    await insertMatchKeys(trx, group);
   }
   await insertMatches(
     trx,

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { viewCan } from '../can.js';
 import { resolveApiToken } from './token.service.js';
-import { resolveSession, SESSION_TTL_MS } from './session.service.js';
+import { findSessionRow, resolveSession, SESSION_TTL_MS } from './session.service.js';
+import { cachedRead } from '../db/read-cache.js';
 import { hasAnyUser } from './user.service.js';
 import { unauthorized } from '../http/errors.js';
 import { isApiRequest } from '../http/params.js';
@@ -29,7 +30,10 @@ export function loadActor(): RequestHandler {
     } else {
       const token = req.cookies?.[SESSION_COOKIE];
       if (typeof token === 'string') {
-        req.actor = await resolveSession(req.ctx, token);
+        // The session's row is kept between requests until a session or user changes (keptReads.session).
+        req.actor = await resolveSession(req.ctx, token, (id) =>
+          cachedRead(req.ctx.cache, 'session', id, () => findSessionRow(req.ctx.db, id)),
+        );
         if (!req.actor) clearSessionCookie(req, res); // ended, expired or disabled: stop sending it
       }
     }

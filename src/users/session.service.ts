@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/database.js';
-import { cachedRead } from '../db/read-cache.js';
 import type { Actor } from './permissions.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -33,22 +32,43 @@ export interface SessionActor extends Actor {
   timeZone: string;
 }
 
-/** The signed-in user behind a session cookie, or null when it is unknown, expired or the user is disabled. */
-export async function resolveSession(ctx: Ctx, token: string): Promise<SessionActor | null> {
+/** A session's row with its user's, as resolveSession checks it. */
+export interface SessionRow {
+  id: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  user_id: number;
+  display_name: string;
+  role: Actor['role'];
+  email: string;
+  time_zone: string | null;
+}
+
+/** The session with this id and its user, if the user is not disabled. */
+export async function findSessionRow(db: Db, id: string): Promise<SessionRow | null> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id', 's.last_seen_at', 's.expires_at', 'u.id as user_id', 'u.display_name', 'u.role', 'u.email', 'u.time_zone'])
+    .where('s.id', '=', id)
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
+ * The signed-in user behind a session cookie, or null when it is unknown, expired or the user is
+ * disabled. `find` reads the row (the sign-in middleware passes a kept copy, src/db/read-cache.ts);
+ * expiry and idle time are checked here, on every request, so a kept row never outlives them.
+ */
+export async function resolveSession(
+  ctx: Ctx,
+  token: string,
+  find: (id: string) => Promise<SessionRow | null> = (id) => findSessionRow(ctx.db, id),
+): Promise<SessionActor | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const id = hashSecret(token);
-  // Kept between requests until the session or its user changes (src/db/read-cache.ts); expiry
-  // is checked here, on every request, so a kept session never outlives it.
-  const row = await cachedRead(ctx.cache, `session:${id}`, ['sessions', 'users'], () =>
-    ctx.db
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['s.id', 's.last_seen_at', 's.expires_at', 'u.id as user_id', 'u.display_name', 'u.role', 'u.email', 'u.time_zone'])
-      .where('s.id', '=', id)
-      .where('u.disabled_at', 'is', null)
-      .executeTakeFirst()
-      .then((r) => r ?? null),
-  );
+  const row = await find(id);
   if (!row || row.expires_at.getTime() <= Date.now()) return null;
   // Idle timeout (ASVS V3.3.2) on top of the absolute lifetime: an unlocked computer left for the
   // night does not stay signed in. last_seen_at is refreshed often enough to keep an active user in.

@@ -12,7 +12,7 @@ export function attachFindings(merged: RawCandidate[], findings: readonly Placed
   const added: RawCandidate[] = [];
   if (findings.length === 0) return added;
   let longest = 0;
-  for (const c of merged) longest = Math.max(longest, c.end - c.start);
+  for (let k = 0; k < merged.length; k++) longest = Math.max(longest, merged[k]!.end - merged[k]!.start);
   for (const f of findings) {
     const targets = overlappingCandidates(merged, f.start, f.end, longest).filter((c) => c.kind === f.kind);
     if (targets.length === 0) {

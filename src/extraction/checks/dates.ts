@@ -5,7 +5,7 @@
  */
 import { daysInMonth, type DateValue } from '../date-values.js';
 import type { Finding } from '../types.js';
-import type { CheckInput, PlacedFinding } from './check-input.js';
+import { datesBySentence, type CheckInput, type PlacedFinding } from './check-input.js';
 
 const MONTH_NAMES = [
   'January',
@@ -34,29 +34,37 @@ export function checkDates(input: CheckInput): PlacedFinding[] {
   const withYear = input.dates.filter((d) => d.year !== null);
   let w = 0;
   for (const d of input.dates) {
-    const at = (finding: Finding) => out.push({ start: d.start, end: d.end, kind: 'date', finding });
     if (d.day !== null && d.month !== null && d.day > daysInMonth(d.year, d.month)) {
-      at({
-        code: 'date-impossible',
-        message: `${MONTH_NAMES[d.month - 1]} has only ${daysInMonth(d.year, d.month)} days${d.month === 2 && d.year !== null ? ` in ${d.year}` : ''}.`,
-        evidence: `day ${d.day} of month ${d.month}`,
-      });
+      out.push(
+        onDate(d, {
+          code: 'date-impossible',
+          message: `${MONTH_NAMES[d.month - 1]} has only ${daysInMonth(d.year, d.month)} days${d.month === 2 && d.year !== null ? ` in ${d.year}` : ''}.`,
+          evidence: `day ${d.day} of month ${d.month}`,
+        }),
+      );
     }
     if (d.decade !== null && d.year === null) {
       while (w < withYear.length && withYear[w]!.sentence < d.sentence - TIMELINE_WINDOW) w++;
       const slip = decadeSlip(input.text, d, withYear, w);
-      if (slip) at(slip);
+      if (slip) out.push(onDate(d, slip));
     }
     if (input.publishedAt && d.from !== null && d.from > input.publishedAt && !FUTURE.test(sentenceText(input, d.sentence))) {
-      at({
-        code: 'date-after-publication',
-        message: `This date is after the document's publication date (${input.publishedAt}).`,
-        evidence: `earliest day meant: ${d.from}; published: ${input.publishedAt}`,
-      });
+      out.push(
+        onDate(d, {
+          code: 'date-after-publication',
+          message: `This date is after the document's publication date (${input.publishedAt}).`,
+          evidence: `earliest day meant: ${d.from}; published: ${input.publishedAt}`,
+        }),
+      );
     }
   }
   out.push(...checkOrder(input));
   return out;
+}
+
+// A plain function rather than a closure per date: the loop runs once for every date in the text.
+function onDate(d: DateValue, finding: Finding): PlacedFinding {
+  return { start: d.start, end: d.end, kind: 'date', finding };
 }
 
 // The decade that differs from `d` in one digit and holds the years nearby, when none of those
@@ -94,10 +102,8 @@ function oneDigitApart(a: number, b: number): boolean {
 // "A after B" (or "after B, A") where A's date is before B's; "before" the other way round.
 function checkOrder(input: CheckInput): PlacedFinding[] {
   const out: PlacedFinding[] = [];
-  const bySentence = new Map<number, DateValue[]>();
-  for (const d of input.dates) if (d.from !== null) (bySentence.get(d.sentence) ?? bySentence.set(d.sentence, []).get(d.sentence)!).push(d);
-  for (const [sentence, dates] of bySentence) {
-    if (dates.length < 2) continue;
+  datesBySentence(input.dates).forEach((dates, sentence) => {
+    if (dates.length < 2) return;
     const s = input.sentences[sentence]!;
     ORDER.lastIndex = 0;
     const body = input.text.slice(s.start, s.end);
@@ -122,7 +128,7 @@ function checkOrder(input: CheckInput): PlacedFinding[] {
         },
       });
     }
-  }
+  });
   return out;
 }
 

@@ -22,6 +22,8 @@ interface Figure extends Span {
   readonly value: number | null;
   /** What it counts: its content words after the number ("batang iraqi"), or ''. */
   readonly counted: string;
+  /** The same words one by one. */
+  readonly countedWords: readonly string[];
   /** Compares itself with another figure ("mas maliit ng 10 %", "fewer than", "lower"). */
   readonly comparative: boolean;
 }
@@ -66,13 +68,19 @@ export function checkFiguresAcross(input: CheckInput): PlacedFinding[] {
       values = new Map();
       seen.set(f.counted, values);
     }
-    const other = POWERS.flatMap((p) => [values.get(f.value! * p), values.get(f.value! / p)]).find(
-      (x) => x !== undefined && x.sentence !== f.sentence,
-    );
+    const other = restatedAs(values, f);
     if (other && Math.max(other.value!, f.value) >= 1000) link(other, f, restatedFinding);
     if (!values.has(f.value)) values.set(f.value, f);
   }
   return out;
+}
+
+// The first figure recorded at f's value times or divided by 10, 100 or 1000, outside f's sentence.
+function restatedAs(values: ReadonlyMap<number, Figure>, f: Figure): Figure | undefined {
+  for (const p of POWERS) {
+    for (const x of [values.get(f.value! * p), values.get(f.value! / p)]) if (x !== undefined && x.sentence !== f.sentence) return x;
+  }
+  return undefined;
 }
 
 function describe(input: CheckInput, c: Span): Figure {
@@ -100,6 +108,7 @@ function describe(input: CheckInput, c: Span): Figure {
     quote,
     value,
     counted: counted.join(' '),
+    countedWords: counted,
     comparative: COMPARATIVE.test(` ${before} ${quote} `),
   };
 }
@@ -107,15 +116,23 @@ function describe(input: CheckInput, c: Span): Figure {
 // Two figures compete when a contrast word stands between them and they are plainly about the
 // same quantity: they count the same thing, a word of it at least (in one sentence or two in a row), or, in one
 // sentence, the later one compares itself with the earlier or a second source is named between.
+// The conditions on the two figures are tested before the text between them is searched for a
+// contrast word: they rule out most pairs, and the search is the costly part.
 function competing(text: string, attributions: readonly Span[], a: Figure, b: Figure): 'same' | 'compares' | 'sources' | null {
   if (b.start - a.end > MAX_GAP || b.start < a.end) return null;
+  const same = a.value !== null && b.value !== null && a.value !== b.value && shareWord(a.countedWords, b.countedWords);
+  if (!same) {
+    if (a.sentence !== b.sentence || a.value === null || a.comparative) return null;
+    if (!b.comparative && (b.value === null || !sourceBetween(attributions, a, b))) return null;
+  }
   const between = text.slice(a.end, b.start).replace(/_/g, ' ');
   if (!CONTRAST.test(between)) return null;
-  if (a.value !== null && b.value !== null && a.value !== b.value && shareWord(a.counted, b.counted)) return 'same';
-  if (a.sentence !== b.sentence || a.value === null || a.comparative) return null;
-  if (b.comparative) return 'compares';
-  if (b.value === null) return null;
-  // Attributions are in text order: look at the first one starting after a (binary search).
+  return same ? 'same' : b.comparative ? 'compares' : 'sources';
+}
+
+// An attribution lies between the two figures. Attributions are in text order: look at the first
+// one starting after a (binary search).
+function sourceBetween(attributions: readonly Span[], a: Span, b: Span): boolean {
   let lo = 0;
   let hi = attributions.length;
   while (lo < hi) {
@@ -124,14 +141,13 @@ function competing(text: string, attributions: readonly Span[], a: Figure, b: Fi
     else hi = mid;
   }
   const next = attributions[lo];
-  return next !== undefined && next.end <= b.start ? 'sources' : null;
+  return next !== undefined && next.end <= b.start;
 }
 
 // "excess deaths" and "deaths" count the same thing.
-function shareWord(a: string, b: string): boolean {
-  if (a === '' || b === '') return false;
-  const mine = new Set(a.split(' '));
-  return b.split(' ').some((w) => mine.has(w));
+function shareWord(a: readonly string[], b: readonly string[]): boolean {
+  for (const w of b) if (a.includes(w)) return true;
+  return false;
 }
 
 function competingFinding(self: Figure, other: Figure): Finding {

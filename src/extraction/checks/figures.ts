@@ -50,7 +50,7 @@ export function checkFigures(input: CheckInput): PlacedFinding[] {
     const at = m.index! + m[0].lastIndexOf(m[6]!);
     add(at, m[0].length - (at - m.index!), {
       code: 'figure-percent-change',
-      message: `From ${m[1]} to ${m[3]} is ${actual >= 0 ? 'an increase' : 'a decrease'} of ${pct} percent, not the stated ${stated} percent.`,
+      message: `From ${written(m[1]!, m[2])} to ${written(m[3]!, m[4])} is ${actual >= 0 ? 'an increase' : 'a decrease'} of ${pct} percent, not the stated ${stated} percent.`,
       suggestion: `${pct} percent`,
       evidence: `(${b} − ${a}) ÷ ${a} × 100 = ${Math.round(actual * 100) / 100}`,
     });
@@ -82,12 +82,21 @@ export function checkFigures(input: CheckInput): PlacedFinding[] {
     if (sum === total || (!exhaustive && sum < total)) continue;
     add(m.index!, m[1]!.length + (m[2] ? m[2].length + 1 : 0), {
       code: 'figure-total',
-      message: `The parts listed add up to ${sum.toLocaleString('en')}, ${sum > total ? 'more than' : 'not'} the total of ${m[1]}.`,
+      message: `The parts listed add up to ${sum.toLocaleString('en')}, ${sum > total ? 'more than' : 'not'} the total of ${written(m[1]!, m[2])}.`,
       suggestion: sum.toLocaleString('en'),
       evidence: `${parts.map((p) => p.toLocaleString('en')).join(' + ')} = ${sum.toLocaleString('en')}`,
     });
   }
   return out;
+}
+
+// A figure as the text gives it, scale word included ("1.5 million", "3 milyon"): a message that
+// said "from 1.5 to 3" would misquote the text. The Tagalog linker joins the scale to the noun
+// that follows ("2 milyong katao"), so a figure quoted alone drops it ("2 milyon").
+function written(digits: string, scale: string | undefined): string {
+  if (!scale) return digits;
+  const unlinked = /^(?:milyong|bilyong)$/i.test(scale) ? scale.slice(0, -1) : /^libong$/i.test(scale) ? scale.slice(0, -2) : scale;
+  return `${digits} ${unlinked}`;
 }
 
 function value(digits: string, scale: string | undefined): number {

@@ -42,32 +42,48 @@ export function checkOffices(input: CheckInput): PlacedFinding[] {
     let options = memo[id];
     if (options === undefined) {
       const w = t.lower[i]!;
-      options = starts.get(w) ?? starts.get(w.replace(/n?g$/, '')) ?? starts.get(w.split('-')[0]!) ?? null;
+      // The linker and hyphen forms only for words that have them: most words have neither.
+      options =
+        starts.get(w) ??
+        (w.endsWith('g') ? starts.get(w.replace(/n?g$/, '')) : undefined) ??
+        (w.includes('-') ? starts.get(w.split('-')[0]!) : undefined) ??
+        null;
       memo[id] = options;
     }
     if (!options) continue;
     const at = t.start[i]!;
-    const hit = options.find((o) => {
-      o.re.lastIndex = at;
-      return o.re.test(input.text);
-    });
+    const hit = titleAt(input.text, at, options);
     if (!hit) continue;
-    const title = hit.title;
-    const name = readName(input.text, hit.re.lastIndex);
-    if (!name || NOT_IN_OFFICE.has(previousWord(input.text, at))) continue;
+    // The cheap test first: most titled names have no date in their sentence or the one before.
     const sentence = sentenceOf(input.sentences, at);
     const dates = byDate.get(sentence) ?? byDate.get(sentence - 1) ?? [];
     if (dates.length === 0) continue;
-    const found = judge(book, title, name.words, placesBefore(input.text, at), dates);
+    const title = hit.title;
+    const name = readName(input.text, hit.re.lastIndex);
+    if (!name || NOT_IN_OFFICE.has(previousWord(input.text, at))) continue;
+    const found = judge(book, title, name.words, input.text, at, dates);
     if (found) out.push({ start: name.start, end: name.end, kind: 'attribution', finding: found });
   }
   return out;
 }
 
-function judge(book: OfficeBook, title: string, words: readonly string[], before: string, dates: readonly DateValue[]) {
+// The longest title starting at `at` (options are longest first); its pattern's lastIndex is
+// left after the title. A loop, not find() with a closure: a closure over `at` in the token loop
+// costs a context object for every token.
+function titleAt(text: string, at: number, options: readonly { title: string; re: RegExp }[]) {
+  for (const o of options) {
+    o.re.lastIndex = at;
+    if (o.re.test(text)) return o;
+  }
+  return undefined;
+}
+
+function judge(book: OfficeBook, title: string, words: readonly string[], text: string, at: number, dates: readonly DateValue[]) {
   const terms = knownTerms(book, title, words);
   if (terms.length === 0) return null;
-  // A country named before the title ("American President") picks its offices.
+  // A country named before the title ("American President") picks its offices. Read only for a
+  // name the data knows: most titled names in a text are not in it.
+  const before = placesBefore(text, at);
   const named = terms.filter((x) => [...x.office.places].some((p) => before.includes(` ${p} `) || before.includes(` ${p}ng `)));
   const pool = named.length > 0 ? named : terms;
   const office = pool[0]!.office;

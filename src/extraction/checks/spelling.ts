@@ -8,7 +8,7 @@
 import { areAffixVariants } from '../affixes.js';
 import { WORD } from '../tokens.js';
 import type { CheckInput, PlacedFinding } from './check-input.js';
-import { dictionaries } from './dictionaries.js';
+import { type Dictionaries, dictionaries } from './dictionaries.js';
 import { nearestWord } from './near-words.js';
 
 // Per text: dictionary look-ups for at most CHECK_LIMIT distinct unknown words and one-edit
@@ -19,6 +19,10 @@ const SUGGEST_LIMIT = 12;
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'ang', 'ng', 'mga']);
 const PLAIN = /^\p{L}{4,20}$/u;
 
+function known(dict: Dictionaries, w: string): boolean {
+  return dict.en.correct(w) || (dict.tl?.correct(w) ?? false);
+}
+
 /** Findings for misspelt words, given the spans of the text's quotations. */
 export function checkSpelling(input: CheckInput): PlacedFinding[] {
   const quotes = input.quotes;
@@ -28,7 +32,6 @@ export function checkSpelling(input: CheckInput): PlacedFinding[] {
   if (!primary) return [];
   const uses = new Int32Array(t.distinctLowers);
   for (let i = 0; i < t.count; i++) if (t.type[i] === WORD) uses[t.lowerId[i]!]!++;
-  const verdict = new Map<number, string | null>();
   const out: PlacedFinding[] = [];
   let asked = 0;
   let checked = 0;
@@ -40,21 +43,17 @@ export function checkSpelling(input: CheckInput): PlacedFinding[] {
     if (!PLAIN.test(word) || lex.vocabulary.has(word) || lex.stopwords.has(word)) continue;
     while (q < quotes.length && quotes[q]!.end <= t.start[i]!) q++;
     if (q < quotes.length && quotes[q]!.start <= t.start[i]!) continue;
-    let fix = verdict.get(t.lowerId[i]!);
-    if (fix === undefined) {
-      fix = null;
-      const raw = t.raw[i]!;
-      const known = (w: string) => dict.en.correct(w) || (dict.tl?.correct(w) ?? false);
-      if (checked++ < CHECK_LIMIT && !known(word) && !known(raw) && asked++ < SUGGEST_LIMIT) {
-        const best = nearestWord(word, (w) => primary.correct(w));
-        // A capitalised word is more often a name: only a common word one edit away counts, and
-        // Tagalog's affixes and reduplication (which Hunspell often lacks) are not slips.
-        if (best && !(input.language === 'tl' && areAffixVariants(word, best, lex.affixes))) fix = best;
-      }
-      verdict.set(t.lowerId[i]!, fix);
+    // Each word judged here occurs once in the text (uses === 1), so there is no verdict to reuse;
+    // as written and lower-cased are asked separately only when they differ.
+    let fix: string | null = null;
+    const raw = t.raw[i]!;
+    if (checked++ < CHECK_LIMIT && !known(dict, word) && (raw === word || !known(dict, raw)) && asked++ < SUGGEST_LIMIT) {
+      const best = nearestWord(word, (w) => primary.correct(w));
+      // A capitalised word is more often a name: only a common word one edit away counts, and
+      // Tagalog's affixes and reduplication (which Hunspell often lacks) are not slips.
+      if (best && !(input.language === 'tl' && areAffixVariants(word, best, lex.affixes))) fix = best;
     }
     if (fix === null) continue;
-    const raw = t.raw[i]!;
     const suggestion = t.cap[i] === 1 ? fix[0]!.toUpperCase() + fix.slice(1) : fix;
     out.push({
       start: t.start[i]!,

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../context.js';
-import { findDocumentById } from '../../documents/document.repository.js';
+import { findDocumentById, findDocumentExcerpt, type DocumentExcerpt } from '../../documents/document.repository.js';
 import { notFound } from '../../http/errors.js';
 import { findEventsByClaimId } from '../../history/event.repository.js';
 import type { Note } from '../../notes/note.js';
@@ -47,8 +47,8 @@ export async function getClaimPage(ctx: Ctx, actor: Actor, id: number): Promise<
   const claim = await findClaimById(ctx.db, id);
   if (!claim) throw notFound('Claim');
   const related = claim.findings.flatMap((f) => (f.related ? [f.related] : []));
-  const [document, neighbours, sources, notes, events, users, matches, relatedIds] = await Promise.all([
-    findDocumentById(ctx.db, claim.documentId),
+  const [excerpt, neighbours, sources, notes, events, users, matches, relatedIds] = await Promise.all([
+    claimExcerpt(ctx, claim),
     findAdjacentClaims(ctx.db, claim),
     findSourcesByClaimIds(ctx.db, [id]),
     findNotesByClaimIds(ctx.db, [id]),
@@ -57,13 +57,20 @@ export async function getClaimPage(ctx: Ctx, actor: Actor, id: number): Promise<
     seenBefore(ctx.db, id),
     findClaimIdsAtSpans(ctx.db, claim.documentId, related),
   ]);
-  if (!document) throw notFound('Claim');
+  if (!excerpt) throw notFound('Claim');
   const names = new Map(users.map((u) => [u.id, u.displayName]));
-  const view = await correctionView(ctx.db, document, claim);
+  // The excerpt's own coordinates: offsets from its first character, sentences from its first.
+  const at = { start: claim.start - excerpt.offset, end: claim.end - excerpt.offset };
+  const view = await correctionView(ctx.db, excerpt, { ...claim, ...at });
+  const context = quoteInContext(excerpt.text, excerpt.sentenceStarts, at.start, at.end);
   return {
     claim,
-    document: { id: document.id, title: document.title, language: document.language },
-    context: quoteInContext(document.text, document.sentenceStarts, claim.start, claim.end),
+    document: { id: excerpt.id, title: excerpt.title, language: excerpt.language },
+    context: {
+      ...context,
+      firstSentence: context.firstSentence + excerpt.firstSentence - 1,
+      lastSentence: context.lastSentence + excerpt.firstSentence - 1,
+    },
     splitPoints: splitPoints(claim.quote, claim.start),
     neighbours,
     sources,
@@ -74,6 +81,31 @@ export async function getClaimPage(ctx: Ctx, actor: Actor, id: number): Promise<
     correctionView: view,
     findingLinks: claim.findings.map((f) => (f.related ? (relatedIds.shift() ?? null) : null)),
   };
+}
+
+/** Sentences a claim spans at most for its page to read just the sentences around it; a longer claim reads the whole text. */
+const EXCERPT_SENTENCES = 40;
+
+/**
+ * The claim's sentences and one on either side (what the page quotes and previews), read without
+ * the rest of the document: the whole text only when the claim runs past the excerpt.
+ */
+async function claimExcerpt(ctx: Ctx, claim: Claim): Promise<DocumentExcerpt | undefined> {
+  const from = Math.max(1, claim.sentenceIndex - 1);
+  const excerpt = await findDocumentExcerpt(ctx.db, claim.documentId, from, claim.sentenceIndex + EXCERPT_SENTENCES);
+  if (!excerpt || (claim.start >= excerpt.offset && claim.end <= excerpt.offset + excerpt.text.length)) return excerpt;
+  const whole = await findDocumentById(ctx.db, claim.documentId);
+  return (
+    whole && {
+      id: whole.id,
+      title: whole.title,
+      language: whole.language,
+      text: whole.text,
+      offset: 0,
+      sentenceStarts: whole.sentenceStarts,
+      firstSentence: 1,
+    }
+  );
 }
 
 /** The claim a source belongs to (for re-rendering its claim page), or 404. */

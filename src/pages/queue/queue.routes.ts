@@ -1,13 +1,14 @@
 import { Router, type Request, type Response } from 'express';
 import { flash } from '../../http/flash.js';
 import { formRoute, type FieldErrors, type PageForm } from '../../http/forms.js';
-import { sendWithKeptParts } from '../../http/view-engine.js';
 import { formInput } from '../../http/validation.js';
 import { bulkMessage, bulkStatusesFor, type BulkInput, validateBulkForm } from '../../claims/bulk.js';
 import { bulkUpdateClaims } from '../../claims/bulk.service.js';
 import { queueParams, queueSortLabels, queueSorts, validateQueueQuery, type QueueQuery } from '../../claims/claim-queue.js';
-import { queueFilterOptions, type QueueFilterOptions } from '../../claims/claim-queue.service.js';
-import { queueView, type QueueView } from './queue-view.js';
+import { listQueueRows, queueFilterOptions, type QueueFilterOptions } from '../../claims/claim-queue.service.js';
+import { viewCan } from '../../can.js';
+import { cachedRead } from '../../db/read-cache.js';
+import { requirePermission } from '../../users/permissions.js';
 
 /** Where to go back to after a bulk action: the queue, with its filters, and nothing else. */
 const safeReturn = (raw: unknown) =>
@@ -40,35 +41,29 @@ async function renderQueue(req: Request, res: Response, state: QueueState) {
   const { rawQuery, errors, bulk, status } = state;
   const query: QueueQuery = state.query ?? { sort: 'position' };
   const selected = new Set((Array.isArray(bulk.values.claimIds) ? bulk.values.claimIds : []).map(Number));
-  const options: QueueFilterOptions = await queueFilterOptions(req.ctx, req.actor!, query.documentId);
-  const view: QueueView = state.query
-    ? await queueView(req, query, rawQuery, options, selected)
-    : { page: { claims: [], nextCursor: null }, rowsHtml: Buffer.alloc(0) };
-  // A bulk form sent back shows what was chosen and what was wrong: its bar is rendered afresh.
-  const sentBack = Object.keys(bulk.values).length > 0 || Object.keys(bulk.errors).length > 0;
-  const { page, rowsHtml, filtersHtml, bulkBarHtml } = view;
-  // Parts left out are rendered by the view itself (the form with its errors, the bar as sent).
-  const parts = { rowsHtml, ...(filtersHtml ? { filtersHtml } : {}), ...(bulkBarHtml && !sentBack ? { bulkBarHtml } : {}) };
-  res.status(status);
-  await sendWithKeptParts(
-    res,
-    'claims/index',
-    {
-      title: 'Claims',
-      query,
-      values: rawQuery,
-      errors,
-      page,
-      options,
-      bulk: { ...bulk, selected, statuses: bulkStatusesFor(req.actor) },
-      sorts: queueSorts,
-      sortLabels: queueSortLabels,
-      returnTo: req.method === 'GET' ? req.originalUrl : safeReturn(req.body?.returnTo),
-      firstPage: `/claims?${queueParams(query)}`,
-      nextPage: page.nextCursor ? `/claims?${queueParams(query, page.nextCursor)}` : null,
-    },
-    parts,
+  // The same for every actor who may read claims (asked first): kept until a document or user changes.
+  requirePermission(req.actor!, 'claim.read');
+  const options: QueueFilterOptions = await cachedRead(req.ctx.cache, 'queueFilterOptions', String(query.documentId ?? ''), () =>
+    queueFilterOptions(req.ctx, req.actor!, query.documentId),
   );
+  // Read afresh on every request: kept pages did not pay on the review mix (docs/BENCHMARKS.md).
+  const page = state.query ? await listQueueRows(req.ctx, req.actor!, query, options.everyone) : { claims: [], nextCursor: null };
+  res.status(status).render('claims/index', {
+    title: 'Claims',
+    query,
+    values: rawQuery,
+    errors,
+    page,
+    options,
+    selected,
+    research: viewCan(req.actor).research,
+    bulk: { ...bulk, selected, statuses: bulkStatusesFor(req.actor) },
+    sorts: queueSorts,
+    sortLabels: queueSortLabels,
+    returnTo: req.method === 'GET' ? req.originalUrl : safeReturn(req.body?.returnTo),
+    firstPage: `/claims?${queueParams(query)}`,
+    nextPage: page.nextCursor ? `/claims?${queueParams(query, page.nextCursor)}` : null,
+  });
 }
 
 /** The filters: a refused query (or cursor) shows the page with the filters as typed and no rows. */

@@ -54,8 +54,8 @@ export async function readerPage(req: Request, id: number, query: ReaderQuery): 
   const page = query.claim === undefined ? (query.page ?? 1) : await pageHolding(req, id, filters, query.claim);
   return cachedRead(
     req.ctx.cache,
-    `reader:${readerHref(id, filters, page)}`,
-    ['documents', 'claims', 'users'],
+    'readerPage',
+    readerHref(id, filters, page),
     async () => {
       const { document, marks, list, cards, seen } = await getDocumentForReading(req.ctx, req.actor!, id, { ...filters, page });
       const pageBase = ejs.escapeXML(`${readerHref(id, list.filters)}${list.filtered ? '&' : '?'}page=`);
@@ -97,8 +97,8 @@ export async function readerPage(req: Request, id: number, query: ReaderQuery): 
 async function pageHolding(req: Request, id: number, filters: ReaderFilters, claim: number): Promise<number> {
   const pageOf = await cachedRead(
     req.ctx.cache,
-    `reader-pages:${readerHref(id, filters)}`,
-    ['documents', 'claims'],
+    'readerListPages',
+    readerHref(id, filters),
     () => getReaderListPages(req.ctx, req.actor!, id, filters),
     (pages) => 64 * pages.size,
   );

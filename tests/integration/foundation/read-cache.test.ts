@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReadCache } from '../../../src/db/read-cache.js';
+import { keptReads, ReadCache } from '../../../src/db/read-cache.js';
 import { browser, testApp } from '../../helpers/app.js';
 import { engineName, openTestDb, settleChanges, type TestDb } from '../../helpers/db.js';
 import { signIn } from '../../helpers/factories.js';
@@ -39,6 +39,15 @@ describe(`the read cache (${engineName})`, () => {
       },
     };
   }
+  it('declares each kept read with tables whose writes the database announces (the triggers of sql/0010, sql/0011)', async () => {
+    const { rows } = await sql<{ table: string }>`
+      SELECT DISTINCT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+      WHERE p.proname = 'notify_table_changed' AND NOT t.tgisinternal`.execute(db.engine.db);
+    const announced = new Set(rows.map((r) => r.table));
+    for (const [read, tables] of Object.entries(keptReads))
+      for (const table of tables) expect(announced.has(table), `${read} depends on ${table}, whose writes nothing announces`).toBe(true);
+  });
+
   const names = () => db.engine.db.selectFrom('users').select(['id', 'display_name']).orderBy('id').execute();
 
   it('keeps a read, frozen, until this process writes one of its tables', async () => {

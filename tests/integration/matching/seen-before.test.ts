@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
+import { sql } from 'kysely';
 import request from 'supertest';
 import { findClaimById } from '../../../src/claims/claim.repository.js';
 import { validateQueueQuery } from '../../../src/claims/claim-queue.js';
@@ -238,6 +239,40 @@ describe(`seen before: matching claims across documents and languages (${engineN
     await db.ctx.db.deleteFrom('documents').where('id', '=', document.id).execute();
     const seedMatch = back[0]!.claimId;
     expect((await matchesOf(seedMatch)).some((m) => m.documentId === document.id)).toBe(false);
+  });
+
+  it('keeps the retrieval postings equal to the stored keys through imports, a change of kind and deletions', async () => {
+    // Rows in one and not the other, both ways round: the postings are the keys' terms, one row each.
+    const drift = async () =>
+      (
+        await sql<{ n: number }>`
+          SELECT count(*)::int AS n FROM (
+            (SELECT t, k.spelling, k.claim_id, k.document_id FROM claim_match_keys k, unnest(k.terms) AS t
+             EXCEPT SELECT term, spelling, claim_id, document_id FROM claim_match_postings)
+            UNION ALL
+            (SELECT term, spelling, claim_id, document_id FROM claim_match_postings
+             EXCEPT SELECT t, k.spelling, k.claim_id, k.document_id FROM claim_match_keys k, unnest(k.terms) AS t)
+          ) d`.execute(db.ctx.db)
+      ).rows[0]!.n;
+    const postingsOf = async (claimId: number) =>
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM claim_match_postings WHERE claim_id = ${claimId}`.execute(db.ctx.db))
+        .rows[0]!.n;
+    const { document, claims } = await importText('Postings', 'The Lancet estimated 655,000 excess Iraqi deaths by mid-2006.', 'en');
+    const claim = claims[0]!;
+    expect(await postingsOf(claim.id)).toBeGreaterThan(3);
+    expect(await drift()).toBe(0);
+    const patched = await request(app)
+      .patch(`/api/v1/claims/${claim.id}`)
+      .set('Authorization', editor.bearer)
+      .send({ version: claim.version, kind: 'spelling' });
+    expect(patched.status).toBe(200);
+    const spelling = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM claim_match_postings WHERE claim_id = ${claim.id} AND spelling`.execute(db.ctx.db);
+    expect(spelling.rows[0]!.n).toBe(await postingsOf(claim.id));
+    expect(await drift()).toBe(0);
+    await db.ctx.db.deleteFrom('documents').where('id', '=', document.id).execute();
+    expect(await postingsOf(claim.id)).toBe(0);
+    expect(await drift()).toBe(0);
   });
 
   it('reuses a review: a reviewer proposes, an editor decides (no JavaScript), viewers cannot; provenance is in the history', async () => {

@@ -89,6 +89,37 @@ describe('figure pre-checks: a stated percent change', () => {
   });
 });
 
+describe('figure pre-checks: messages quote figures with their scale words', () => {
+  it('keeps "million" and "milyon" in the message, as the text gives the figure', () => {
+    expect(found('Sales rose from 1.5 million to 3 million, an increase of 50%.', 'figure-percent-change').map((f) => f.message)).toEqual([
+      'From 1.5 million to 3 million is an increase of 100 percent, not the stated 50 percent.',
+    ]);
+    expect(
+      found('Tumaas ang benta mula 1.5 milyon hanggang 3 milyong piso, isang pagtaas ng 50 porsiyento.', 'figure-percent-change', {
+        language: 'tl',
+      }).map((f) => f.message),
+    ).toEqual(['From 1.5 milyon to 3 milyon is an increase of 100 percent, not the stated 50 percent.']);
+    expect(
+      found('Umakyat ang bilang mula 200 libo hanggang 300 libo, isang pagtaas ng 10 porsiyento.', 'figure-percent-change', {
+        language: 'tl',
+      }).map((f) => f.message),
+    ).toEqual(['From 200 libo to 300 libo is an increase of 50 percent, not the stated 10 percent.']);
+  });
+
+  it('names the total with its scale word, without the Tagalog linker that joins it to the noun', () => {
+    expect(
+      found('The attack killed 2 million people, of whom 1 million were adults and 2 million were children.', 'figure-total').map(
+        (f) => f.message,
+      ),
+    ).toEqual(['The parts listed add up to 3,000,000, more than the total of 2 million.']);
+    expect(
+      found('Ang lindol ay pumatay ng 2 milyong katao, kung saan 1 milyon ang matatanda at 2 milyon ang bata.', 'figure-total', {
+        language: 'tl',
+      }).map((f) => f.message),
+    ).toEqual(['The parts listed add up to 3,000,000, more than the total of 2 milyon.']);
+  });
+});
+
 describe('figure pre-checks: years between two years', () => {
   it('counts the years either way round the sentence, allowing one for inclusive counting', () => {
     const finding = {

@@ -1,0 +1,98 @@
+/**
+ * Matching a long document after its import has committed (docs/MATCHING.md, "Stored and kept
+ * current"). A document of thousands of claims costs seconds of matching; run inside the import,
+ * that is the import's time. Here the work is done in this process, a document at a time, a batch
+ * of claims per transaction, so requests keep being served between batches. What is not done when
+ * the process stops (shutdown, crash) is done by the start-up backfill (`backfillMatches`): a claim
+ * without match keys is exactly a claim still waiting.
+ */
+import { sql } from 'kysely';
+import { findLastClaimIdOfDocument, insertClaims } from '../claims/claim.repository.js';
+import type { Db } from '../db/database.js';
+import { lockDocumentById } from '../documents/document.repository.js';
+import type { ExtractionResult } from '../extraction/index.js';
+import { insertCreationEventsForDocument } from '../history/event.repository.js';
+import { countMatchedClaimsOfDocument, findClaimsWithoutKeysOfDocument } from './match.repository.js';
+import { refreshMatches } from './match.service.js';
+import { restatedReviewClaims } from './restated-reviews.js';
+
+/** Claims (or sentences) looked at in one transaction: short enough for PGlite's one connection to serve requests in between. */
+const BATCH = 250;
+
+let queue: Promise<void> = Promise.resolve();
+let stopping = false;
+
+/** An import's sentences still to be compared with reviewed claims (restated-reviews.ts), and who imported them. */
+export interface PendingRestated {
+  text: string;
+  extraction: ExtractionResult;
+  actorId: number | null;
+  /** How many claims the document may still take (MAX_CLAIMS_PER_DOCUMENT). */
+  room: number;
+}
+
+/**
+ * Queues the matching of a document's claims that have no match keys yet, and first, for an
+ * import, the restated-review lookup of its sentences. Returns at once; the work runs after any
+ * queued before it. Failures are left to the start-up backfill (which matches, but does not look
+ * for restated reviews again).
+ */
+export function matchDocumentInBackground(db: Db, documentId: number, restated?: PendingRestated): void {
+  queue = queue.then(() => matchDocument(db, documentId, restated)).catch(() => {});
+}
+
+async function matchDocument(db: Db, documentId: number, restated?: PendingRestated): Promise<void> {
+  if (restated) await addRestatedClaims(db, documentId, restated);
+  while (!stopping) {
+    const ids = await findClaimsWithoutKeysOfDocument(db, documentId, BATCH);
+    if (ids.length === 0) break;
+    await db.transaction().execute((trx) => refreshMatches(trx, ids));
+  }
+  // The reader's "Seen before" marks are kept in the page cache until a claim changes
+  // (src/db/read-cache.ts): a statement on claims, changing no row, tells every process that the
+  // matches it shows are new.
+  await sql`UPDATE claims SET version = version WHERE false`.execute(db);
+}
+
+/**
+ * The claims restating reviewed ones among an imported document's sentences, a batch of sentences
+ * per transaction, each holding the document's row lock as a re-extraction does; a span someone
+ * made a claim of meanwhile is skipped (insertClaims).
+ */
+async function addRestatedClaims(db: Db, documentId: number, pending: PendingRestated): Promise<void> {
+  let room = pending.room;
+  for (let i = 0; i < pending.extraction.sentences.length && room > 0 && !stopping; i += BATCH) {
+    const sentences = pending.extraction.sentences.slice(i, i + BATCH);
+    room -= await db.transaction().execute(async (trx) => {
+      // A document deleted meanwhile takes nothing more.
+      if (!(await lockDocumentById(trx, documentId))) return room;
+      const rows = await restatedReviewClaims(trx, documentId, pending.text, { ...pending.extraction, sentences }, room);
+      if (rows.length === 0) return 0;
+      const last = await findLastClaimIdOfDocument(trx, documentId);
+      const inserted = await insertClaims(trx, rows);
+      await insertCreationEventsForDocument(trx, documentId, pending.actorId, last);
+      return inserted;
+    });
+  }
+}
+
+/** Resolves once every queued document is matched (tests, the CLI before it exits, the benchmark). */
+export function matchingIdle(): Promise<void> {
+  return queue;
+}
+
+/** Stops after the batch in progress (shutdown); the rest waits for the next start. */
+export async function stopBackgroundMatching(): Promise<void> {
+  stopping = true;
+  await queue;
+  stopping = false;
+}
+
+/**
+ * How far a document's matching has got, or null when every claim is matched: read from the
+ * database (a claim without match keys is still waiting), so every process answers alike.
+ */
+export async function matchingProgress(db: Db, documentId: number): Promise<{ matched: number; total: number } | null> {
+  const counts = await countMatchedClaimsOfDocument(db, documentId);
+  return counts.matched < counts.total ? counts : null;
+}
