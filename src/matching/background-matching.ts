@@ -38,7 +38,11 @@ export interface PendingRestated {
  * for restated reviews again).
  */
 export function matchDocumentInBackground(db: Db, documentId: number, restated?: PendingRestated): void {
-  queue = queue.then(() => matchDocument(db, documentId, restated)).catch(() => {});
+  queue = queue
+    .then(() => matchDocument(db, documentId, restated))
+    .catch((err: unknown) =>
+      process.emitWarning(`matching document ${documentId} in the background stopped (the next start finishes it): ${String(err)}`),
+    );
 }
 
 async function matchDocument(db: Db, documentId: number, restated?: PendingRestated): Promise<void> {
