@@ -21,6 +21,8 @@ const BATCH = 250;
 
 let queue: Promise<void> = Promise.resolve();
 let stopping = false;
+/** Documents queued or being matched in this process: only their reader pages ask how far it has got. */
+const pending = new Set<number>();
 
 /** An import's sentences still to be compared with reviewed claims (restated-reviews.ts), and who imported them. */
 export interface PendingRestated {
@@ -38,7 +40,13 @@ export interface PendingRestated {
  * for restated reviews again).
  */
 export function matchDocumentInBackground(db: Db, documentId: number, restated?: PendingRestated): void {
-  queue = queue.then(() => matchDocument(db, documentId, restated)).catch(() => {});
+  pending.add(documentId);
+  queue = queue
+    .then(() => matchDocument(db, documentId, restated))
+    .catch((err: unknown) =>
+      process.emitWarning(`matching document ${documentId} in the background stopped (the next start finishes it): ${String(err)}`),
+    )
+    .finally(() => pending.delete(documentId));
 }
 
 async function matchDocument(db: Db, documentId: number, restated?: PendingRestated): Promise<void> {
@@ -89,10 +97,25 @@ export async function stopBackgroundMatching(): Promise<void> {
 }
 
 /**
- * How far a document's matching has got, or null when every claim is matched: read from the
- * database (a claim without match keys is still waiting), so every process answers alike.
+ * Holds the queue until the returned function is called: a test sees a document while its
+ * matching waits, which otherwise may be over before the next request.
+ */
+export function holdBackgroundMatching(): () => void {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  queue = queue.then(() => held);
+  return release;
+}
+
+/**
+ * How far a document's matching has got, or null when it is not being matched in this process or
+ * every claim is matched. The counts are read from the database (a claim without match keys is
+ * still waiting); a document no one is matching costs no query, so a kept reader page stays free.
  */
 export async function matchingProgress(db: Db, documentId: number): Promise<{ matched: number; total: number } | null> {
+  if (!pending.has(documentId)) return null;
   const counts = await countMatchedClaimsOfDocument(db, documentId);
   return counts.matched < counts.total ? counts : null;
 }

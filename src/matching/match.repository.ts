@@ -91,7 +91,11 @@ export async function insertMatchKeys(trx: Tx, keys: readonly MatchKey[]): Promi
     SELECT claim_id, document_id, spelling, string_to_array(terms, '|'), string_to_array(focus, '|'), words
     FROM unnest(${ids}::integer[], ${keys.map((k) => k.documentId)}::integer[], ${keys.map((k) => k.spelling)}::boolean[],
       ${keys.map((k) => k.terms.join('|'))}::text[], ${keys.map((k) => k.focus.join('|'))}::text[], ${keys.map((k) => k.words)}::text[])
-      AS x(claim_id, document_id, spelling, terms, focus, words)`.execute(trx);
+      AS x(claim_id, document_id, spelling, terms, focus, words)
+    -- Claims without keys are visible while a long document is matched in the background, so a
+    -- start-up backfill in another process or an edit may store the same claim's keys at once:
+    -- the later writer keeps the earlier's (the statement triggers see only rows inserted).
+    ON CONFLICT (claim_id) DO NOTHING`.execute(trx);
 }
 
 export interface Candidate {

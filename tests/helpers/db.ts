@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Ctx } from '../../src/context.js';
 import { CHANGES_CHANNEL, openEngine, type Engine } from '../../src/db/engine.js';
+import { matchingIdle } from '../../src/matching/background-matching.js';
 import { adminQuery, withDatabase } from './global-setup.js';
 import { TEST_PASSWORD_HASH_COST } from './processes.js';
 
@@ -59,6 +60,8 @@ export async function openTestDb(overrides: Partial<Config> = {}): Promise<TestD
     config,
     databaseUrl,
     async close() {
+      // A long import's matching runs after it (src/matching/background-matching.ts): let it end first.
+      await matchingIdle();
       await engine.close();
       await drop();
     },

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine } from '../../../src/db/engine.js';
 import { migrate } from '../../../src/db/migrate.js';
+import { matchingIdle } from '../../../src/matching/background-matching.js';
 import { importDocument } from '../../../src/documents/document.service.js';
 import { engineName, openTestDb, testConfig, type TestDb } from '../../helpers/db.js';
 import { seedText, signIn } from '../../helpers/factories.js';
@@ -35,6 +36,8 @@ describe(`SIGTERM during bulk actions (${engineName})`, () => {
     const { claims } = await importDocument(ctx, editor.actor, { title: 'Bulk', text, language: 'tl' });
     expect(claims.length).toBeGreaterThanOrEqual(BULKS * PER_BULK);
     batches = Array.from({ length: BULKS }, (_, i) => claims.slice(i * PER_BULK, (i + 1) * PER_BULK).map((c) => c.id));
+    // Its claims are matched after the import (a long document): done before the served process opens the data.
+    await matchingIdle();
     await engine.close();
   });
   afterAll(() => db?.drop());
