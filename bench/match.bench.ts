@@ -43,6 +43,7 @@ import { matchingIdle } from '../src/matching/background-matching.js';
 import { restatedReviewClaims } from '../src/matching/restated-reviews.js';
 import { cliActor } from '../src/users/permissions.js';
 import { articleOfBytes, measureImport } from './import.js';
+import { storeMatchKeys } from './match-keys.js';
 import { processCpuMs } from './load.js';
 import { textGenerator } from './text.js';
 import { createWorkspace, vacuumAnalyze, type BenchWorkspace, type EngineName } from './workspace.js';
@@ -111,18 +112,8 @@ async function load(ws: BenchWorkspace): Promise<void> {
       FROM documents d, generate_series(1, cardinality(d.sentence_starts)) i
     ) x WHERE length(q) > 0 ORDER BY document_id, i LIMIT ${claimCount}`.execute(db);
   await sql`UPDATE claims SET status = 'resolved', verdict = 'accurate', resolved_at = now() WHERE id % 3 = 0`.execute(db);
-  const ids = (await db.selectFrom('claims').select('id').orderBy('id').execute()).map((r) => r.id);
-  for (let i = 0; i < ids.length; i += 5000) {
-    const texts = await findClaimTexts(db, ids.slice(i, i + 5000));
-    const keys: MatchKey[] = texts.map((t) => ({
-      claimId: t.claimId,
-      documentId: t.documentId,
-      spelling: t.kind === 'spelling',
-      ...claimTerms(t.sentence, t.quote),
-    }));
-    await db.transaction().execute((trx) => insertMatchKeys(trx, keys));
-  }
-  for (const d of await db.selectFrom('documents').select(['id', 'body']).execute()) await storeShingles(db, d.id, shingleHashes(d.body));
+  // Each claim's match keys (and each document's shingles) as an import computes them.
+  await storeMatchKeys(db);
   await vacuumAnalyze(ws.engine);
 }
 
