@@ -31,13 +31,7 @@ import { findNearDuplicate, storeShingles } from '../src/documents/near-duplicat
 import { shingleHashes } from '../src/documents/shingles.js';
 import { extract, splitSentences } from '../src/extraction/index.js';
 import { claimTerms } from '../src/matching/claim-terms.js';
-import {
-  candidatesQuery,
-  findClaimIdsOfDocument,
-  findClaimTexts,
-  insertMatchKeys,
-  type MatchKey,
-} from '../src/matching/match.repository.js';
+import { candidatesQuery, findClaimIdsOfDocument, findClaimTexts, type MatchKey } from '../src/matching/match.repository.js';
 import { RETRIEVAL, refreshDocumentMatches, refreshMatches } from '../src/matching/match.service.js';
 import { matchingIdle } from '../src/matching/background-matching.js';
 import { restatedReviewClaims } from '../src/matching/restated-reviews.js';
