@@ -1,8 +1,7 @@
 /**
  * Throughput of the claim extractor on generated mixed Tagalog/English news text: 1, 2 and 5 MB,
  * median of several runs each after five warm-up runs, on one core. The target is at least 2 MB/s
- * with time growing
- * linearly in size (the ms-per-MB column should stay flat).
+ * with time growing linearly in size (the ms-per-MB column should stay flat).
  *
  * Usage: npm run bench:extract [-- <runs per size>]
  */
