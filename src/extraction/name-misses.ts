@@ -23,6 +23,8 @@ export function findNameMisses(s: Scan, known: Uint8Array, usage: Usage, found: 
   // Each distinct word is looked up once per document.
   const singles: (string | null | undefined)[] = new Array(t.distinctLowers);
   const keys = nameKeys(s);
+  // The month a word is a near-miss of, per distinct word (undefined: not yet looked up).
+  const months: (string | null | undefined)[] = new Array(t.distinctLowers);
   for (let i = 0; i < t.count; i++) {
     if (t.type[i] !== WORD && t.cap[i] !== 1) continue;
     const exact = t.cap[i] === 1 && isKey(t, keys.phrase, i) ? s.names.phrases.matchAt(t, i) : null;
@@ -45,7 +47,7 @@ export function findNameMisses(s: Scan, known: Uint8Array, usage: Usage, found: 
       singles[t.lowerId[i]!] = single;
     }
     if (single) found.add(i, i, single, signal('nearMiss', single));
-    const month = monthMiss(s, i);
+    const month = monthMiss(s, i, months);
     if (month) found.add(i, i, month, signal('nearMiss', month));
   }
 }
@@ -191,18 +193,28 @@ function singleMiss(s: Scan, i: number, usage: Usage): string | null {
 }
 
 // A month spelt wrong counts only where a date is plainly meant: next to a number or after "noong"/"in".
-function monthMiss(s: Scan, i: number): string | null {
+function monthMiss(s: Scan, i: number, memo: (string | null | undefined)[]): string | null {
   const t = s.t;
   const dated = t.type[i + 1] === NUMBER || t.type[i - 1] === NUMBER || s.lex.datePrepositions.matchEndingAt(t, i - 1);
   if (!dated || !isContent(s, i)) return null;
+  // Only word tokens get here (isUnknown), so the lowerId stands for t.lower[i].
+  let month = memo[t.lowerId[i]!];
+  if (month === undefined) {
+    month = nearestMonth(s, t.lower[i]!);
+    memo[t.lowerId[i]!] = month;
+  }
+  return month;
+}
+
+function nearestMonth(s: Scan, word: string): string | null {
   let m = monthIndexes.get(s.lex);
   if (!m) {
     const preferred = new Map(s.lex.monthForms.map((f) => [f.form.toLowerCase(), f.preferred] as const));
     m = { index: new DeletionIndex(preferred.keys()), preferred };
     monthIndexes.set(s.lex, m);
   }
-  for (const x of m.index.find(t.lower[i]!)) {
-    if (!areAffixVariants(t.lower[i]!, x.key, s.lex.affixes)) return m.preferred.get(x.key) ?? null;
+  for (const x of m.index.find(word)) {
+    if (!areAffixVariants(word, x.key, s.lex.affixes)) return m.preferred.get(x.key) ?? null;
   }
   return null;
 }

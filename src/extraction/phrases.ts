@@ -12,6 +12,8 @@ interface Entry {
   readonly needsCapital: boolean;
   /** Suffixes its language may glue to a word, e.g. the Tagalog linker in "Pangulong". */
   readonly linkers: readonly string[];
+  /** What a match of this entry reports: one shared, frozen object rather than one per match. */
+  readonly match: PhraseMatch;
 }
 
 /** A list of phrases and the linker suffixes of the language they come from. */
@@ -41,7 +43,7 @@ export class PhraseIndex {
         if (tokens.count === 0) continue;
         const words = tokens.lower;
         const needsCapital = tokens.cap[0] === 1;
-        const entry: Entry = { words, text, needsCapital, linkers };
+        const entry: Entry = { words, text, needsCapital, linkers, match: Object.freeze({ length: words.length, text }) };
         add(this.byFirst, words[0]!, entry);
         add(this.byLast, words[words.length - 1]!, entry);
         // Linked spellings are keys too, so lookups never have to cut suffixes off the text.
@@ -104,7 +106,7 @@ function scan(list: Entry[] | undefined, t: Tokens, at: number, fromEnd: 0 | 1):
   for (const e of list) {
     const i = fromEnd ? at - e.words.length + 1 : at;
     if (i < 0 || (e.needsCapital && t.cap[i] !== 1)) continue;
-    if (matches(t, i, e)) return { length: e.words.length, text: e.text };
+    if (matches(t, i, e)) return e.match;
   }
   return null;
 }
@@ -118,7 +120,8 @@ function add(map: Map<string, Entry[]>, key: string, e: Entry): void {
 /** True when `have` is `want` with one of the linker suffixes glued on. */
 export function withLinker(have: string, want: string, linkers: readonly string[]): boolean {
   if (have.length <= want.length || !have.startsWith(want)) return false;
-  return linkers.some((l) => have.length === want.length + l.length && have.endsWith(l));
+  for (const l of linkers) if (have.length === want.length + l.length && have.endsWith(l)) return true;
+  return false;
 }
 
 function matches(t: Tokens, i: number, e: Entry): boolean {

@@ -35,6 +35,9 @@ const MAX_ABBREVIATION = 12;
 function isTerminal(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x61f;
 }
+function isAsciiAlphanumeric(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
 function isNewline(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
@@ -70,6 +73,17 @@ export function splitSentences(text: string, language?: string): Sentence[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
+    // Most characters are ASCII letters and digits, which can be no stop, space or quotation
+    // mark: a run of them only moves the sentence's end.
+    if (isAsciiAlphanumeric(c)) {
+      if (start < 0) start = i;
+      let e = i + 1;
+      while (e < n && isAsciiAlphanumeric(text.charCodeAt(e))) e++;
+      terminal = false;
+      end = e;
+      i = e;
+      continue;
+    }
     if (isSpaceCode(c)) {
       if (!isNewline(c)) {
         i++;

@@ -59,26 +59,24 @@ function groupSlip(s: Scan, i: number): { last: number; suggestion: string; mark
   return null;
 }
 
-// words[first..last] joined by spaces, without the intermediate array of slice().join().
-function joined(words: readonly string[], first: number, last: number): string {
-  let out = words[first]!;
-  for (let k = first + 1; k <= last; k++) out += ` ${words[k]}`;
-  return out;
-}
-
 /** Flags a name written with different capitals than its usual form in the same text. */
 export function findCasingSlips(s: Scan, found: Spellings): void {
   const t = s.t;
   const names = new Map<string, string>();
   const firstWords = new Set<string>();
+  // A slip is a name read again with its second word in lower case, so a name whose second word
+  // the text never writes in lower case can have none: it is not recorded (most names, and the
+  // Map of every name was most of this rule's cost).
+  const writtenLower = new Uint8Array(t.distinctLowers);
+  for (let i = 0; i < t.count; i++) if (t.type[i] === WORD && t.cap[i] !== 1) writtenLower[t.lowerId[i]!] = 1;
   for (let i = 0; i < t.count; i++) {
     if (t.cap[i] !== 1 || t.type[i] !== WORD || (t.initial[i] && s.lex.stopwords.has(t.lower[i]!))) continue;
     let j = i;
     while (j + 1 < t.count && t.cap[j + 1] === 1 && t.type[j + 1] === WORD && t.sentence[j + 1] === t.sentence[i]) j++;
     const words = j - i + 1;
-    if (words >= MIN_NAME_WORDS && words <= MAX_NAME_WORDS) {
-      const key = joined(t.lower, i, j);
-      if (!names.has(key)) names.set(key, joined(t.raw, i, j));
+    if (words >= MIN_NAME_WORDS && words <= MAX_NAME_WORDS && writtenLower[t.lowerId[i + 1]!] === 1) {
+      const key = t.lower.slice(i, j + 1).join(' ');
+      if (!names.has(key)) names.set(key, t.raw.slice(i, j + 1).join(' '));
       firstWords.add(t.lower[i]!);
     }
     i = j;
@@ -89,7 +87,7 @@ export function findCasingSlips(s: Scan, found: Spellings): void {
     for (let n = MAX_NAME_WORDS; n >= MIN_NAME_WORDS; n--) {
       const last = i + n - 1;
       if (last >= t.count || t.sentence[last] !== t.sentence[i]) continue;
-      const usual = names.get(joined(t.lower, i, last));
+      const usual = names.get(t.lower.slice(i, last + 1).join(' '));
       if (usual === undefined) continue;
       found.add(i, last, usual, signal('casing', usual));
       i = last;
