@@ -30,7 +30,8 @@ const DURATION = new RegExp(
 );
 // The list cue is searched first (it is rare); the total is then read from the words before it.
 // Spaces before the cue are bounded: an unbounded `\s*` there rescans every run of white space from each of its positions (quadratic on long runs of line breaks).
-const LIST_CUE = /(,?\s{0,3}(?:of whom|including|namely|kabilang ang|kung saan|sa mga ito)|:)\s*([^.;]{0,160})/giu;
+// The listed parts run to the end of the sentence: a full stop ends them, a decimal point ("1.5 million") does not.
+const LIST_CUE = /(,?\s{0,3}(?:of whom|including|namely|kabilang ang|kung saan|sa mga ito)|:)\s*((?:[^.;]|\.(?=\d)){0,160})/giu;
 const TOTAL_BEFORE = new RegExp(String.raw`${NUM}\s+([\p{L}-]+)[^.;:\d]{0,40}?$`, 'iu');
 const DECREASE = /^(?:decrease|drop|fall|decline|cut|pagbaba|pagbagsak|pagliit)$/i;
 

@@ -187,6 +187,15 @@ describe('figure pre-checks: a total and its parts', () => {
 
   it('gives nothing for parts that add up, a single part, or a year among the parts', () => {
     expect(found('The storm killed 140 people, of whom 80 were adults and 60 were children.', 'figure-total')).toEqual([]);
+    // A decimal point is not the end of the list: 1 million + 1.5 million is 2.5 million, not 1,000,001.
+    expect(
+      found('The war killed 2.5 million people, of whom 1 million were soldiers and 1.5 million were civilians.', 'figure-total'),
+    ).toEqual([]);
+    expect(
+      found('The war killed 2 million people, of whom 1 million were soldiers and 1.5 million were civilians.', 'figure-total').map(
+        (f) => f.evidence,
+      ),
+    ).toEqual(['1,000,000 + 1,500,000 = 2,500,000']);
     expect(found('The storm killed 200 people, of whom 80 were adults.', 'figure-total')).toEqual([]);
     // 1999 is a year, not a part: 80 + 60 is compared with 200.
     expect(
