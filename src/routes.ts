@@ -18,7 +18,6 @@ import { documentEditRoutes } from './pages/documents/document-edit.routes.js';
 import { documentRoutes } from './pages/documents/document.routes.js';
 import { publicationRoutes } from './pages/publication/publication.routes.js';
 import { queueRoutes } from './pages/queue/queue.routes.js';
-import { matchingProgressRoutes } from './pages/documents/matching-progress.routes.js';
 import { readerRoutes } from './pages/reader/reader.routes.js';
 import { reportRoutes } from './pages/reports/report.routes.js';
 import { workspaceReportRoutes } from './pages/reports/workspace.routes.js';
@@ -54,7 +53,6 @@ export function routers(deps: RouteDeps): { publicRouters: Router[]; signedInRou
       dashboardRoutes(),
       documentArchiveRoutes(),
       documentRoutes(deps),
-      matchingProgressRoutes(),
       readerRoutes(),
       documentApiRoutes(),
       documentEditApiRoutes(),

@@ -8,6 +8,7 @@ import { formRoute, type FieldErrors, type PageForm } from '../../http/forms.js'
 import { idParam } from '../../http/params.js';
 import { sendWithKeptParts } from '../../http/view-engine.js';
 import { formInput } from '../../http/validation.js';
+import { matchingProgress } from '../../matching/background-matching.js';
 import { readerPage } from './reader-page.js';
 
 /** The reader, with the add-claim form filled with `values` and `errors` after a refused post. */
@@ -21,11 +22,14 @@ async function renderReader(
 ) {
   const id = idParam(req, 'id', 'Document');
   const { parts, ...page } = await readerPage(req, id, query ?? {});
+  // Read on every view, outside the kept page, so a reload shows how far a long document's
+  // background matching has got (no query unless this process is matching it).
+  const matching = await matchingProgress(req.ctx.db, id);
   res.status(status);
   await sendWithKeptParts(
     res,
     'documents/show',
-    { title: page.document.title, ...page, pageSize: READER_PAGE_SIZE, filterErrors, values: form.values, errors: form.errors },
+    { title: page.document.title, ...page, matching, pageSize: READER_PAGE_SIZE, filterErrors, values: form.values, errors: form.errors },
     parts,
   );
 }

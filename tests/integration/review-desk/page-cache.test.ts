@@ -122,7 +122,7 @@ describe(`queue read afresh, kept reader pages (${engineName})`, () => {
     const path = `/documents/${documentId}`;
     await get(path);
     // No query: the text and the claim list are kept, and no document is being matched here (the
-    // "still matching" line is read only while one is, src/pages/documents/matching-progress.routes.ts).
+    // "still matching" line is read only while one is, src/pages/reader/reader.routes.ts).
     expect((await queriesFor(path)).queries).toBe(0);
     const id = claimIds[4]!;
     const hl = (html: string) => new RegExp(`<a href="#claim-${id}" class="hl st-([a-z_]+)`).exec(html)?.[1];
