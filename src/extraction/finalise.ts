@@ -5,7 +5,7 @@
  */
 import { isSpaceCode } from './char-classes.js';
 import { assess, contextSignals, KIND_BITS } from './score.js';
-import type { ClaimCandidate, RawCandidate, Sentence } from './types.js';
+import type { ClaimCandidate, Finding, RawCandidate, Sentence } from './types.js';
 
 /** Builds the claim list, sorted by start then end. */
 export function finalise(text: string, merged: readonly RawCandidate[], sentences: readonly Sentence[]): ClaimCandidate[] {
@@ -15,9 +15,14 @@ export function finalise(text: string, merged: readonly RawCandidate[], sentence
   const sentenceOf = new Int32Array(merged.length);
   let count = 0;
   const kinds = new Uint8Array(sentences.length);
+  // Candidates come sorted by start (pre-check additions last), so the sentence is found by
+  // walking forward from the previous one; a binary search per claim cost a cache miss per step
+  // on a large document, and grew with its size.
+  let s = -1;
   for (let k = 0; k < merged.length; k++) {
     const c = merged[k]!;
-    const s = sentenceAt(sentences, c.start);
+    if (s >= 0 && c.start < sentences[s]!.start) s = sentenceAt(sentences, c.start);
+    else while (s + 1 < sentences.length && sentences[s + 1]!.start <= c.start) s++;
     const sentence = sentences[s];
     if (!sentence) continue;
     // Raw candidates are this call's own objects: clip them in place.
@@ -31,6 +36,7 @@ export function finalise(text: string, merged: readonly RawCandidate[], sentence
     kinds[s]! |= KIND_BITS[c.kind];
   }
   const claims: ClaimCandidate[] = new Array(count);
+  let sorted = true;
   for (let k = 0; k < count; k++) {
     const c = placed[k]!;
     const sentence = sentenceOf[k]!;
@@ -44,10 +50,20 @@ export function finalise(text: string, merged: readonly RawCandidate[], sentence
       score,
       reasons,
       suggestion: c.suggestion,
-      findings: c.findings ?? [],
+      findings: c.findings ?? NO_FINDINGS,
     };
+    if (k > 0 && byStart(claims[k - 1]!, claims[k]!) > 0) sorted = false;
   }
-  return claims.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Only pre-check additions (appended last) break the order; sorting an ordered list still
+  // compares every pair once, so it is skipped when nothing was added.
+  return sorted ? claims : claims.sort(byStart);
+}
+
+// Most claims have no finding: they share one frozen empty list instead of holding one each.
+const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+
+function byStart(a: ClaimCandidate, b: ClaimCandidate): number {
+  return a.start - b.start || a.end - b.end;
 }
 
 /** Index of the last sentence starting at or before `offset` (-1 before the first). */

@@ -82,28 +82,63 @@ const made = new Map<SignalKey, Map<string, Signal>>();
  * to 0..1 and rounded to two decimals.
  */
 export function assess(own: readonly Signal[], context: readonly Signal[]): { score: number; reasons: string[] } {
-  picked.length = 0;
-  for (const s of own) pick(s);
-  for (const s of context) pick(s);
+  count = 0;
+  for (let k = 0; k < own.length; k++) pick(own[k]!);
+  for (let k = 0; k < context.length; k++) pick(context[k]!);
   let sum = 0;
-  for (const s of picked) sum += s.weight;
-  const reasons = picked.map((s) => s.reason);
-  picked.length = 0;
+  for (let k = 0; k < count; k++) sum += picked[k]!.weight;
+  const reasons = sharedReasons();
   return { score: Math.round(Math.min(1, Math.max(0, sum)) * 100) / 100, reasons };
 }
 
-// Scratch list reused across calls: assessing a candidate allocates only its reasons.
+// The picked signals' path in a trie leads to their reasons list: candidates with the same
+// signals (most of a large document's) share one frozen list instead of holding one each.
+function sharedReasons(): string[] {
+  let node = reasonsTrie;
+  for (let k = 0; k < count; k++) {
+    const s = picked[k]!;
+    let next = node.next?.get(s);
+    if (!next) {
+      // Signals with a detail (a word, a name) are many: past REASONS_FANOUT_LIMIT branches a
+      // node keeps no new ones, so the trie stays small and a rare combination gets its own list.
+      node.next ??= new Map();
+      if (node.next.size >= REASONS_FANOUT_LIMIT) return pickedReasons();
+      next = { next: null, reasons: null };
+      node.next.set(s, next);
+    }
+    node = next;
+  }
+  node.reasons ??= Object.freeze(pickedReasons()) as string[];
+  return node.reasons;
+}
+
+interface ReasonsNode {
+  next: Map<Signal, ReasonsNode> | null;
+  reasons: string[] | null;
+}
+const reasonsTrie: ReasonsNode = { next: null, reasons: null };
+const REASONS_FANOUT_LIMIT = 2_000;
+
+// Scratch list reused across calls, with its own count: setting an array's length to 0 frees its
+// storage, and the next candidate allocated it again.
 const picked: Signal[] = [];
+let count = 0;
 
 function pick(s: Signal): void {
-  for (let k = 0; k < picked.length; k++) {
+  for (let k = 0; k < count; k++) {
     const o = picked[k]!;
     if (o.reason === s.reason || (s.group !== undefined && o.group === s.group)) {
       if (o.weight < s.weight) picked[k] = s;
       return;
     }
   }
-  picked.push(s);
+  picked[count++] = s;
+}
+
+function pickedReasons(): string[] {
+  const out = new Array<string>(count);
+  for (let k = 0; k < count; k++) out[k] = picked[k]!.reason;
+  return out;
 }
 
 const CONTEXT_NAMES: Readonly<Record<ExtractedKind, string | null>> = {

@@ -109,7 +109,9 @@ function describe(input: CheckInput, c: Span): Figure {
     value,
     counted: counted.join(' '),
     countedWords: counted,
-    comparative: COMPARATIVE.test(` ${before} ${quote} `),
+    // Tested on each part rather than on the two joined by spaces (the same answer: ^ and $ stand
+    // for those spaces), which built and flattened a new string per figure.
+    comparative: COMPARATIVE.test(before) || COMPARATIVE.test(quote),
   };
 }
 
