@@ -48,13 +48,13 @@ export interface EngineResult {
   mix: ReviewMixResult | null;
 }
 
-/** The review mix with the page cache on and off, and an in-memory page of the mix's mean size. */
+/** The review mix as shipped and with no cache at all, and an in-memory page of the mix's mean size. */
 export interface ReviewMixResult {
-  cached: MixResult;
-  uncached: MixResult;
+  /** As shipped: pages read and rendered afresh, the hot small reads kept (src/db/read-cache.ts). */
+  shipped: MixResult;
   /** No process-local copies at all (READ_CACHE=off): the session, users and documents read on every request too. */
   noCache: MixResult;
-  /** Postgres only: two app processes against the one server, page cache off, connections split between them. */
+  /** Postgres only: two app processes against the one server, connections split between them. */
   twoProcesses: MixResult | null;
   baseline: LoadResult;
 }
@@ -166,30 +166,6 @@ export async function runEngine(name: EngineName, plan: readonly PlannedDocument
     } finally {
       await server.stop();
     }
-    // The same queue with no rendered page kept: what every request would cost if each asked
-    // something new, or if the claims changed between every two requests.
-    const search = available.find((p) => p.name === 'queue_search');
-    if (search) {
-      const fresh = await startServer({ ...ws.serverEnv, PAGE_CACHE_MB: '0' });
-      try {
-        await warmUp(fresh.url, [search.path], cookie);
-        const r = await measurePage({
-          ...load,
-          baseUrl: fresh.url,
-          path: search.path,
-          cookie,
-          pid: fresh.child.pid!,
-          ...(ws.databasePids ? { databasePids: ws.databasePids } : {}),
-        });
-        const label = `${search.label}, rendered afresh (PAGE_CACHE_MB=0)`;
-        results.push({ name: 'queue_search_uncached', label, load: r, ratio: round(r.requestsPerSecond / baseline.requestsPerSecond, 2) });
-        o.log(
-          `[${name}] ${label}: ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, CPU/request app ${r.serverCpuMs} ms db ${r.databaseCpuMs ?? '—'} ms, ${r.non2xx} non-2xx, ${r.errors} errors, load ${r.loadAverage}`,
-        );
-      } finally {
-        await fresh.stop();
-      }
-    }
     const mix = await measureReviewMix(name, ws.serverEnv, mixTarget, o, ws.databasePids);
     return {
       engine: name,
@@ -208,9 +184,8 @@ export async function runEngine(name: EngineName, plan: readonly PlannedDocument
 }
 
 /**
- * The review mix on a fresh server, with rendered pages kept (PAGE_CACHE_MB default) and without
- * (PAGE_CACHE_MB=0), then the in-memory baseline padded to the mix's mean response size, so the
- * ratio compares like with like.
+ * The review mix on a fresh server as shipped and with no cache at all (READ_CACHE=off), then the
+ * in-memory baseline padded to the mix's mean response size, so the ratio compares like with like.
  */
 async function measureReviewMix(
   name: EngineName,
@@ -243,12 +218,11 @@ async function measureReviewMix(
       for (const s of servers) await s.stop();
     }
   };
-  const cached = await run(serverEnv, 'page cache on');
-  const uncached = await run({ ...serverEnv, PAGE_CACHE_MB: '0' }, 'page cache off');
-  const noCache = await run({ ...serverEnv, PAGE_CACHE_MB: '0', READ_CACHE: 'off' }, 'no cache at all (READ_CACHE=off)');
+  const shipped = await run(serverEnv, 'as shipped');
+  const noCache = await run({ ...serverEnv, READ_CACHE: 'off' }, 'no cache at all (READ_CACHE=off)');
   // PGlite is one process's database by design (docs/SCALING.md); on the server, two processes
   // show what scaling out does on the same two cores (the per-request CPU is what carries over).
-  const twoProcesses = name === 'postgres' ? await run({ ...serverEnv, PAGE_CACHE_MB: '0' }, 'two app processes, page cache off', 2) : null;
+  const twoProcesses = name === 'postgres' ? await run(serverEnv, 'two app processes', 2) : null;
   const baselineServer = await startBaseline();
   try {
     const baseline = await measurePage({
@@ -256,11 +230,11 @@ async function measureReviewMix(
       warmupS: o.warmupS,
       connections: o.connections,
       baseUrl: baselineServer.url,
-      path: `/baseline?bytes=${uncached.bytesPerResponse}`,
+      path: `/baseline?bytes=${shipped.bytesPerResponse}`,
       pid: baselineServer.child.pid!,
     });
-    o.log(`[${name}] baseline of the mix's mean size (${uncached.bytesPerResponse} bytes): ${baseline.requestsPerSecond} req/s`);
-    return { cached, uncached, noCache, twoProcesses, baseline };
+    o.log(`[${name}] baseline of the mix's mean size (${shipped.bytesPerResponse} bytes): ${baseline.requestsPerSecond} req/s`);
+    return { shipped, noCache, twoProcesses, baseline };
   } finally {
     await baselineServer.stop();
   }

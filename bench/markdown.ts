@@ -118,7 +118,7 @@ export function renderResults(r: BenchResults): string {
     .filter((e) => e.mix)
     .flatMap((e) => {
       const m = e.mix!;
-      const line = (label: string, x: typeof m.cached) => [
+      const line = (label: string, x: typeof m.shipped) => [
         e.engine,
         label,
         x.requestsPerSecond,
@@ -145,10 +145,9 @@ export function renderResults(r: BenchResults): string {
           m.baseline.non2xx,
           m.baseline.loadAverage,
         ],
-        line('review mix, page cache on', m.cached),
-        line('review mix, page cache off', m.uncached),
+        line('review mix, as shipped', m.shipped),
         line('review mix, no cache at all (READ_CACHE=off)', m.noCache),
-        ...(m.twoProcesses ? [line('review mix, two app processes, page cache off', m.twoProcesses)] : []),
+        ...(m.twoProcesses ? [line('review mix, two app processes', m.twoProcesses)] : []),
       ];
     });
   out.push(
@@ -174,10 +173,10 @@ export function renderResults(r: BenchResults): string {
   const kindRows = r.engines
     .filter((e) => e.mix)
     .flatMap((e) =>
-      (['cached', 'uncached', 'noCache'] as const).flatMap((which) =>
+      (['shipped', 'noCache'] as const).flatMap((which) =>
         Object.entries(e.mix![which].byKind).map(([kind, k]) => [
           e.engine,
-          { cached: 'page + read', uncached: 'read only', noCache: 'none' }[which],
+          { shipped: 'read cache', noCache: 'none' }[which],
           kind,
           k!.requests,
           k!.p50,
@@ -276,17 +275,17 @@ export function writeBenchmarksDoc(path: string, section: string, template: stri
 }
 
 /**
- * What bigger machines would serve, from the mix's CPU per request (page cache off): the app and
+ * What bigger machines would serve, from the mix's CPU per request (as shipped): the app and
  * its database backends share the cores, so a core-second serves 1,000 / (app + db ms) requests.
  * An upper bound: it leaves out the load generator (here on the same cores) and contention.
  */
 function capacityLines(r: BenchResults): string[] {
-  const pg = r.engines.find((e) => e.engine === 'postgres')?.mix?.uncached;
+  const pg = r.engines.find((e) => e.engine === 'postgres')?.mix?.shipped;
   if (!pg || pg.serverCpuMs === null || pg.databaseCpuMs === null) return [];
   const perRequest = pg.serverCpuMs + pg.databaseCpuMs;
   const serve = (cores: number) => Math.round((cores * 1000) / perRequest).toLocaleString('en-US');
   return [
-    `Capacity from CPU per request (Postgres, page cache off: ${pg.serverCpuMs} ms app + ${pg.databaseCpuMs} ms database = ${perRequest.toFixed(2)} ms a request): ` +
+    `Capacity from CPU per request (Postgres, as shipped: ${pg.serverCpuMs} ms app + ${pg.databaseCpuMs} ms database = ${perRequest.toFixed(2)} ms a request): ` +
       `a 4-core machine running one app process per core against a local server would serve about ${serve(4)} req/s of this mix, an 8-core one about ${serve(8)} req/s, ` +
       `if the cores are kept busy and the database is not the bottleneck; measured here on 2 cores shared with the load generator: ${pg.requestsPerSecond} req/s with one process` +
       `${r.engines.find((e) => e.engine === 'postgres')?.mix?.twoProcesses ? `, ${r.engines.find((e) => e.engine === 'postgres')!.mix!.twoProcesses!.requestsPerSecond} req/s with two` : ''}.`,

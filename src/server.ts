@@ -20,7 +20,7 @@ export async function serve(config: Readonly<Config>): Promise<Server> {
   const ctx = { db: engine.db, config };
   // READ_CACHE=off: no process-local copies at all, every request reads the database (the review
   // mix's "cache off", and the setting behind a pool that cannot LISTEN: docs/SCALING.md).
-  const cache = config.readCache ? new ReadCache(engine, { maxBytes: config.pageCacheMb * 1024 * 1024 }) : undefined;
+  const cache = config.readCache ? new ReadCache(engine) : undefined;
   const app = createApp({ db: engine.db, config, secret: loadSessionSecret(config), cache });
   await purgeExpiredSessions(ctx);
   const purge = setInterval(() => purgeExpiredSessions(ctx).catch(() => {}), 3600_000).unref();

@@ -11,20 +11,17 @@ interface Entry {
   /** The feed's epoch when it was read: a gap in the notifications outdates every entry. */
   epoch: number;
   expiresAt: number;
-  bytes: number;
 }
 
 export interface ReadCacheOptions {
   /** How long a copy may be served at most, whatever happens. */
   ttlMs?: number;
   maxEntries?: number;
-  /** What the copies that declare a size (rendered pages) may hold in all. */
-  maxBytes?: number;
 }
 
 /**
  * A process's short-lived copies of reads made on nearly every request (the session behind a
- * cookie, the users, the documents in the queue's filter, the queue's pages), each dropped as
+ * cookie, the users and documents in the queue's pickers), each dropped as
  * soon as a table it was read from changes.
  *
  * A change is learnt twice: at once, when this process writes the table (the engine's
@@ -39,7 +36,6 @@ export class ReadCache {
   readonly #entries = new Map<string, Entry>();
   #live = false;
   #epoch = 0;
-  #bytes = 0;
   readonly #stop: () => void;
 
   constructor(
@@ -69,10 +65,9 @@ export class ReadCache {
 
   /**
    * The value kept under `key` if none of `tables` has changed since it was read, else `load()`'s,
-   * kept for next time. Values are frozen: they are shared by every request that asks. `size`
-   * measures a large value (a rendered page, in bytes): those share `maxBytes`, oldest out first.
+   * kept for next time. Values are frozen: they are shared by every request that asks.
    */
-  async get<T>(key: string, tables: readonly WatchedTable[], load: () => Promise<T>, size?: (value: T) => number): Promise<T> {
+  async get<T>(key: string, tables: readonly WatchedTable[], load: () => Promise<T>): Promise<T> {
     if (!this.#live) return load();
     const now = Date.now();
     const entry = this.#entries.get(key);
@@ -87,27 +82,22 @@ export class ReadCache {
     const generations = tables.map((t) => this.#generation(t));
     const value = await load();
     if (this.#live && epoch === this.#epoch && tables.every((t, i) => this.#generation(t) === generations[i])) {
-      const bytes = size ? size(value) : 0;
-      if (size && bytes >= this.#maxBytes) return value; // maxBytes 0 keeps no sized value at all
-      this.#delete(key); // re-inserted last: the map's order is the eviction order
-      while (this.#entries.size >= (this.options.maxEntries ?? 10_000) || this.#bytes + bytes > this.#maxBytes)
-        this.#delete(this.#entries.keys().next().value!);
+      this.#entries.delete(key); // re-inserted last: the map's order is the eviction order
+      while (this.#entries.size >= (this.options.maxEntries ?? 10_000)) this.#entries.delete(this.#entries.keys().next().value!);
       this.#entries.set(key, {
         value: deepFreeze(value),
         generations,
         tables,
         epoch,
         expiresAt: now + (this.options.ttlMs ?? 60_000),
-        bytes,
       });
-      this.#bytes += bytes;
     }
     return value;
   }
 
-  /** What the kept copies hold: their number, and the bytes of those that declared a size. */
-  get size(): { entries: number; bytes: number } {
-    return { entries: this.#entries.size, bytes: this.#bytes };
+  /** How many copies are kept. */
+  get size(): number {
+    return this.#entries.size;
   }
 
   close(): void {
@@ -116,20 +106,8 @@ export class ReadCache {
     this.#clear();
   }
 
-  get #maxBytes(): number {
-    return this.options.maxBytes ?? 16 * 1024 * 1024;
-  }
-
-  #delete(key: string): void {
-    const entry = this.#entries.get(key);
-    if (!entry) return;
-    this.#bytes -= entry.bytes;
-    this.#entries.delete(key);
-  }
-
   #clear(): void {
     this.#entries.clear();
-    this.#bytes = 0;
   }
 
   #generation(table: string): number {
@@ -149,10 +127,6 @@ export const keptReads = {
   session: ['sessions', 'users'],
   /** The claim queue's document and assignee pickers (src/pages/queue/queue.routes.ts). */
   queueFilterOptions: ['documents', 'users'],
-  /** A page of the reader, its text and claim list rendered (src/pages/reader/reader-page.ts). */
-  readerPage: ['documents', 'claims', 'users'],
-  /** Which page of a reader's claim list holds each claim, per filters (`?claim=ID`; src/pages/reader/reader-page.ts). */
-  readerListPages: ['documents', 'claims'],
 } as const satisfies Record<string, readonly WatchedTable[]>;
 
 export type KeptRead = keyof typeof keptReads;
@@ -161,18 +135,12 @@ export type KeptRead = keyof typeof keptReads;
  * Reads `kind` for `key` through `cache` when there is one (the app), straight from the database
  * otherwise (CLI, scripts, READ_CACHE=off). The tables come from `keptReads`.
  */
-export function cachedRead<T>(
-  cache: ReadCache | undefined,
-  kind: KeptRead,
-  key: string,
-  load: () => Promise<T>,
-  size?: (value: T) => number,
-): Promise<T> {
-  return cache ? cache.get(`${kind}:${key}`, keptReads[kind], load, size) : load();
+export function cachedRead<T>(cache: ReadCache | undefined, kind: KeptRead, key: string, load: () => Promise<T>): Promise<T> {
+  return cache ? cache.get(`${kind}:${key}`, keptReads[kind], load) : load();
 }
 
 function deepFreeze<T>(value: T): T {
-  // A Date or a Buffer cannot be frozen; they are not changed where kept values are used.
+  // A Date or a typed array cannot be frozen; they are not changed where kept values are used.
   if (value && typeof value === 'object' && !Object.isFrozen(value) && !(value instanceof Date) && !ArrayBuffer.isView(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);

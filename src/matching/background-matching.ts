@@ -6,7 +6,6 @@
  * the process stops (shutdown, crash) is done by the start-up backfill (`backfillMatches`): a claim
  * without match keys is exactly a claim still waiting.
  */
-import { sql } from 'kysely';
 import { findLastClaimIdOfDocument, insertClaims } from '../claims/claim.repository.js';
 import type { Db } from '../db/database.js';
 import { lockDocumentById } from '../documents/document.repository.js';
@@ -56,10 +55,6 @@ async function matchDocument(db: Db, documentId: number, restated?: PendingResta
     if (ids.length === 0) break;
     await db.transaction().execute((trx) => refreshMatches(trx, ids));
   }
-  // The reader's "Seen before" marks are kept in the page cache until a claim changes
-  // (src/db/read-cache.ts): a statement on claims, changing no row, tells every process that the
-  // matches it shows are new.
-  await sql`UPDATE claims SET version = version WHERE false`.execute(db);
 }
 
 /**

@@ -6,7 +6,6 @@ import { reextractDocument } from '../../documents/reextract.service.js';
 import { flash } from '../../http/flash.js';
 import { formRoute, type FieldErrors, type PageForm } from '../../http/forms.js';
 import { idParam } from '../../http/params.js';
-import { sendWithKeptParts } from '../../http/view-engine.js';
 import { formInput } from '../../http/validation.js';
 import { matchingProgress } from '../../matching/background-matching.js';
 import { readerPage } from './reader-page.js';
@@ -21,17 +20,18 @@ async function renderReader(
   form: { values: Record<string, unknown>; errors: FieldErrors },
 ) {
   const id = idParam(req, 'id', 'Document');
-  const { parts, ...page } = await readerPage(req, id, query ?? {});
-  // Read on every view, outside the kept page, so a reload shows how far a long document's
-  // background matching has got (no query unless this process is matching it).
+  const page = await readerPage(req, id, query ?? {});
+  // How far a long document's background matching has got (no query unless this process is matching it).
   const matching = await matchingProgress(req.ctx.db, id);
-  res.status(status);
-  await sendWithKeptParts(
-    res,
-    'documents/show',
-    { title: page.document.title, ...page, matching, pageSize: READER_PAGE_SIZE, filterErrors, values: form.values, errors: form.errors },
-    parts,
-  );
+  res.status(status).render('documents/show', {
+    title: page.document.title,
+    ...page,
+    matching,
+    pageSize: READER_PAGE_SIZE,
+    filterErrors,
+    values: form.values,
+    errors: form.errors,
+  });
 }
 
 const noForm = { values: {}, errors: {} };
