@@ -12,9 +12,10 @@ if (!module) throw new Error(`unknown mutation module ${name}; one of ${Object.k
 // each module gets its own, generated here: the mutated files and what they import. A mutant that
 // compiles there but would break a caller elsewhere is then run by the tests instead of dropped.
 const tsconfigFile = `tests/mutation/tsconfig.${name}.json`;
-// request-context.ts declares what the app adds to Express's Request (req.ctx, req.actor); a
-// middleware that reads them compiles only with it, and nothing imports it by name.
-const ambient = ['src/request-context.ts'];
+// A module may name files that only declare types for it (`ambient`): request-context.ts adds
+// req.ctx and req.actor to Express's Request, which nothing imports by name, so the middleware of
+// auth-csrf compiles only with it (and a module that never touches Express must not get it).
+const ambient = module.ambient ?? [];
 writeFileSync(
   tsconfigFile,
   `${JSON.stringify({ extends: '../../tsconfig.json', include: [...ambient, ...module.mutate].map((m) => `../../${m.replace(/:\d+-\d+$/, '')}`) }, null, 2)}\n`,

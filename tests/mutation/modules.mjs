@@ -30,10 +30,13 @@ export const modules = {
   },
   'auth-csrf': {
     mutate: ['src/http/csrf.ts', 'src/http/session-cookie.ts', 'src/users/actor.middleware.ts'],
+    ambient: ['src/request-context.ts'],
     testFiles: [
       'tests/integration/security/csrf.test.ts',
       'tests/integration/security/sessions.test.ts',
       'tests/integration/security/setup-login.test.ts',
+      // The actor middleware puts a user's own time zone into the views' helpers.
+      'tests/integration/security/time-zone.test.ts',
     ],
   },
   validation: {

@@ -6,7 +6,7 @@ import type { Db } from '../../../src/db/database.js';
 import { testApp } from '../../helpers/app.js';
 import { engineName, openTestDb, testConfig, type TestDb } from '../../helpers/db.js';
 import { signIn } from '../../helpers/factories.js';
-import { csrfFrom, formBody, securityChecksums } from './helpers.js';
+import { csrfFrom, formBody, securityChecksums, setCookies } from './helpers.js';
 import { routeExpectations } from './route-expectations.js';
 import { listRoutes, stateChanging } from './route-table.js';
 import { buildAuthors, buildScene, type Authors } from './scene.js';
@@ -100,6 +100,37 @@ describe(`CSRF protection on every state-changing form (${engineName})`, () => {
       .send({ name: 'sneaky' });
     expect(res.status).toBe(401);
     expect(await securityChecksums(db.engine.db)).toEqual(before);
+  });
+
+  it('says why a form was refused, and keeps its own cookie HttpOnly and SameSite=Lax', async () => {
+    const page = await request(app).get('/account').set('Cookie', admin.cookie);
+    const line = setCookies(page).find((c) => c.startsWith('claimdesk_csrf='));
+    expect(line).toMatch(/; HttpOnly/);
+    expect(line).toMatch(/; SameSite=Lax/);
+    expect(line).toMatch(/; Path=\//);
+    const refused = await request(app).post('/logout').set('Cookie', admin.cookie).type('form').send({ _csrf: 'forged' });
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('The form has expired or did not come from claimdesk. Reload the page and try again.');
+  });
+
+  it('takes the token from the X-CSRF-Token header on a post with no body at all', async () => {
+    const fresh = await signIn(db.ctx, 'viewer');
+    const { token, cookie } = await csrfFrom(app, '/account', fresh.cookie);
+    const res = await request(app).post('/logout').set('Cookie', cookie).set('X-CSRF-Token', token);
+    expect(res.status).toBe(303);
+    expect((await request(app).get('/account').set('Cookie', fresh.cookie)).status).toBe(303); // signed out
+  });
+
+  it('refuses a token sent twice in one form (a list, not a token) with 403, nothing written', async () => {
+    const fresh = await signIn(db.ctx, 'viewer');
+    const { token, cookie } = await csrfFrom(app, '/account', fresh.cookie);
+    const res = await request(app)
+      .post('/logout')
+      .set('Cookie', cookie)
+      .type('form')
+      .send(`_csrf=${encodeURIComponent(token)}&_csrf=${encodeURIComponent(token)}`);
+    expect(res.status).toBe(403);
+    expect((await request(app).get('/account').set('Cookie', fresh.cookie)).status).toBe(200); // still signed in
   });
 
   it('hands one token per page, so every form of the first page after sign-in works', async () => {

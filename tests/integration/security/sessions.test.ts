@@ -8,7 +8,7 @@ import { cliActor } from '../../../src/users/permissions.js';
 import { createSession, hashSecret, purgeExpiredSessions } from '../../../src/users/session.service.js';
 import { revokeApiToken } from '../../../src/users/token.service.js';
 import { changeUser } from '../../../src/users/user.service.js';
-import { login, PASSWORD, setCookies } from './helpers.js';
+import { csrfFrom, login, PASSWORD, setCookies } from './helpers.js';
 
 const sessionLine = (res: { headers: Record<string, unknown> }) =>
   setCookies(res)
@@ -59,10 +59,59 @@ describe(`sessions and their cookie (${engineName})`, () => {
     expect(setCookies(spoofed).find((c) => c.startsWith('claimdesk_csrf='))).not.toMatch(/; Secure/);
   });
 
-  it('marks it Secure when PUBLIC_URL is https, even without a proxy header', async () => {
+  it('marks it Secure when PUBLIC_URL is https, even without a proxy header, and not when it is http', async () => {
     const user = await buildUser(db.ctx, 'viewer');
     const app = testApp({ ...db, config: { ...db.config, publicUrl: 'https://desk.example.org' } });
     expect(sessionLine((await login(app, user.email, PASSWORD)).res)).toMatch(/; Secure/);
+    const plain = testApp({ ...db, config: { ...db.config, publicUrl: 'http://desk.example.org' } });
+    const line = sessionLine((await login(plain, user.email, PASSWORD)).res);
+    expect(line).toMatch(/^claimdesk_session=/);
+    expect(line).not.toMatch(/; Secure/);
+  });
+
+  it('reads Authorization only as "Bearer" then one token: any spacing between, nothing before or after', async () => {
+    const app = testApp(db);
+    const user = await signIn(db.ctx, 'reviewer');
+    const token = user.bearer.slice('Bearer '.length);
+    const status = async (header: string) => (await request(app).get('/api/v1/documents').set('Authorization', header)).status;
+    expect(await status(`Bearer ${token}`)).toBe(200);
+    expect(await status(`bearer   ${token}`)).toBe(200);
+    expect(await status(`Bearer ${token} extra`)).toBe(401);
+    expect(await status(`XBearer ${token}`)).toBe(401);
+    expect(await status(`Bearer${token}`)).toBe(401);
+  });
+
+  it('leaves a signed-in visitor’s session cookie alone and marks their pages no-store; the sign-in page is not', async () => {
+    const app = testApp(db);
+    const user = await signIn(db.ctx, 'viewer');
+    const page = await request(app).get('/documents').set('Cookie', user.cookie);
+    expect(page.status).toBe(200);
+    expect(sessionLine(page)).toBe(''); // neither renewed nor cleared
+    expect(page.headers['cache-control']).toBe('no-store');
+    const signedOut = await request(app).get('/login');
+    expect(signedOut.status).toBe(200);
+    expect(signedOut.headers['cache-control'] ?? '').not.toContain('no-store');
+  });
+
+  it('answers a signed-out API call with 401 and how to sign in, a write too (no CSRF refusal: nothing to forge)', async () => {
+    const app = testApp(db);
+    for (const res of [
+      await request(app).get('/api/v1/documents'),
+      await request(app).post('/api/v1/documents').send({ title: 'x', text: 'In 2004 the council spent 3 million pesos.' }),
+    ]) {
+      expect(res.status).toBe(401);
+      expect(res.body.error.message).toBe('Send an API token: Authorization: Bearer <token>.');
+    }
+  });
+
+  it('sends a signed-out visitor to the sign-in page: back to the page asked for after a GET, with no address after a form post', async () => {
+    const app = testApp(db);
+    expect((await request(app).get('/claims?status=open')).headers.location).toBe('/login?next=%2Fclaims%3Fstatus%3Dopen');
+    // A signed-out visitor's own CSRF token passes the CSRF check; the post still needs a session.
+    const { token, cookie } = await csrfFrom(app, '/login');
+    const post = await request(app).post('/documents/1/reextract').set('Cookie', cookie).type('form').send({ _csrf: token });
+    expect(post.status).toBe(303);
+    expect(post.headers.location).toBe('/login');
   });
 
   it('keeps sessions in the database: a new app process over the same database knows them', async () => {
