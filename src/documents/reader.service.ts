@@ -1,15 +1,7 @@
 import type { Ctx } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { requirePermission, type Actor } from '../users/permissions.js';
-import {
-  readerList,
-  type ReaderCard,
-  type ReaderDocument,
-  type ReaderFilters,
-  type ReaderList,
-  type ReaderMark,
-  type ReaderQuery,
-} from './reader.js';
+import { readerList, type ReaderCard, type ReaderDocument, type ReaderList, type ReaderMark, type ReaderQuery } from './reader.js';
 import { findReaderCards, findReaderDocument, findReaderMarks } from './reader.repository.js';
 import { findClaimsWithReviewedMatch } from '../matching/match.repository.js';
 
@@ -43,13 +35,4 @@ export async function getDocumentForReading(ctx: Ctx, actor: Actor, id: number, 
   const list = readerList(marks, query);
   const [cards, seen] = await Promise.all([findReaderCards(ctx.db, list.pageIds), findClaimsWithReviewedMatch(ctx.db, list.pageIds)]);
   return { document, marks, list, cards, seen };
-}
-
-/**
- * The page of the document's list (under `filters`) that holds each listed claim: one narrow
- * query. A document that does not exist lists nothing.
- */
-export async function getReaderListPages(ctx: Ctx, actor: Actor, id: number, filters: ReaderFilters): Promise<ReadonlyMap<number, number>> {
-  requireReader(actor);
-  return readerList(await findReaderMarks(ctx.db, id), filters).pageOf;
 }

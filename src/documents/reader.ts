@@ -1,7 +1,7 @@
 import type { Claim } from '../claims/claim.js';
 import type { Document } from './document.js';
 import { claimKinds, claimStatuses, verdicts, type ClaimKind, type ClaimStatus, type Verdict } from '../claims/claim-vocabulary.js';
-import { HttpError } from '../http/errors.js';
+import { HttpError, notFound } from '../http/errors.js';
 import { compileValidator } from '../http/validation.js';
 
 /** Claims per page of the reader's side list. */
@@ -97,7 +97,9 @@ export function readerList(marks: readonly ReaderMark[], query: ReaderQuery): Re
     }
   }
   const pageCount = Math.max(1, Math.ceil(listed.length / READER_PAGE_SIZE));
-  const page = query.page ?? 1;
+  // `?claim=ID` (how other pages link in) asks for the page that lists the claim.
+  const page = query.claim === undefined ? (query.page ?? 1) : pageOf.get(query.claim);
+  if (page === undefined) throw notFound(`Claim #${query.claim} in this list`);
   if (page > pageCount) {
     throw new HttpError(
       404,

@@ -40,6 +40,13 @@ describe('readerList', () => {
   it('knows which page holds a claim (how ?claim= is served), under the filters', () => {
     expect(readerList(marks(250), {}).pageOf.get(1234)).toBe(3);
     expect(readerList(marks(250), { kind: 'date' }).pageOf.get(1234)).toBe(1);
+    const holding = readerList(marks(250), { claim: 1234 });
+    expect(holding.page).toBe(3);
+    expect(holding.pageIds).toContain(1234);
+    expect(readerList(marks(250), { kind: 'date', claim: 1234 }).page).toBe(1);
+    expect(() => readerList(marks(250), { claim: 999_999 })).toThrow(
+      expect.objectContaining({ status: 404, message: 'Claim #999999 in this list not found.' }),
+    );
   });
 
   it('answers a page past the end with a 404 naming the page count, and page 1 of an empty list', () => {

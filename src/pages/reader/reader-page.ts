@@ -1,16 +1,8 @@
 import type { Request } from 'express';
 import ejs from 'ejs';
 import type { ClaimStatus } from '../../claims/claim-vocabulary.js';
-import {
-  READER_PAGE_SIZE,
-  readerFilters,
-  type ReaderCard,
-  type ReaderDocument,
-  type ReaderFilters,
-  type ReaderQuery,
-} from '../../documents/reader.js';
-import { getDocumentForReading, getReaderListPages, requireReader } from '../../documents/reader.service.js';
-import { notFound } from '../../http/errors.js';
+import { READER_PAGE_SIZE, type ReaderCard, type ReaderDocument, type ReaderFilters, type ReaderQuery } from '../../documents/reader.js';
+import { getDocumentForReading, requireReader } from '../../documents/reader.service.js';
 import { markedTextHtml } from './marked-text.js';
 
 /** Where the side list is: "claims 101–200 of 2,000", and the neighbouring pages' addresses. */
@@ -56,9 +48,7 @@ export function readerHref(documentId: number, filters: ReaderFilters, page?: nu
  */
 export async function readerPage(req: Request, id: number, query: ReaderQuery): Promise<ReaderPage> {
   requireReader(req.actor!);
-  const filters = readerFilters(query);
-  const page = query.claim === undefined ? (query.page ?? 1) : await pageHolding(req, id, filters, query.claim);
-  const { document, marks, list, cards, seen } = await getDocumentForReading(req.ctx, req.actor!, id, { ...filters, page });
+  const { document, marks, list, cards, seen } = await getDocumentForReading(req.ctx, req.actor!, id, query);
   const pageBase = ejs.escapeXML(`${readerHref(id, list.filters)}${list.filtered ? '&' : '?'}page=`);
   const hrefOf = (claimId: number) => {
     const page = list.pageOf.get(claimId);
@@ -85,11 +75,4 @@ export async function readerPage(req: Request, id: number, query: ReaderQuery): 
     cards,
     seen,
   };
-}
-
-/** The page of the list that holds `claim` (`?claim=ID`, how other pages link in). */
-async function pageHolding(req: Request, id: number, filters: ReaderFilters, claim: number): Promise<number> {
-  const page = (await getReaderListPages(req.ctx, req.actor!, id, filters)).get(claim);
-  if (page === undefined) throw notFound(`Claim #${claim} in this list`);
-  return page;
 }
