@@ -99,12 +99,17 @@ function sharedReasons(): string[] {
     const s = picked[k]!;
     let next = node.next?.get(s);
     if (!next) {
-      // Signals with a detail (a word, a name) are many: past REASONS_FANOUT_LIMIT branches a
-      // node keeps no new ones, so the trie stays small and a rare combination gets its own list.
-      node.next ??= new Map();
-      if (node.next.size >= REASONS_FANOUT_LIMIT) return pickedReasons();
+      // Signals with a detail (a word, a name) are many, and a long-running server extracts
+      // document after document: past REASONS_TRIE_LIMIT nodes the trie starts afresh (as the
+      // signal cache above does), so it stays bounded; the lists it held stay valid.
+      if (reasonsTrieSize >= REASONS_TRIE_LIMIT) {
+        reasonsTrie = { next: null, reasons: null };
+        reasonsTrieSize = 0;
+        return pickedReasons();
+      }
       next = { next: null, reasons: null };
-      node.next.set(s, next);
+      (node.next ??= new Map()).set(s, next);
+      reasonsTrieSize++;
     }
     node = next;
   }
@@ -116,8 +121,9 @@ interface ReasonsNode {
   next: Map<Signal, ReasonsNode> | null;
   reasons: string[] | null;
 }
-const reasonsTrie: ReasonsNode = { next: null, reasons: null };
-const REASONS_FANOUT_LIMIT = 2_000;
+let reasonsTrie: ReasonsNode = { next: null, reasons: null };
+let reasonsTrieSize = 0;
+const REASONS_TRIE_LIMIT = 20_000;
 
 // Scratch list reused across calls, with its own count: setting an array's length to 0 frees its
 // storage, and the next candidate allocated it again.
