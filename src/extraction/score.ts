@@ -108,7 +108,8 @@ function sharedReasons(): string[] {
         return pickedReasons();
       }
       next = { next: null, reasons: null };
-      (node.next ??= new Map()).set(s, next);
+      node.next ??= new Map();
+      node.next.set(s, next);
       reasonsTrieSize++;
     }
     node = next;
