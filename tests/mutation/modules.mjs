@@ -19,6 +19,8 @@ export const modules = {
       'src/sources/source.service.ts',
     ],
     testFiles: [
+      // What each service writes, row and history, asked directly (fast: no app, no pages).
+      'tests/integration/guards/claim-services.test.ts',
       'tests/integration/guards/claim-rules.test.ts',
       'tests/integration/reliability/transactions.test.ts',
       'tests/integration/reliability/stale-edits.test.ts',
@@ -26,6 +28,8 @@ export const modules = {
       'tests/integration/claim-page/sources-notes.test.ts',
       'tests/integration/claim-page/review.test.ts',
       'tests/integration/review-desk/bulk.test.ts',
+      // A claim marked by hand (by quote and occurrence) and re-extraction around it.
+      'tests/integration/review-desk/add-and-reextract.test.ts',
     ],
   },
   'auth-csrf': {
