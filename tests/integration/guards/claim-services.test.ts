@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkUpdateClaims } from '../../../src/claims/bulk.service.js';
-import { createClaim, getClaim, listDocumentClaims, updateClaim } from '../../../src/claims/claim.service.js';
+import { createClaim, getClaim, getClaimDetail, listDocumentClaims, updateClaim } from '../../../src/claims/claim.service.js';
 import { mergeClaim, splitClaim } from '../../../src/claims/restructure.service.js';
 import { findEventsByClaimId } from '../../../src/history/event.repository.js';
 import { addNote, editNote } from '../../../src/notes/note.service.js';
@@ -99,6 +100,13 @@ describe(`claim services, what they write (${engineName})`, () => {
       status: 409,
       message: 'That passage is already a other claim.',
     });
+    const spanAndQuote = await createClaim(db.ctx, editor, documentId, {
+      kind: 'event',
+      start: at('beta'),
+      end: at('beta') + 4,
+      quote: 'beta',
+    });
+    expect(spanAndQuote).toMatchObject({ start: at('beta'), quote: 'beta' });
     const byQuote = await createClaim(db.ctx, editor, documentId, { kind: 'event', quote: 'kappa' });
     expect(byQuote).toMatchObject({ start: at('kappa'), end: at('kappa') + 'kappa'.length, quote: 'kappa' });
   });
@@ -131,6 +139,68 @@ describe(`claim services, what they write (${engineName})`, () => {
       status: 403,
     });
     expect((await getClaim(db.ctx, editor, claim.id)).assigneeId).toBeNull();
+  });
+
+  it('names what was not found, and says why a stale edit is refused', async () => {
+    const gone = 999_999;
+    expect(await refused(getClaim(db.ctx, editor, gone))).toMatchObject({ status: 404, message: 'Claim not found.' });
+    expect(await refused(updateClaim(db.ctx, editor, gone, { version: 1, explanation: 'x' }))).toMatchObject({
+      message: 'Claim not found.',
+    });
+    expect(await refused(mergeClaim(db.ctx, editor, gone, { with: 'next', version: 1, withId: 1, withVersion: 1 }))).toMatchObject({
+      status: 404,
+      message: 'Claim not found.',
+    });
+    expect(await refused(addNote(db.ctx, editor, gone, 'x'))).toMatchObject({ status: 404, message: 'Claim not found.' });
+    expect(await refused(editNote(db.ctx, editor, gone, 'x', 1))).toMatchObject({ status: 404, message: 'Note not found.' });
+    expect(await refused(addSource(db.ctx, editor, gone, { url: 'https://example.org/', stance: 'context' }))).toMatchObject({
+      message: 'Claim not found.',
+    });
+    expect(await refused(editSource(db.ctx, editor, gone, { version: 1, title: 'x' }))).toMatchObject({ message: 'Source not found.' });
+    expect(await refused(removeSource(db.ctx, editor, gone, 1))).toMatchObject({ status: 404, message: 'Source not found.' });
+    const claim = await mark(at('alpha'), at('alpha') + 5);
+    await updateClaim(db.ctx, editor, claim.id, { version: claim.version, explanation: 'First.' });
+    expect(await refused(updateClaim(db.ctx, other, claim.id, { version: claim.version, explanation: 'Second.' }))).toMatchObject({
+      status: 409,
+      message: 'This claim was changed by someone else since you opened it. Review the current version and apply your change again.',
+      details: { current: { id: claim.id, explanation: 'First.' } },
+    });
+  });
+
+  it('gives a claim with its sources, notes and history in one read', async () => {
+    const claim = await mark(at('mu'), at('mu') + 2);
+    await addSource(db.ctx, editor, claim.id, { url: 'https://example.org/mu', stance: 'refutes' });
+    await addNote(db.ctx, editor, claim.id, 'About mu.');
+    const detail = await getClaimDetail(db.ctx, editor, claim.id);
+    expect(detail.claim.id).toBe(claim.id);
+    expect(detail.sources.map((x) => x.url)).toEqual(['https://example.org/mu']);
+    expect(detail.notes.map((n) => n.body)).toEqual(['About mu.']);
+    expect(detail.events.map((e) => e.action)).toEqual(['claim.created', 'source.added', 'note.added']);
+  });
+
+  it('keeps the match keys of claims marked, re-kinded, merged and split', async () => {
+    const {
+      document: { id: doc },
+    } = await buildDocument(db.ctx, { title: 'Keys', text: 'plain words first here. quokka zebra galaxy later on.', language: 'en' });
+    const keys = async (claimId: number) =>
+      (
+        await sql<{ spelling: boolean; terms: string[] }>`SELECT spelling, terms FROM claim_match_keys WHERE claim_id = ${claimId}`.execute(
+          db.ctx.db,
+        )
+      ).rows;
+    const a = await createClaim(db.ctx, editor, doc, { kind: 'other', quote: 'first here' });
+    expect(await keys(a.id)).toEqual([expect.objectContaining({ spelling: false })]);
+    const spelled = (await updateClaim(db.ctx, editor, a.id, { version: a.version, kind: 'spelling' })).claim;
+    expect(await keys(a.id)).toEqual([expect.objectContaining({ spelling: true })]);
+    const b = await createClaim(db.ctx, editor, doc, { kind: 'spelling', quote: 'quokka zebra galaxy later' });
+    await mergeClaim(db.ctx, editor, a.id, { with: 'next', version: spelled.version, withId: b.id, withVersion: b.version });
+    const merged = await getClaim(db.ctx, editor, a.id);
+    expect(await keys(a.id)).toEqual([expect.objectContaining({ spelling: true })]);
+    const { created } = await splitClaim(db.ctx, editor, a.id, {
+      version: merged.version,
+      at: merged.quote.indexOf(' quokka') + merged.start,
+    });
+    expect(await keys(created.id)).toEqual([expect.objectContaining({ spelling: true })]);
   });
 
   describe('merging and splitting', () => {
