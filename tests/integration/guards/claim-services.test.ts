@@ -6,6 +6,7 @@ import { mergeClaim, splitClaim } from '../../../src/claims/restructure.service.
 import { findEventsByClaimId } from '../../../src/history/event.repository.js';
 import { addNote, editNote } from '../../../src/notes/note.service.js';
 import { addSource, editSource, removeSource } from '../../../src/sources/source.service.js';
+import type { Claim, ClaimPatch } from '../../../src/claims/claim.js';
 import type { SignedInActor } from '../../../src/request-context.js';
 import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
 import { buildDocument, buildUser } from '../../helpers/factories.js';
@@ -37,6 +38,9 @@ describe(`claim services, what they write (${engineName})`, () => {
 
   const mark = (start: number, end: number, kind: 'other' | 'event' = 'other') =>
     createClaim(db.ctx, editor, documentId, { kind, start, end });
+  /** A review change made from the claim's version as given. */
+  const edit = async (actor: SignedInActor, claim: Claim, patch: Omit<ClaimPatch, 'version'>) =>
+    (await updateClaim(db.ctx, actor, claim.id, { version: claim.version, ...patch })).claim;
   const events = async (claimId: number) =>
     (await findEventsByClaimId(db.engine.db, claimId)).map((e) => ({ action: e.action, before: e.before, after: e.after }));
   const refused = async (run: Promise<unknown>) => {
@@ -113,14 +117,7 @@ describe(`claim services, what they write (${engineName})`, () => {
 
   it('keeps who resolved a claim when someone else edits it later, and forgets it when the claim is reopened', async () => {
     const claim = await mark(at('iota'), at('iota') + 4);
-    const resolved = (
-      await updateClaim(db.ctx, editor, claim.id, {
-        version: claim.version,
-        status: 'resolved',
-        verdict: 'accurate',
-        explanation: 'Checked.',
-      })
-    ).claim;
+    const resolved = await edit(editor, claim, { status: 'resolved', verdict: 'accurate', explanation: 'Checked.' });
     expect(resolved).toMatchObject({ status: 'resolved', resolvedById: editor.id });
     const later = (await updateClaim(db.ctx, other, claim.id, { version: resolved.version, explanation: 'Checked twice.' })).claim;
     expect(later).toMatchObject({ resolvedById: editor.id, resolvedAt: resolved.resolvedAt, explanation: 'Checked twice.' });
@@ -229,16 +226,13 @@ describe(`claim services, what they write (${engineName})`, () => {
         .set({ score: 0.9, reasons: JSON.stringify(['a name']), suggestion: 'BLUE' })
         .where('id', '=', absorbed.id)
         .execute();
-      const changed = (
-        await updateClaim(db.ctx, editor, absorbed.id, {
-          version: absorbed.version,
-          status: 'in_review',
-          proposedVerdict: 'inaccurate',
-          correction: 'azul',
-          explanation: 'Spanish.',
-          assigneeId: other.id,
-        })
-      ).claim;
+      const changed = await edit(editor, absorbed, {
+        status: 'in_review',
+        proposedVerdict: 'inaccurate',
+        correction: 'azul',
+        explanation: 'Spanish.',
+        assigneeId: other.id,
+      });
       const { claim } = await mergeClaim(db.ctx, editor, survivor.id, {
         with: 'next',
         version: survivor.version,
@@ -325,25 +319,18 @@ describe(`claim services, what they write (${engineName})`, () => {
     });
 
     it('stores every field of a source and records it, edits only what is sent, and records the removal', async () => {
-      const source = await addSource(db.ctx, editor, claimId, {
-        url: 'https://example.org/a',
-        title: 'A',
-        publisher: 'Pub',
-        publishedOn: '2020-01-02',
-        excerpt: 'Quoted.',
-        stance: 'supports',
-      });
-      expect(source).toMatchObject({ publisher: 'Pub', publishedOn: '2020-01-02', excerpt: 'Quoted.' });
-      const bare = await addSource(db.ctx, editor, claimId, { url: 'https://example.org/b', stance: 'context' });
-      expect(bare).toMatchObject({ title: null, publisher: null, publishedOn: null, excerpt: null });
       const snapshot = {
         url: 'https://example.org/a',
         title: 'A',
         publisher: 'Pub',
         publishedOn: '2020-01-02',
         excerpt: 'Quoted.',
-        stance: 'supports',
+        stance: 'supports' as const,
       };
+      const source = await addSource(db.ctx, editor, claimId, snapshot);
+      expect(source).toMatchObject({ publisher: 'Pub', publishedOn: '2020-01-02', excerpt: 'Quoted.' });
+      const bare = await addSource(db.ctx, editor, claimId, { url: 'https://example.org/b', stance: 'context' });
+      expect(bare).toMatchObject({ title: null, publisher: null, publishedOn: null, excerpt: null });
       const added = (await events(claimId)).find(
         (e) => e.action === 'source.added' && (e.after as { sourceId: number }).sourceId === source.id,
       );
