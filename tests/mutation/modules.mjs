@@ -63,10 +63,10 @@ export const modules = {
     testFiles: ['tests/integration/reliability/backup.test.ts', 'tests/integration/reliability/backup-cli.test.ts'],
   },
   // The pre-checks' arithmetic and date rules (issue 18): figures stated in the text, impossible or
-  // out-of-order dates, and the calendar arithmetic they rest on (date-values.ts lines 63-76:
+  // out-of-order dates, and the calendar arithmetic they rest on (date-values.ts lines 88-106:
   // the range a date can mean, days in a month; the rest of that file is date detection).
   prechecks: {
-    mutate: ['src/extraction/checks/figures.ts', 'src/extraction/checks/dates.ts', 'src/extraction/date-values.ts:63-76'],
+    mutate: ['src/extraction/checks/figures.ts', 'src/extraction/checks/dates.ts', 'src/extraction/date-values.ts:88-106'],
     testFiles: ['tests/unit/extraction/prechecks.test.ts'],
   },
 };

@@ -104,6 +104,16 @@ describe('figure pre-checks: messages quote figures with their scale words', () 
         language: 'tl',
       }).map((f) => f.message),
     ).toEqual(['From 200 libo to 300 libo is an increase of 50 percent, not the stated 10 percent.']);
+    // The linker on "libo" ("libong katao") is dropped too, as on "milyon".
+    expect(
+      found(
+        'Umakyat ang bilang mula 200 libong katao hanggang 300 libong katao, isang pagtaas ng 10 porsiyento.',
+        'figure-percent-change',
+        {
+          language: 'tl',
+        },
+      ).map((f) => f.message),
+    ).toEqual(['From 200 libo to 300 libo is an increase of 50 percent, not the stated 10 percent.']);
   });
 
   it('names the total with its scale word, without the Tagalog linker that joins it to the noun', () => {
