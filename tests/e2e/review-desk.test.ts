@@ -98,6 +98,8 @@ describe(`the review desk in Chromium (${engineName})`, () => {
     await page.getByLabel(/^Add a note/).fill('Checked with the archivist: the decade is the 1990s.');
     await page.getByRole('button', { name: 'Add note' }).click();
     await expect.poll(() => flashText(page)).toContain('Added your note.');
+    // The flash shows while the page is still loading; the shortcut is there once its script has run.
+    await page.waitForLoadState('load');
     await page.keyboard.press('e');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('verdict');
     await page.getByLabel('Status').selectOption('resolved');
