@@ -9,7 +9,11 @@ import { noteErrorAt, type SentenceText } from './sentence-scope.js';
  * whatever the document's size). A passage correction inside a sentence that a sentence-scope
  * correction replaces is left out: the sentence correction holds it.
  */
-export async function findNoteErrors(db: Db, document: SentenceText & { id: number; noteListsTypos: boolean }, limits: { facts: number; typos: number }): Promise<NoteErrors> {
+export async function findNoteErrors(
+  db: Db,
+  document: SentenceText & { id: number; noteListsTypos: boolean },
+  limits: { facts: number; typos: number },
+): Promise<NoteErrors> {
   const page = (verdicts: NoteError['verdict'][], withCorrection: boolean, limit: number) =>
     db
       .selectFrom('claims')
@@ -36,7 +40,15 @@ export async function findNoteErrors(db: Db, document: SentenceText & { id: numb
           ),
         ]),
       )
-      .select(['verdict', 'kind', 'start_offset', 'end_offset', 'correction', 'correction_scope', sql<number>`(count(*) OVER ())::int`.as('total')])
+      .select([
+        'verdict',
+        'kind',
+        'start_offset',
+        'end_offset',
+        'correction',
+        'correction_scope',
+        sql<number>`(count(*) OVER ())::int`.as('total'),
+      ])
       .orderBy('start_offset')
       .orderBy('id')
       .limit(limit)
@@ -46,8 +58,21 @@ export async function findNoteErrors(db: Db, document: SentenceText & { id: numb
     document.noteListsTypos ? page(['typo'], true, limits.typos) : Promise.resolve([]),
   ]);
   const toError = (r: (typeof facts)[number]) =>
-    noteErrorAt(document, { verdict: r.verdict as NoteError['verdict'], kind: r.kind, start: r.start_offset, end: r.end_offset, correction: r.correction, correctionScope: r.correction_scope });
-  return { facts: facts.map(toError), factCount: facts[0]?.total ?? 0, typos: typos.map(toError), typoCount: typos[0]?.total ?? 0, listTypos: document.noteListsTypos };
+    noteErrorAt(document, {
+      verdict: r.verdict as NoteError['verdict'],
+      kind: r.kind,
+      start: r.start_offset,
+      end: r.end_offset,
+      correction: r.correction,
+      correctionScope: r.correction_scope,
+    });
+  return {
+    facts: facts.map(toError),
+    factCount: facts[0]?.total ?? 0,
+    typos: typos.map(toError),
+    typoCount: typos[0]?.total ?? 0,
+    listTypos: document.noteListsTypos,
+  };
 }
 
 export async function findStoredNote(db: Db, documentId: number): Promise<{ note: string | null; version: number } | undefined> {

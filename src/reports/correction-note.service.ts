@@ -33,7 +33,15 @@ export async function getCorrectionNote(ctx: Ctx, actor: Actor, documentId: numb
   const document = await findDocumentById(ctx.db, documentId);
   if (!document) throw notFound('Document');
   const draft = await draftCorrectionNote(ctx, document);
-  return { documentId, title: document.title, language: document.language, stored: document.correctionNote, draft, draftLanguage: templateLanguage(document.language), version: document.version };
+  return {
+    documentId,
+    title: document.title,
+    language: document.language,
+    stored: document.correctionNote,
+    draft,
+    draftLanguage: templateLanguage(document.language),
+    version: document.version,
+  };
 }
 
 /**
@@ -41,18 +49,33 @@ export async function getCorrectionNote(ctx: Ctx, actor: Actor, documentId: numb
  * carrying the note now stored, and nothing is written. An empty note clears the stored one so
  * the report goes back to the generated draft. The edit is recorded in the audit log.
  */
-export async function saveCorrectionNote(ctx: Ctx, actor: Actor, documentId: number, input: NoteEditInput, ip: string | null = null): Promise<CorrectionNoteState> {
+export async function saveCorrectionNote(
+  ctx: Ctx,
+  actor: Actor,
+  documentId: number,
+  input: NoteEditInput,
+  ip: string | null = null,
+): Promise<CorrectionNoteState> {
   requirePermission(actor, 'report.edit_note');
   const note = input.note?.replace(/\r\n?/g, '\n').trim() || null;
   await ctx.db.transaction().execute(async (trx) => {
     const current = await findStoredNote(trx, documentId);
     if (!current) throw notFound('Document');
     if (current.version !== input.version || !(await updateCorrectionNoteAtVersion(trx, documentId, input.version, note))) {
-      throw conflict('The correction note or the document was changed by someone else since you opened it. Review the current note and save yours again.', {
-        current: { note: current.note, version: current.version },
-      });
+      throw conflict(
+        'The correction note or the document was changed by someone else since you opened it. Review the current note and save yours again.',
+        {
+          current: { note: current.note, version: current.version },
+        },
+      );
     }
-    await recordAudit(trx, { actorId: actor.id, action: 'report.note_edited', subject: `document ${documentId}`, ip, details: { version: input.version + 1, cleared: note === null } });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'report.note_edited',
+      subject: `document ${documentId}`,
+      ip,
+      details: { version: input.version + 1, cleared: note === null },
+    });
   });
   return getCorrectionNote(ctx, actor, documentId);
 }

@@ -29,7 +29,16 @@ export interface NoteErrors {
 /** The kinds of fact a note tells apart: a claim's kind says which one was wrong. */
 const factGroups = ['figure', 'date', 'quote', 'attribution', 'name', 'other'] as const;
 type FactGroup = (typeof factGroups)[number];
-const groupOfKind: Record<ClaimKind, FactGroup> = { statistic: 'figure', date: 'date', quote: 'quote', attribution: 'attribution', reference: 'name', spelling: 'name', event: 'other', other: 'other' };
+const groupOfKind: Record<ClaimKind, FactGroup> = {
+  statistic: 'figure',
+  date: 'date',
+  quote: 'quote',
+  attribution: 'attribution',
+  reference: 'name',
+  spelling: 'name',
+  event: 'other',
+  other: 'other',
+};
 
 type Plural = { one: string; other: string };
 interface NoteTemplate {
@@ -53,20 +62,59 @@ export const NOTE_LIMITS = { facts: 20, typos: 30 } as const;
 
 const text = { type: 'string', minLength: 1 };
 const plural = { type: 'object', additionalProperties: false, required: ['one', 'other'], properties: { one: text, other: text } };
-const byGroup = (required: string[]) => ({ type: 'object', additionalProperties: false, required, properties: Object.fromEntries(factGroups.map((g) => [g, text])) });
+const byGroup = (required: string[]) => ({
+  type: 'object',
+  additionalProperties: false,
+  required,
+  properties: Object.fromEntries(factGroups.map((g) => [g, text])),
+});
 const vars = { type: 'object', additionalProperties: { type: 'string' } };
-const fact = { type: 'object', additionalProperties: false, required: ['said', 'now'], properties: { said: text, now: byGroup(['other']) } };
+const fact = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['said', 'now'],
+  properties: { said: text, now: byGroup(['other']) },
+};
 const validateTemplate = compileValidator<NoteTemplate>({
   type: 'object',
   additionalProperties: false,
-  required: ['name', 'labels', 'positions', 'what', 'facts', 'moreFacts', 'typos', 'typosOnly', 'typo', 'typoRepeated', 'listSeparator', 'moreTypos'],
+  required: [
+    'name',
+    'labels',
+    'positions',
+    'what',
+    'facts',
+    'moreFacts',
+    'typos',
+    'typosOnly',
+    'typo',
+    'typoRepeated',
+    'listSeparator',
+    'moreTypos',
+  ],
   properties: {
-    name: text, typo: text, typoRepeated: text, listSeparator: { type: 'string' },
-    labels: { type: 'object', additionalProperties: false, required: ['correction', 'clarification'], properties: { correction: text, clarification: text } },
+    name: text,
+    typo: text,
+    typoRepeated: text,
+    listSeparator: { type: 'string' },
+    labels: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['correction', 'clarification'],
+      properties: { correction: text, clarification: text },
+    },
     positions: { type: 'object', additionalProperties: false, required: ['first', 'next'], properties: { first: vars, next: vars } },
     what: byGroup([...factGroups]),
-    facts: { type: 'object', additionalProperties: false, required: ['inaccurate', 'misleading', 'needs_context'], properties: { inaccurate: fact, misleading: fact, needs_context: fact } },
-    moreFacts: plural, typos: plural, typosOnly: plural, moreTypos: plural,
+    facts: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['inaccurate', 'misleading', 'needs_context'],
+      properties: { inaccurate: fact, misleading: fact, needs_context: fact },
+    },
+    moreFacts: plural,
+    typos: plural,
+    typosOnly: plural,
+    moreTypos: plural,
   },
 });
 
@@ -97,11 +145,22 @@ const fill = (template: string, values: Record<string, string>) => template.repl
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 // The template closes the quotation with its own full stop, so the text's final one would double
 // it; quotation marks inside the quoted text become single ones, as quotes within quotes do.
-const quoted = (s: string) => oneLine(s).replace(/“/g, '‘').replace(/”/g, '’').replace(/"/g, "'").replace(/[.。]+$/, '');
+const quoted = (s: string) =>
+  oneLine(s)
+    .replace(/“/g, '‘')
+    .replace(/”/g, '’')
+    .replace(/"/g, "'")
+    .replace(/[.。]+$/, '');
 /** Words of context kept on each side of a fix: enough to read it in place, not the whole paragraph. */
 const CONTEXT_WORDS = 12;
-const lead = (s: string) => { const w = oneLine(s).split(' ').filter(Boolean); return w.length > CONTEXT_WORDS ? `…${w.slice(-CONTEXT_WORDS).join(' ')} ` : s.replace(/^\s+/, ''); };
-const tail = (s: string) => { const w = oneLine(s).split(' ').filter(Boolean); return w.length > CONTEXT_WORDS ? ` ${w.slice(0, CONTEXT_WORDS).join(' ')}…` : s.replace(/\s+$/, ''); };
+const lead = (s: string) => {
+  const w = oneLine(s).split(' ').filter(Boolean);
+  return w.length > CONTEXT_WORDS ? `…${w.slice(-CONTEXT_WORDS).join(' ')} ` : s.replace(/^\s+/, '');
+};
+const tail = (s: string) => {
+  const w = oneLine(s).split(' ').filter(Boolean);
+  return w.length > CONTEXT_WORDS ? ` ${w.slice(0, CONTEXT_WORDS).join(' ')}…` : s.replace(/\s+$/, '');
+};
 
 /** The fix in its place: the corrected passage with a few words of its sentence around it. */
 export function inContext(e: Pick<NoteError, 'before' | 'after' | 'correction'>): string {
@@ -142,7 +201,13 @@ export function generateCorrectionNote(language: string, errors: NoteErrors): st
   return paragraphs.length ? paragraphs.map((p) => p.join(' ')).join('\n\n') : null;
 }
 
-function typoLine(t: NoteTemplate, errors: NoteErrors, afterFacts: boolean, count: (n: number) => string, pick: (p: Plural, n: number) => string): string {
+function typoLine(
+  t: NoteTemplate,
+  errors: NoteErrors,
+  afterFacts: boolean,
+  count: (n: number) => string,
+  pick: (p: Plural, n: number) => string,
+): string {
   // The same slip fixed three times is one entry with its count, not three.
   const groups = new Map<string, { quote: string; correction: string; times: number }>();
   for (const e of errors.typos) {
@@ -153,8 +218,13 @@ function typoLine(t: NoteTemplate, errors: NoteErrors, afterFacts: boolean, coun
     group.times += 1;
     groups.set(key, group);
   }
-  const listed = [...groups.values()].map((g) => fill(g.times === 1 ? t.typo : t.typoRepeated, { quote: g.quote, correction: g.correction, count: count(g.times) }));
+  const listed = [...groups.values()].map((g) =>
+    fill(g.times === 1 ? t.typo : t.typoRepeated, { quote: g.quote, correction: g.correction, count: count(g.times) }),
+  );
   const more = errors.typoCount > errors.typos.length ? pick(t.moreTypos, errors.typoCount - errors.typos.length) : '';
   const line = afterFacts ? t.typos : t.typosOnly;
-  return fill(line[errors.typoCount === 1 ? 'one' : 'other'], { count: count(errors.typoCount), list: listed.join(t.listSeparator) + more });
+  return fill(line[errors.typoCount === 1 ? 'one' : 'other'], {
+    count: count(errors.typoCount),
+    list: listed.join(t.listSeparator) + more,
+  });
 }

@@ -38,7 +38,12 @@ const writers = {
   csv: writeCsv,
   json: writeJson,
   claimreview: writeClaimReview,
-  html: (report: Report) => renderStreamed({ top: 'reports/export-top', item: 'reports/_claim', bottom: 'reports/export-bottom' }, { header: report.header, css: exportCss }, report.items),
+  html: (report: Report) =>
+    renderStreamed(
+      { top: 'reports/export-top', item: 'reports/_claim', bottom: 'reports/export-bottom' },
+      { header: report.header, css: exportCss },
+      report.items,
+    ),
 } satisfies Record<Exclude<DocumentFormat, 'corrected' | 'redline' | 'newsarticle'>, (report: Report) => AsyncIterable<string>>;
 
 /**
@@ -73,5 +78,10 @@ export async function exportWorkspaceReport(ctx: Ctx, actor: Actor, query: Works
   const format: WorkspaceFormat = query.format ?? 'json';
   const report = await openWorkspaceReport(ctx, actor, query);
   const spec = formats[format];
-  return { filename: exportFilename(null, null, spec.suffix, spec.extension), contentType: spec.contentType, csp: null, chunks: writers[format](report) };
+  return {
+    filename: exportFilename(null, null, spec.suffix, spec.extension),
+    contentType: spec.contentType,
+    csp: null,
+    chunks: writers[format](report),
+  };
 }

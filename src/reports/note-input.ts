@@ -15,5 +15,11 @@ const properties = {
 };
 
 // The API says what it means (`"note": null` to clear); the form leaves the box empty instead.
-export const validateNoteEditJson = compileValidator<NoteEditInput>({ type: 'object', additionalProperties: false, required: ['note', 'version'], properties }, 'json');
-export const validateNoteEditForm = compileValidator<NoteEditInput>({ type: 'object', additionalProperties: false, required: ['version'], properties }, 'form');
+export const validateNoteEditJson = compileValidator<NoteEditInput>(
+  { type: 'object', additionalProperties: false, required: ['note', 'version'], properties },
+  'json',
+);
+export const validateNoteEditForm = compileValidator<NoteEditInput>(
+  { type: 'object', additionalProperties: false, required: ['version'], properties },
+  'form',
+);

@@ -12,7 +12,10 @@ export function publishApiRoutes(): Router {
     const id = idParam(req, 'id', 'Document');
     validateEmptyJson(req.body ?? {});
     const revision = await publishCorrections(req.ctx, req.actor!, id, req.ip ?? null);
-    res.status(201).location(`/api/v1/documents/${id}/corrections`).json({ revision: revisionJson(revision, req.ctx.config) });
+    res
+      .status(201)
+      .location(`/api/v1/documents/${id}/corrections`)
+      .json({ revision: revisionJson(revision, req.ctx.config) });
   });
 
   router.get('/api/v1/documents/:id/corrections', async (req, res) => {

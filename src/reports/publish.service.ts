@@ -19,26 +19,65 @@ import { revisionLabel, type CorrectionRevision, type PublishedCorrection } from
  * corrections are refused (409) as in the exports. The revision, one history event per covered
  * claim and the audit entry commit together.
  */
-export async function publishCorrections(ctx: Ctx, actor: Actor, documentId: number, ip: string | null = null): Promise<CorrectionRevision> {
+export async function publishCorrections(
+  ctx: Ctx,
+  actor: Actor,
+  documentId: number,
+  ip: string | null = null,
+): Promise<CorrectionRevision> {
   requirePermission(actor, 'report.edit_note');
   return ctx.db.transaction().execute(async (trx) => {
     const document = await lockDocumentById(trx, documentId);
     if (!document) throw notFound('Document');
     const claimIds = await findResolvedErrorClaimIds(trx, documentId);
-    if (claimIds.length === 0) throw unprocessable('Nothing to publish: no claim of this document is resolved as inaccurate, misleading, needs context or typo.');
+    if (claimIds.length === 0)
+      throw unprocessable('Nothing to publish: no claim of this document is resolved as inaccurate, misleading, needs context or typo.');
     const correctedText = applyCorrections(document.text, await readAcceptedCorrections(trx, document));
     // Typos are silent in the note by default; a publication that fixes only typos still says so.
     const errors = await findNoteErrors(trx, document, NOTE_LIMITS);
     const typosOnly = errors.factCount === 0 && !document.noteListsTypos;
-    const note = document.correctionNote ?? generateCorrectionNote(document.language, typosOnly ? await findNoteErrors(trx, { ...document, noteListsTypos: true }, NOTE_LIMITS) : errors);
-    if (!note) throw unprocessable('Nothing to publish: the resolved claims carry no correction and there is no correction note. Write the note first.');
+    const note =
+      document.correctionNote ??
+      generateCorrectionNote(
+        document.language,
+        typosOnly ? await findNoteErrors(trx, { ...document, noteListsTypos: true }, NOTE_LIMITS) : errors,
+      );
+    if (!note)
+      throw unprocessable(
+        'Nothing to publish: the resolved claims carry no correction and there is no correction note. Write the note first.',
+      );
     const [last] = await findRevisionsByDocumentId(trx, documentId);
     if (last && last.note === note && last.correctedText === correctedText && sameIds(last.claimIds, claimIds)) {
-      throw conflict(`Nothing changed since revision ${last.number}, published ${last.publishedAt.toISOString()}: there is no update to publish.`, { revision: last.number });
+      throw conflict(
+        `Nothing changed since revision ${last.number}, published ${last.publishedAt.toISOString()}: there is no update to publish.`,
+        { revision: last.number },
+      );
     }
-    const revision = await insertRevision(trx, { documentId, number: (last?.number ?? 0) + 1, note, correctedText, claimIds, publishedBy: { id: actor.id, name: actor.name } });
-    await insertClaimEvents(trx, claimIds.map((claimId) => ({ claimId, documentId, actorId: actor.id, action: 'correction.published', after: { revision: revision.number, label: revisionLabel(revision) } })));
-    await recordAudit(trx, { actorId: actor.id, action: 'report.corrections_published', subject: `document ${documentId}`, ip, details: { revision: revision.number, claims: claimIds.length } });
+    const revision = await insertRevision(trx, {
+      documentId,
+      number: (last?.number ?? 0) + 1,
+      note,
+      correctedText,
+      claimIds,
+      publishedBy: { id: actor.id, name: actor.name },
+    });
+    await insertClaimEvents(
+      trx,
+      claimIds.map((claimId) => ({
+        claimId,
+        documentId,
+        actorId: actor.id,
+        action: 'correction.published',
+        after: { revision: revision.number, label: revisionLabel(revision) },
+      })),
+    );
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'report.corrections_published',
+      subject: `document ${documentId}`,
+      ip,
+      details: { revision: revision.number, claims: claimIds.length },
+    });
     return revision;
   });
 }

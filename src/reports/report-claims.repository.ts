@@ -40,18 +40,39 @@ export interface Cursor {
  * page costs the same however deep into the document it is), each with its sources: one query a
  * page, the sources aggregated per claim from claim_sources_claim_idx.
  */
-export async function findReportClaimsPage(db: Db, filter: ReportFilter, documentId: number, after: Cursor | null, limit: number): Promise<ReportClaim[]> {
+export async function findReportClaimsPage(
+  db: Db,
+  filter: ReportFilter,
+  documentId: number,
+  after: Cursor | null,
+  limit: number,
+): Promise<ReportClaim[]> {
   const rows = await db
     .selectFrom('claims')
     .where('claims.document_id', '=', documentId)
     .where((eb) => listed(eb, filter))
     .leftJoin('users as r', 'r.id', 'claims.resolved_by')
     .leftJoin('users as a', 'a.id', 'claims.assignee_id')
-    .$if(after !== null, (q) => q.where((eb) => eb(eb.refTuple('claims.start_offset', 'claims.id'), '>', eb.tuple(after!.start, after!.id))))
+    .$if(after !== null, (q) =>
+      q.where((eb) => eb(eb.refTuple('claims.start_offset', 'claims.id'), '>', eb.tuple(after!.start, after!.id))),
+    )
     .select([
-      'claims.id', 'claims.document_id', 'claims.start_offset', 'claims.end_offset', 'claims.quote', 'claims.sentence_index', 'claims.kind',
-      'claims.status', 'claims.verdict', 'claims.correction', 'claims.claim_statement', 'claims.explanation', 'claims.resolved_at', 'claims.findings',
-      'r.display_name as reviewer', 'a.display_name as assignee',
+      'claims.id',
+      'claims.document_id',
+      'claims.start_offset',
+      'claims.end_offset',
+      'claims.quote',
+      'claims.sentence_index',
+      'claims.kind',
+      'claims.status',
+      'claims.verdict',
+      'claims.correction',
+      'claims.claim_statement',
+      'claims.explanation',
+      'claims.resolved_at',
+      'claims.findings',
+      'r.display_name as reviewer',
+      'a.display_name as assignee',
       sql<ReportSource[]>`coalesce((
         SELECT json_agg(json_build_object('url', s.url, 'title', s.title, 'publisher', s.publisher, 'publishedOn', s.published_on,
                                           'excerpt', s.excerpt, 'stance', s.stance) ORDER BY s.id)
@@ -83,7 +104,12 @@ export async function findReportClaimsPage(db: Db, filter: ReportFilter, documen
 }
 
 /** One page of a document's accepted corrections (resolved errors with a correction), in text order. */
-export async function findAcceptedCorrectionsPage(db: Db, documentId: number, after: Cursor | null, limit: number): Promise<ScopedCorrection[]> {
+export async function findAcceptedCorrectionsPage(
+  db: Db,
+  documentId: number,
+  after: Cursor | null,
+  limit: number,
+): Promise<ScopedCorrection[]> {
   const rows = await db
     .selectFrom('claims')
     .where('document_id', '=', documentId)
@@ -96,11 +122,23 @@ export async function findAcceptedCorrectionsPage(db: Db, documentId: number, af
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ claimId: r.id, start: r.start_offset, end: r.end_offset, quote: r.quote, correction: r.correction!, verdict: r.verdict!, scope: r.correction_scope }));
+  return rows.map((r) => ({
+    claimId: r.id,
+    start: r.start_offset,
+    end: r.end_offset,
+    quote: r.quote,
+    correction: r.correction!,
+    verdict: r.verdict!,
+    scope: r.correction_scope,
+  }));
 }
 
 /** Reads every page in turn; `fetch` gets the cursor after the last row of the previous page. */
-export async function* pages<T extends { start: number }>(fetch: (after: Cursor | null) => Promise<T[]>, id: (row: T) => number, limit: number): AsyncGenerator<T[]> {
+export async function* pages<T extends { start: number }>(
+  fetch: (after: Cursor | null) => Promise<T[]>,
+  id: (row: T) => number,
+  limit: number,
+): AsyncGenerator<T[]> {
   let after: Cursor | null = null;
   for (;;) {
     const page = await fetch(after);

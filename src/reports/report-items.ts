@@ -14,15 +14,27 @@ export const REPORT_BATCH = 500;
  * their sources (one query a page). Nothing is read until the consumer asks, so a slow reader
  * (a paused download) holds the next query back instead of piling rows up in memory.
  */
-export async function* reportItems(db: Db, filter: ReportFilter, documentIds: readonly number[], loaded?: Document): AsyncGenerator<ReportItem> {
+export async function* reportItems(
+  db: Db,
+  filter: ReportFilter,
+  documentIds: readonly number[],
+  loaded?: Document,
+): AsyncGenerator<ReportItem> {
   let number = 0;
   for (const id of documentIds) {
     // One document's text at a time: the passages are cut from it.
     const document = loaded?.id === id ? loaded : await findDocumentById(db, id);
     if (!document) continue; // deleted while the report was being written
-    const claimPages = pages((after) => findReportClaimsPage(db, filter, id, after, REPORT_BATCH), (c) => c.id, REPORT_BATCH);
+    const claimPages = pages(
+      (after) => findReportClaimsPage(db, filter, id, after, REPORT_BATCH),
+      (c) => c.id,
+      REPORT_BATCH,
+    );
     for await (const page of claimPages) {
-      for (const claim of page) yield toItem((number += 1), document, claim);
+      for (const claim of page) {
+        number += 1;
+        yield toItem(number, document, claim);
+      }
     }
   }
 }
@@ -58,7 +70,11 @@ function toItem(number: number, document: Document, c: ReportClaim): ReportItem 
  */
 export async function readAcceptedCorrections(db: Db, document: Document): Promise<AcceptedCorrection[]> {
   const all: ScopedCorrection[] = [];
-  const correctionPages = pages((after) => findAcceptedCorrectionsPage(db, document.id, after, REPORT_BATCH), (c) => c.claimId, REPORT_BATCH);
+  const correctionPages = pages(
+    (after) => findAcceptedCorrectionsPage(db, document.id, after, REPORT_BATCH),
+    (c) => c.claimId,
+    REPORT_BATCH,
+  );
   for await (const page of correctionPages) all.push(...page);
   return widenCorrections(document, all);
 }

@@ -65,7 +65,11 @@ export function parseDocumentQuery(query: unknown): DocumentReportQuery {
 export function parseWorkspaceQuery(query: unknown): WorkspaceReportQuery {
   const values = present(query);
   if (values.verdict !== undefined) {
-    values.verdict = [values.verdict].flat().flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+    values.verdict = [values.verdict]
+      .flat()
+      .flatMap((v) => String(v).split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
   }
   const parsed = validateWorkspaceQuery(values);
   if (parsed.from && parsed.to && parsed.from > parsed.to) throw invalid('to', 'must be on or after from');

@@ -9,7 +9,14 @@ import { sendExport } from './send-export.js';
 
 function sendNote(res: Response, state: CorrectionNoteState) {
   res.set('ETag', `"${state.version}"`).json({
-    correctionNote: { documentId: state.documentId, stored: state.stored, draft: state.draft, draftLanguage: state.draftLanguage, language: state.language, version: state.version },
+    correctionNote: {
+      documentId: state.documentId,
+      stored: state.stored,
+      draft: state.draft,
+      draftLanguage: state.draftLanguage,
+      language: state.language,
+      version: state.version,
+    },
   });
 }
 

@@ -29,7 +29,9 @@ function resolvedInWindow(eb: ClaimsEb, filter: ReportFilter) {
 
 /** The claims a report lists: the filter's verdicts, plus undecided claims when asked. */
 export function listed(eb: ClaimsEb, filter: ReportFilter) {
-  const decided = filter.verdicts.length ? eb.and([resolvedInWindow(eb, filter), eb('claims.verdict', 'in', [...filter.verdicts])]) : eb.lit(false);
+  const decided = filter.verdicts.length
+    ? eb.and([resolvedInWindow(eb, filter), eb('claims.verdict', 'in', [...filter.verdicts])])
+    : eb.lit(false);
   const either = filter.includeOpen ? eb.or([decided, eb('claims.status', 'in', ['open', 'in_review'])]) : decided;
   return eb.and([inScope(eb, filter), either]);
 }
@@ -47,13 +49,17 @@ export async function summariseClaims(db: Db, filter: ReportFilter): Promise<Rep
     .where((eb) => inScope(eb, filter))
     .select((eb) => {
       const errorCount = (v: Verdict) =>
-        counted.includes(v) ? sql<number>`(count(*) FILTER (WHERE ${eb.and([resolvedInWindow(eb, filter), eb('claims.verdict', '=', v)])}))::int` : sql<number>`0`;
+        counted.includes(v)
+          ? sql<number>`(count(*) FILTER (WHERE ${eb.and([resolvedInWindow(eb, filter), eb('claims.verdict', '=', v)])}))::int`
+          : sql<number>`0`;
       return [
         sql<number>`count(*)::int`.as('claims'),
         sql<number>`(count(*) FILTER (WHERE ${eb('status', 'in', [...checkedStatuses])}))::int`.as('checked'),
         sql<number>`(count(*) FILTER (WHERE status = 'dismissed'))::int`.as('dismissed'),
         sql<number>`(count(*) FILTER (WHERE status IN ('open', 'in_review')))::int`.as('unreviewed'),
-        sql<number>`(count(DISTINCT (document_id, sentence_index)) FILTER (WHERE status IN ('open', 'in_review')))::int`.as('unreviewed_sentences'),
+        sql<number>`(count(DISTINCT (document_id, sentence_index)) FILTER (WHERE status IN ('open', 'in_review')))::int`.as(
+          'unreviewed_sentences',
+        ),
         errorCount('inaccurate').as('inaccurate'),
         errorCount('misleading').as('misleading'),
         errorCount('needs_context').as('needs_context'),
@@ -97,6 +103,12 @@ const toDate = (v: Date | string | null) => (v === null ? null : new Date(v));
 
 /** Ids of the documents holding listed claims, in id order (one query; a workspace report walks them). */
 export async function findReportDocumentIds(db: Db, filter: ReportFilter): Promise<number[]> {
-  const rows = await db.selectFrom('claims').where((eb) => listed(eb, filter)).select('claims.document_id').distinct().orderBy('claims.document_id').execute();
+  const rows = await db
+    .selectFrom('claims')
+    .where((eb) => listed(eb, filter))
+    .select('claims.document_id')
+    .distinct()
+    .orderBy('claims.document_id')
+    .execute();
   return rows.map((r) => r.document_id);
 }

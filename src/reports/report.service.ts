@@ -19,7 +19,13 @@ async function loadDocument(ctx: Ctx, documentId: number): Promise<Document> {
   return document;
 }
 
-const reportDocument = (d: Document): ReportDocument => ({ id: d.id, title: d.title, language: d.language, sourceUrl: d.sourceUrl, version: d.version });
+const reportDocument = (d: Document): ReportDocument => ({
+  id: d.id,
+  title: d.title,
+  language: d.language,
+  sourceUrl: d.sourceUrl,
+  version: d.version,
+});
 
 /** PUBLIC_URL + path, keeping any path prefix of PUBLIC_URL (https://example.org/claimdesk/…). */
 function publicUrl(ctx: Ctx, path: string): string | null {
@@ -73,12 +79,20 @@ export async function openTextReport(ctx: Ctx, actor: Actor, documentId: number)
   const document = await loadDocument(ctx, documentId);
   const corrections = await readAcceptedCorrections(ctx.db, document);
   assertNoOverlap(corrections);
-  const header = { generatedAt: new Date(), organization: { name: ctx.config.orgName, url: ctx.config.orgUrl }, document: reportDocument(document) };
+  const header = {
+    generatedAt: new Date(),
+    organization: { name: ctx.config.orgName, url: ctx.config.orgUrl },
+    document: reportDocument(document),
+  };
   return { header, text: document.text, corrections };
 }
 
 /** A document with its published correction revisions (newest first), for the NewsArticle markup. */
-export async function openNewsArticle(ctx: Ctx, actor: Actor, documentId: number): Promise<{ document: Document; revisions: CorrectionRevision[] }> {
+export async function openNewsArticle(
+  ctx: Ctx,
+  actor: Actor,
+  documentId: number,
+): Promise<{ document: Document; revisions: CorrectionRevision[] }> {
   requirePermission(actor, 'report.read');
   const document = await loadDocument(ctx, documentId);
   return { document, revisions: await findRevisionsByDocumentId(ctx.db, documentId) };

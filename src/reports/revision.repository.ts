@@ -17,7 +17,15 @@ const toRevision = (r: CorrectionRevisionRow): CorrectionRevision => ({
 export async function insertRevision(trx: Tx, r: Omit<CorrectionRevision, 'id' | 'publishedAt'>): Promise<CorrectionRevision> {
   const row = await trx
     .insertInto('correction_revisions')
-    .values({ document_id: r.documentId, number: r.number, note: r.note, corrected_text: r.correctedText, claim_ids: r.claimIds, published_by: r.publishedBy.id, published_by_name: r.publishedBy.name })
+    .values({
+      document_id: r.documentId,
+      number: r.number,
+      note: r.note,
+      corrected_text: r.correctedText,
+      claim_ids: r.claimIds,
+      published_by: r.publishedBy.id,
+      published_by_name: r.publishedBy.name,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toRevision(row);
@@ -25,7 +33,12 @@ export async function insertRevision(trx: Tx, r: Omit<CorrectionRevision, 'id' |
 
 /** A document's revisions, newest first. */
 export async function findRevisionsByDocumentId(db: Db, documentId: number): Promise<CorrectionRevision[]> {
-  const rows = await db.selectFrom('correction_revisions').selectAll().where('document_id', '=', documentId).orderBy('number', 'desc').execute();
+  const rows = await db
+    .selectFrom('correction_revisions')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .orderBy('number', 'desc')
+    .execute();
   return rows.map(toRevision);
 }
 

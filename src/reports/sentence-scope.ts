@@ -51,7 +51,10 @@ export function widenCorrections(doc: SentenceText, corrections: readonly Scoped
 }
 
 /** The claim's sentence as it will read with this claim's correction alone applied, or null without one. */
-export function correctedSentence(doc: SentenceText, claim: { start: number; end: number; correction: string | null; correctionScope: CorrectionScope }): string | null {
+export function correctedSentence(
+  doc: SentenceText,
+  claim: { start: number; end: number; correction: string | null; correctionScope: CorrectionScope },
+): string | null {
   if (claim.correction === null) return null;
   if (claim.correctionScope === 'sentence') return claim.correction;
   const span = sentenceSpan(doc, claim.start, claim.end);
@@ -64,11 +67,33 @@ export function correctedSentence(doc: SentenceText, claim: { start: number; end
  */
 export function noteErrorAt(
   doc: SentenceText,
-  c: { verdict: NoteError['verdict']; kind: ClaimKind; start: number; end: number; correction: string | null; correctionScope: CorrectionScope },
+  c: {
+    verdict: NoteError['verdict'];
+    kind: ClaimKind;
+    start: number;
+    end: number;
+    correction: string | null;
+    correctionScope: CorrectionScope;
+  },
 ): NoteError {
   const span = sentenceSpan(doc, c.start, c.end);
-  if (c.correctionScope === 'sentence') return { verdict: c.verdict, kind: c.kind, quote: doc.text.slice(span.start, span.end), correction: c.correction, before: '', after: '' };
-  return { verdict: c.verdict, kind: c.kind, quote: doc.text.slice(c.start, c.end), correction: c.correction, before: doc.text.slice(span.start, c.start), after: doc.text.slice(c.end, span.end) };
+  if (c.correctionScope === 'sentence')
+    return {
+      verdict: c.verdict,
+      kind: c.kind,
+      quote: doc.text.slice(span.start, span.end),
+      correction: c.correction,
+      before: '',
+      after: '',
+    };
+  return {
+    verdict: c.verdict,
+    kind: c.kind,
+    quote: doc.text.slice(c.start, c.end),
+    correction: c.correction,
+    before: doc.text.slice(span.start, c.start),
+    after: doc.text.slice(c.end, span.end),
+  };
 }
 
 /** The claim statement a ClaimReview falls back to: the claim's sentence, trimmed to a short line. */

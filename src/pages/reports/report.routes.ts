@@ -36,7 +36,13 @@ const noteForm: PageForm<NoteEditInput> = {
   render: async (req, res, { status, values, errors }) => {
     const state = await openNoteEditor(req.ctx, req.actor!, idParam(req, 'id', 'Document'));
     res.status(status);
-    renderNoteForm(res, state, { note: String(values.note ?? ''), version: status === 409 ? state.version : Number(values.version) || state.version }, errors, status === 409);
+    renderNoteForm(
+      res,
+      state,
+      { note: String(values.note ?? ''), version: status === 409 ? state.version : Number(values.version) || state.version },
+      errors,
+      status === 409,
+    );
   },
 };
 
@@ -51,7 +57,10 @@ export function reportRoutes(): Router {
     if (query.format) return sendExport(res, await exportDocumentReport(req.ctx, req.actor!, id, query));
     const report = await openDocumentReport(req.ctx, req.actor!, id, query);
     const open = query.includeOpen ? '&includeOpen=true' : '';
-    const downloads = downloadFormats.map((f) => ({ label: f.label, href: `/documents/${id}/report?format=${f.format}${f.openClaims ? open : ''}` }));
+    const downloads = downloadFormats.map((f) => ({
+      label: f.label,
+      href: `/documents/${id}/report?format=${f.format}${f.openClaims ? open : ''}`,
+    }));
     const locals = {
       ...pageLocals(req, res),
       title: `Correction report: ${report.header.document!.title}`,
@@ -61,7 +70,10 @@ export function reportRoutes(): Router {
       claimLinks: true,
     };
     res.type('html').set('Cache-Control', 'private, no-store');
-    await sendStream(res, renderStreamed({ top: 'reports/show-top', item: 'reports/_claim', bottom: 'reports/show-bottom' }, locals, report.items));
+    await sendStream(
+      res,
+      renderStreamed({ top: 'reports/show-top', item: 'reports/_claim', bottom: 'reports/show-bottom' }, locals, report.items),
+    );
   });
 
   router.get('/documents/:id/report/note', async (req, res) => {
@@ -69,16 +81,29 @@ export function reportRoutes(): Router {
     renderNoteForm(res, state, { note: state.stored ?? state.draft ?? '', version: state.version }, {});
   });
 
-  router.post('/documents/:id/report/note', formRoute(noteForm, async (req, res, input) => {
-    const id = idParam(req, 'id', 'Document');
-    const saved = await saveCorrectionNote(req.ctx, req.actor!, id, input, req.ip ?? null);
-    flash(res, 'success', saved.stored ? 'Correction note saved.' : 'Correction note cleared: the report shows the note generated from the errors.');
-    res.redirect(303, `/documents/${id}/report`);
-  }));
+  router.post(
+    '/documents/:id/report/note',
+    formRoute(noteForm, async (req, res, input) => {
+      const id = idParam(req, 'id', 'Document');
+      const saved = await saveCorrectionNote(req.ctx, req.actor!, id, input, req.ip ?? null);
+      flash(
+        res,
+        'success',
+        saved.stored ? 'Correction note saved.' : 'Correction note cleared: the report shows the note generated from the errors.',
+      );
+      res.redirect(303, `/documents/${id}/report`);
+    }),
+  );
 
   return router;
 }
 
-function renderNoteForm(res: Response, state: CorrectionNoteState, values: { note: string; version: number }, errors: Record<string, string>, stale = false) {
+function renderNoteForm(
+  res: Response,
+  state: CorrectionNoteState,
+  values: { note: string; version: number },
+  errors: Record<string, string>,
+  stale = false,
+) {
   res.render('reports/note', { title: `Correction note: ${state.title}`, state, values, errors, stale });
 }

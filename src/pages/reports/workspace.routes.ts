@@ -41,7 +41,10 @@ export function workspaceReportRoutes(): Router {
       ],
     };
     res.type('html').set('Cache-Control', 'private, no-store');
-    await sendStream(res, renderStreamed({ top: 'reports/index-top', item: 'reports/_row', bottom: 'reports/index-bottom' }, locals, report.items));
+    await sendStream(
+      res,
+      renderStreamed({ top: 'reports/index-top', item: 'reports/_row', bottom: 'reports/index-bottom' }, locals, report.items),
+    );
   });
 
   return router;

@@ -62,7 +62,16 @@ export function claimReview(h: ReportHeader, item: ReportItem): ClaimReview {
       ...(author ? { author } : {}),
       ...(published ? { datePublished: published } : {}),
       ...(document.sourceUrl
-        ? { appearance: { '@type': 'CreativeWork', url: document.sourceUrl, headline: document.title, inLanguage: document.language, ...(published ? { datePublished: published } : {}), ...(author ? { author } : {}) } }
+        ? {
+            appearance: {
+              '@type': 'CreativeWork',
+              url: document.sourceUrl,
+              headline: document.title,
+              inLanguage: document.language,
+              ...(published ? { datePublished: published } : {}),
+              ...(author ? { author } : {}),
+            },
+          }
         : {}),
     },
   };

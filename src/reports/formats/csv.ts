@@ -5,8 +5,25 @@ import type { Report, ReportItem } from '../report.js';
 
 /** The columns, in order; the header row uses these names. */
 export const csvColumns = [
-  'document_id', 'document_title', 'number', 'claim_id', 'sentence', 'kind', 'status', 'verdict', 'verdict_label', 'open',
-  'claim', 'passage', 'correction', 'explanation', 'sources', 'source_count', 'reviewer', 'resolved_at', 'assignee',
+  'document_id',
+  'document_title',
+  'number',
+  'claim_id',
+  'sentence',
+  'kind',
+  'status',
+  'verdict',
+  'verdict_label',
+  'open',
+  'claim',
+  'passage',
+  'correction',
+  'explanation',
+  'sources',
+  'source_count',
+  'reviewer',
+  'resolved_at',
+  'assignee',
 ] as const;
 export type CsvRow = Record<(typeof csvColumns)[number], string | number>;
 

@@ -22,7 +22,9 @@ export function mdInline(text: string): string {
   return text
     .replace(/\s*[\r\n]+\s*/g, ' ')
     .replace(INLINE, '\\$&')
-    .replace(LINE_START, (_m, space: string, mark?: string, digits?: string, punct?: string) => (mark ? `${space}\\${mark}` : `${space}${digits}\\${punct}`));
+    .replace(LINE_START, (_m, space: string, mark?: string, digits?: string, punct?: string) =>
+      mark ? `${space}\\${mark}` : `${space}${digits}\\${punct}`,
+    );
 }
 
 /** Several paragraphs of user text (blank lines kept as paragraph breaks), each escaped. */

@@ -1,6 +1,17 @@
 import type { Report, ReportHeader, ReportItem } from '../report.js';
 import { mdCell, mdInline, mdLink, mdParagraphs, mdText } from './markdown-escape.js';
-import { checkedLine, errorsLine, formatDate, periodLine, reviewersLine, reviewerWords, sourceDetails, stanceLabels, unreviewedLine, verdictWords } from './wording.js';
+import {
+  checkedLine,
+  errorsLine,
+  formatDate,
+  periodLine,
+  reviewersLine,
+  reviewerWords,
+  sourceDetails,
+  stanceLabels,
+  unreviewedLine,
+  verdictWords,
+} from './wording.js';
 
 /**
  * The report as GitHub-flavoured Markdown, written claim by claim. Every piece of user text goes
@@ -14,7 +25,8 @@ export async function* writeMarkdown(report: Report): AsyncGenerator<string> {
     count += 1;
     yield itemMarkdown(item, report.header.scope === 'workspace');
   }
-  if (count === 0) yield report.header.filter.includeOpen ? 'No claims need action or are waiting for a decision.\n' : 'No resolved claims need action.\n';
+  if (count === 0)
+    yield report.header.filter.includeOpen ? 'No claims need action or are waiting for a decision.\n' : 'No resolved claims need action.\n';
 }
 
 function headerMarkdown(h: ReportHeader): string {

@@ -29,10 +29,19 @@ export function newsArticle(config: ArticleConfig, document: Document, revisions
       ...(document.publisher ? {} : { url: config.orgUrl }),
       ...(config.correctionsPolicyUrl ? { correctionsPolicy: config.correctionsPolicyUrl } : {}),
     },
-    correction: published.map((r) => ({ '@type': 'CorrectionComment', text: r.note, datePublished: r.publishedAt.toISOString(), url: publicAddress(config, revisionPath(r)) })),
+    correction: published.map((r) => ({
+      '@type': 'CorrectionComment',
+      text: r.note,
+      datePublished: r.publishedAt.toISOString(),
+      url: publicAddress(config, revisionPath(r)),
+    })),
   };
 }
 
-export async function* writeNewsArticle(config: ArticleConfig, document: Document, revisions: readonly CorrectionRevision[]): AsyncGenerator<string> {
+export async function* writeNewsArticle(
+  config: ArticleConfig,
+  document: Document,
+  revisions: readonly CorrectionRevision[],
+): AsyncGenerator<string> {
   yield `${JSON.stringify(newsArticle(config, document, revisions), null, 2)}\n`;
 }

@@ -17,9 +17,14 @@ export function changeHtml(c: AcceptedCorrection): string {
   let parts = diffWordsWithSpace(c.quote, c.correction);
   const kept = parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.trim().length, 0);
   if (kept < 0.4 * Math.max(c.quote.trim().length, c.correction.trim().length)) {
-    parts = [{ value: c.quote, removed: true, added: false, count: 1 }, { value: c.correction, added: true, removed: false, count: 1 }];
+    parts = [
+      { value: c.quote, removed: true, added: false, count: 1 },
+      { value: c.correction, added: true, removed: false, count: 1 },
+    ];
   }
-  const inner = parts.map((p) => (p.removed ? `<del>${esc(p.value)}</del>` : p.added ? `<ins>${esc(p.value)}</ins>` : esc(p.value))).join('');
+  const inner = parts
+    .map((p) => (p.removed ? `<del>${esc(p.value)}</del>` : p.added ? `<ins>${esc(p.value)}</ins>` : esc(p.value)))
+    .join('');
   return `<span class="redline-change" id="claim-${c.claimId}" data-claim="${c.claimId}" title="Claim ${c.claimId}: ${esc(verdictLabels[c.verdict])}">${inner}</span>`;
 }
 

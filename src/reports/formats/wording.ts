@@ -21,7 +21,9 @@ export function checkedLine(s: ReportSummary): string {
 }
 
 export function errorsLine(s: ReportSummary): string {
-  const parts = (['inaccurate', 'misleading', 'needs_context', 'typo'] as const).map((v) => `${formatNumber(s.errors[v])} ${verdictLabels[v].toLowerCase()}`);
+  const parts = (['inaccurate', 'misleading', 'needs_context', 'typo'] as const).map(
+    (v) => `${formatNumber(s.errors[v])} ${verdictLabels[v].toLowerCase()}`,
+  );
   return `${formatNumber(s.errors.total)}: ${parts.join(', ')}`;
 }
 

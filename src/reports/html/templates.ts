@@ -6,7 +6,6 @@ import { ejsOptions, viewsDir } from '../../http/view-engine.js';
 import { viewHelpers } from '../../web/view-helpers.js';
 import * as wording from '../formats/wording.js';
 
-
 export type Template = (locals: Record<string, unknown>) => string;
 
 /**

@@ -18,7 +18,11 @@ describe(`the demo answer key (${engineName})`, () => {
     const resolved = claims.filter((c) => c.status === 'resolved');
     expect(resolved).toHaveLength(50);
     const bush = resolved.find((c) => c.quote === 'American President George H. W. Bush')!;
-    expect(bush).toMatchObject({ verdict: 'inaccurate', correction: 'American President George W. Bush', resolvedByName: 'Answer key (demo)' });
+    expect(bush).toMatchObject({
+      verdict: 'inaccurate',
+      correction: 'American President George W. Bush',
+      resolvedByName: 'Answer key (demo)',
+    });
     const sources = await db.engine.db.selectFrom('claim_sources').select(['url', 'stance']).where('claim_id', '=', bush.id).execute();
     expect(sources).toHaveLength(3);
     expect(sources.every((s) => s.stance === 'refutes')).toBe(true);

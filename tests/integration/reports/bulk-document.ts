@@ -35,10 +35,21 @@ export async function insertBulkDocument(db: Db, options: BulkOptions): Promise<
 
   return db.transaction().execute(async (trx) => {
     await sql`SET LOCAL session_replication_role = replica`.execute(trx);
-    const reviewer = await trx.insertInto('users').values({ email: `bulk-${Date.now()}-${Math.random()}@example.test`, display_name: 'Bulk Reviewer', role: 'editor' }).returning('id').executeTakeFirstOrThrow();
+    const reviewer = await trx
+      .insertInto('users')
+      .values({ email: `bulk-${Date.now()}-${Math.random()}@example.test`, display_name: 'Bulk Reviewer', role: 'editor' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const document = await trx
       .insertInto('documents')
-      .values({ title: `Bulk document (${options.claims} claims)`, language: 'tl', body: text, content_hash: createHash('sha256').update(text).digest('hex'), sentence_starts: starts, source_url: 'https://news.example/bulk' })
+      .values({
+        title: `Bulk document (${options.claims} claims)`,
+        language: 'tl',
+        body: text,
+        content_hash: createHash('sha256').update(text).digest('hex'),
+        sentence_starts: starts,
+        source_url: 'https://news.example/bulk',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const resolvedAt = new Date();
@@ -49,17 +60,43 @@ export async function insertBulkDocument(db: Db, options: BulkOptions): Promise<
           batch.map((s) => {
             const verdict = cycle[s.sentence % cycle.length]!;
             return {
-              document_id: document.id, start_offset: s.start, end_offset: s.end, quote: s.quote, sentence_index: s.sentence, kind: 'spelling' as const,
-              score: 0.9, reasons: '[]', origin: 'extracted' as const, status: 'resolved' as const, verdict, correction: verdict === 'needs_context' ? null : 'United States',
-              explanation: `Claim ${s.sentence}: the country is the United States. ${filler}`, resolved_by: reviewer.id, resolved_at: resolvedAt,
+              document_id: document.id,
+              start_offset: s.start,
+              end_offset: s.end,
+              quote: s.quote,
+              sentence_index: s.sentence,
+              kind: 'spelling' as const,
+              score: 0.9,
+              reasons: '[]',
+              origin: 'extracted' as const,
+              status: 'resolved' as const,
+              verdict,
+              correction: verdict === 'needs_context' ? null : 'United States',
+              explanation: `Claim ${s.sentence}: the country is the United States. ${filler}`,
+              resolved_by: reviewer.id,
+              resolved_at: resolvedAt,
             };
           }),
         )
         .returning('id')
         .execute();
       const sources = ids.flatMap(({ id }) => [
-        { claim_id: id, url: `https://archive.example/${id}/a`, title: 'Country names', publisher: 'Archive', stance: 'refutes' as const, added_by: reviewer.id },
-        { claim_id: id, url: `https://archive.example/${id}/b`, title: null, publisher: null, stance: 'context' as const, added_by: reviewer.id },
+        {
+          claim_id: id,
+          url: `https://archive.example/${id}/a`,
+          title: 'Country names',
+          publisher: 'Archive',
+          stance: 'refutes' as const,
+          added_by: reviewer.id,
+        },
+        {
+          claim_id: id,
+          url: `https://archive.example/${id}/b`,
+          title: null,
+          publisher: null,
+          stance: 'context' as const,
+          added_by: reviewer.id,
+        },
       ]);
       for (const part of chunks(sources, 1000)) await trx.insertInto('claim_sources').values(part).execute();
     }

@@ -27,29 +27,51 @@ describe(`ClaimReview JSON-LD (${engineName})`, () => {
   let db: TestDb;
   let documentId: number;
   beforeAll(async () => {
-    db = await openTestDb({ orgName: 'Tagalog Fact Desk', orgUrl: 'https://factdesk.example/', publicUrl: 'https://claims.factdesk.example' });
-    ({ document: { id: documentId } } = await buildReviewedSeed(db.ctx));
+    db = await openTestDb({
+      orgName: 'Tagalog Fact Desk',
+      orgUrl: 'https://factdesk.example/',
+      publicUrl: 'https://claims.factdesk.example',
+    });
+    ({
+      document: { id: documentId },
+    } = await buildReviewedSeed(db.ctx));
     const editor = await buildUser(db.ctx, 'editor');
-    await updatePublication(db.ctx, editor, documentId, { publisher: 'Wikipedia', publishedAt: '2007-03-20', version: (await getPublication(db.ctx, editor, documentId)).version });
+    await updatePublication(db.ctx, editor, documentId, {
+      publisher: 'Wikipedia',
+      publishedAt: '2007-03-20',
+      version: (await getPublication(db.ctx, editor, documentId)).version,
+    });
   });
   afterAll(() => db.close());
 
   it('publishes one ClaimReview per fact verdict of the seed, valid against the ClaimReview schema, typos left out', async () => {
     const { bearer } = await signIn(db.ctx, 'viewer');
-    const res = await request(testApp(db)).get(`/api/v1/documents/${documentId}/report?format=claimreview`).set('Authorization', bearer).buffer(true).parse(textParser);
+    const res = await request(testApp(db))
+      .get(`/api/v1/documents/${documentId}/report?format=claimreview`)
+      .set('Authorization', bearer)
+      .buffer(true)
+      .parse(textParser);
     expect(res.headers['content-type']).toBe('application/ld+json; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(/claimreview\.jsonld$/);
     const doc = JSON.parse(res.body) as { '@graph': Review[] };
     expect(claimReviewSchema(doc), JSON.stringify(claimReviewSchema.errors, null, 2)).toBe(true);
     expect(doc['@graph']).toHaveLength(36); // the 50 answer-key entries less the 14 typos
     // Without a claim statement, claimReviewed is the claim's sentence, trimmed to 300 characters.
-    const bush = doc['@graph'].find((r) => r.reviewRating.alternateName === 'Inaccurate' && r.claimReviewed.includes('idineklara ng American President George H. W. Bush'));
+    const bush = doc['@graph'].find(
+      (r) =>
+        r.reviewRating.alternateName === 'Inaccurate' && r.claimReviewed.includes('idineklara ng American President George H. W. Bush'),
+    );
     expect(bush!.claimReviewed.length).toBeLessThanOrEqual(300);
     expect(bush).toMatchObject({
       url: expect.stringMatching(/^https:\/\/claims\.factdesk\.example\/documents\/\d+\/report#claim-\d+$/),
       author: { '@type': 'Organization', name: 'Tagalog Fact Desk', url: 'https://factdesk.example/' },
       reviewRating: { '@type': 'Rating', alternateName: 'Inaccurate', ratingValue: 1, bestRating: 4, worstRating: 1 },
-      itemReviewed: { '@type': 'Claim', datePublished: '2007-03-20T00:00:00.000Z', appearance: { url: seedSourceUrl }, author: { '@type': 'Organization', name: 'Wikipedia' } },
+      itemReviewed: {
+        '@type': 'Claim',
+        datePublished: '2007-03-20T00:00:00.000Z',
+        appearance: { url: seedSourceUrl },
+        author: { '@type': 'Organization', name: 'Wikipedia' },
+      },
     });
     const byName = (name: string) => doc['@graph'].filter((r) => r.reviewRating.alternateName === name);
     expect(byName('Accurate').map((r) => r.reviewRating.ratingValue)).toEqual(Array(18).fill(4));
@@ -59,10 +81,21 @@ describe(`ClaimReview JSON-LD (${engineName})`, () => {
   });
 
   it('gives an unverifiable claim its name but no number, its claim statement, and the report address (never the article) without PUBLIC_URL', async () => {
-    const { document } = await buildDocument(db.ctx, { title: 'Sabi-sabi', text: 'Ayon sa isang hindi pinangalanang opisyal, 40 porsiyento ang tumaas.', language: 'tl', sourceUrl: 'https://news.example/sabi' });
+    const { document } = await buildDocument(db.ctx, {
+      title: 'Sabi-sabi',
+      text: 'Ayon sa isang hindi pinangalanang opisyal, 40 porsiyento ang tumaas.',
+      language: 'tl',
+      sourceUrl: 'https://news.example/sabi',
+    });
     const editor = await buildUser(db.ctx, 'editor');
     const claim = await createClaim(db.ctx, editor, document.id, { kind: 'statistic', quote: '40 porsiyento ang tumaas' });
-    await updateClaim(db.ctx, editor, claim.id, { version: claim.version, status: 'resolved', verdict: 'unverifiable', explanation: 'No published figure.', claimStatement: 'An official said prices rose 40 percent.' });
+    await updateClaim(db.ctx, editor, claim.id, {
+      version: claim.version,
+      status: 'resolved',
+      verdict: 'unverifiable',
+      explanation: 'No published figure.',
+      claimStatement: 'An official said prices rose 40 percent.',
+    });
     await updatePublication(db.ctx, editor, document.id, { author: 'Juan dela Cruz', version: document.version });
     const config = { ...db.config, publicUrl: null, host: '127.0.0.1', port: 3000 };
     const exp = await exportDocumentReport({ db: db.engine.db, config }, editor, document.id, { format: 'claimreview' });

@@ -49,9 +49,18 @@ describe(`claimdesk demo --reviewed and claimdesk report (${engineName})`, () =>
   });
 
   it('explains a bad document id, format or option', async () => {
-    expect(await runCli(['report', 'abc'], { env: ws.env })).toMatchObject({ code: 2, stderr: expect.stringContaining('usage: claimdesk report <documentId>') });
-    expect(await runCli(['report', '1', '--format', 'pdf'], { env: ws.env })).toMatchObject({ code: 1, stderr: expect.stringContaining('format: must be one of: html, md, csv, json, claimreview, newsarticle, corrected, redline') });
-    expect(await runCli(['report', '999'], { env: ws.env })).toMatchObject({ code: 1, stderr: expect.stringContaining('Document not found.') });
+    expect(await runCli(['report', 'abc'], { env: ws.env })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('usage: claimdesk report <documentId>'),
+    });
+    expect(await runCli(['report', '1', '--format', 'pdf'], { env: ws.env })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('format: must be one of: html, md, csv, json, claimreview, newsarticle, corrected, redline'),
+    });
+    expect(await runCli(['report', '999'], { env: ws.env })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Document not found.'),
+    });
   });
 });
 

@@ -14,11 +14,14 @@ describe(`the correction note (${engineName})`, () => {
   let app: Express;
   let id: number;
   let editor: Awaited<ReturnType<typeof signIn>>;
-  const stored = async () => db.engine.db.selectFrom('documents').select(['correction_note', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+  const stored = async () =>
+    db.engine.db.selectFrom('documents').select(['correction_note', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
   beforeAll(async () => {
     db = await openTestDb();
     app = testApp(db);
-    ({ document: { id } } = await buildReviewedSeed(db.ctx));
+    ({
+      document: { id },
+    } = await buildReviewedSeed(db.ctx));
     editor = await signIn(db.ctx, 'editor', 'Maria Editor');
   });
   afterAll(() => db.close());
@@ -26,7 +29,9 @@ describe(`the correction note (${engineName})`, () => {
   it('opens the editor on the draft generated from the errors, in the document language', async () => {
     const res = await browser(app, editor.cookie).get(`/documents/${id}/report/note`);
     expect(res.status).toBe(200);
-    expect(res.text).toMatch(/<textarea id="note" name="note"[^>]*lang="tl"[^>]*>Pagtutuwid: Mali ang [^\n]* nakasaad sa naunang bersyon ng artikulong ito: “/);
+    expect(res.text).toMatch(
+      /<textarea id="note" name="note"[^>]*lang="tl"[^>]*>Pagtutuwid: Mali ang [^\n]* nakasaad sa naunang bersyon ng artikulong ito: “/,
+    );
     // Typos are fixed silently unless the document lists them.
     expect(res.text).not.toContain('maling pagbaybay');
     expect(res.text).toContain('Paglilinaw: ');
@@ -41,7 +46,9 @@ describe(`the correction note (${engineName})`, () => {
     expect(res.headers.location).toBe(`/documents/${id}/report`);
     expect(await stored()).toEqual({ correction_note: note, version: version + 1 });
     const page = await client.get(`/documents/${id}/report`);
-    expect(page.text).toContain('<div class="report-note" lang="tl"><p>Pagtutuwid: Itinama ang pangalan ng pangulo.</p><p>Salamat sa mga mambabasa.</p></div>');
+    expect(page.text).toContain(
+      '<div class="report-note" lang="tl"><p>Pagtutuwid: Itinama ang pangalan ng pangulo.</p><p>Salamat sa mga mambabasa.</p></div>',
+    );
     expect(page.text).not.toContain('Draft generated from the errors');
     const audit = await db.engine.db.selectFrom('audit_log').selectAll().where('action', '=', 'report.note_edited').execute();
     expect(audit).toMatchObject([{ actor_id: editor.actor.id, subject: `document ${id}` }]);
@@ -83,9 +90,16 @@ describe(`the correction note (${engineName})`, () => {
     const client = browser(app, who.cookie);
     expect((await client.get(`/documents/${id}/report/note`)).status).toBe(403);
     const before = await tableChecksums(db.engine.db);
-    const form = await client.post(`/documents/${id}/report/note`, { note: 'Not mine to write', version: (await stored()).version }, `/documents/${id}/report`);
+    const form = await client.post(
+      `/documents/${id}/report/note`,
+      { note: 'Not mine to write', version: (await stored()).version },
+      `/documents/${id}/report`,
+    );
     expect(form.status).toBe(403);
-    const api = await request(app).put(`/api/v1/documents/${id}/correction-note`).set('Authorization', who.bearer).send({ note: 'No', version: (await stored()).version });
+    const api = await request(app)
+      .put(`/api/v1/documents/${id}/correction-note`)
+      .set('Authorization', who.bearer)
+      .send({ note: 'No', version: (await stored()).version });
     expect(api.status).toBe(403);
     expect(await tableChecksums(db.engine.db)).toEqual(before);
     expect((await request(app).get(`/api/v1/documents/${id}/correction-note`).set('Authorization', who.bearer)).status).toBe(200);
@@ -96,7 +110,13 @@ describe(`the correction note (${engineName})`, () => {
       const res = await request(app).get(`/api/v1/documents/${id}/correction-note`).set('Authorization', editor.bearer);
       expect(res.status).toBe(200);
       expect(res.headers.etag).toBe(`"${(await stored()).version}"`);
-      expect(res.body.correctionNote).toMatchObject({ documentId: id, stored: null, language: 'tl', draftLanguage: 'tl', draft: expect.stringMatching(/^Pagtutuwid: /) });
+      expect(res.body.correctionNote).toMatchObject({
+        documentId: id,
+        stored: null,
+        language: 'tl',
+        draftLanguage: 'tl',
+        draft: expect.stringMatching(/^Pagtutuwid: /),
+      });
     });
 
     it('saves with If-Match, then refuses the same stale version with 409 and the current note', async () => {
@@ -114,7 +134,14 @@ describe(`the correction note (${engineName})`, () => {
       expect((await put({ version: version + 1 })).body.error.message).toBe('note: is required');
       expect((await put({ note: 'x', version: 0 })).body.error.message).toBe('version: must be at least 1');
       expect((await put({ note: 'x', version: version + 1, extra: 1 })).body.error.message).toBe('extra: is not an allowed field');
-      expect((await request(app).put('/api/v1/documents/999999/correction-note').set('Authorization', editor.bearer).send({ note: null, version: 1 })).status).toBe(404);
+      expect(
+        (
+          await request(app)
+            .put('/api/v1/documents/999999/correction-note')
+            .set('Authorization', editor.bearer)
+            .send({ note: null, version: 1 })
+        ).status,
+      ).toBe(404);
     });
   });
 });

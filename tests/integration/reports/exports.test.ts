@@ -14,7 +14,9 @@ import { buildReviewedSeed, bytesParser, textParser } from './reviewed-seed.js';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats.default(ajv);
-const reportSchema = ajv.compile(JSON.parse(readFileSync(new URL('../../../src/reports/schema/report.v1.schema.json', import.meta.url), 'utf8')));
+const reportSchema = ajv.compile(
+  JSON.parse(readFileSync(new URL('../../../src/reports/schema/report.v1.schema.json', import.meta.url), 'utf8')),
+);
 
 /** The accepted corrections in the answer key: resolved errors with a correction, by position. */
 type Correction = { claimId: number; start: number; end: number; quote: string; correction: string };
@@ -26,13 +28,23 @@ describe(`report exports of the reviewed seed article (${engineName})`, () => {
   let documentId: number;
   let corrections: Correction[];
   const get = (format: string, query = '') =>
-    request(app).get(`/api/v1/documents/${documentId}/report?format=${format}${query}`).set('Authorization', viewer).buffer(true).parse(textParser);
+    request(app)
+      .get(`/api/v1/documents/${documentId}/report?format=${format}${query}`)
+      .set('Authorization', viewer)
+      .buffer(true)
+      .parse(textParser);
 
   beforeAll(async () => {
-    db = await openTestDb({ orgName: 'Tagalog Fact Desk', orgUrl: 'https://factdesk.example/', publicUrl: 'https://claims.factdesk.example' });
+    db = await openTestDb({
+      orgName: 'Tagalog Fact Desk',
+      orgUrl: 'https://factdesk.example/',
+      publicUrl: 'https://claims.factdesk.example',
+    });
     app = testApp(db);
     ({ bearer: viewer } = await signIn(db.ctx, 'viewer'));
-    ({ document: { id: documentId } } = await buildReviewedSeed(db.ctx));
+    ({
+      document: { id: documentId },
+    } = await buildReviewedSeed(db.ctx));
     const rows = await db.engine.db
       .selectFrom('claims')
       .select(['id', 'start_offset', 'end_offset', 'quote', 'correction'])
@@ -58,17 +70,25 @@ describe(`report exports of the reviewed seed article (${engineName})`, () => {
     expect(section).toContain(
       '- Refutes: [President Delivers State of the Union Address (29 January 2002)](<https://georgewbush-whitehouse.archives.gov/news/releases/2002/01/20020129-11.html>) · The White House (George W. Bush Administration archive)',
     );
-    expect(section).toContain("- Refutes: [President Bush cites 'axis of evil,' Jan. 29, 2002](<https://www.politico.com/story/2019/01/29/bush-axis-of-evil-2002-1127725>) · Politico");
+    expect(section).toContain(
+      "- Refutes: [President Bush cites 'axis of evil,' Jan. 29, 2002](<https://www.politico.com/story/2019/01/29/bush-axis-of-evil-2002-1127725>) · Politico",
+    );
     expect(section.match(/^- Refutes: \[/gm)).toHaveLength(3);
     expect(section).toContain('**Reviewer:** Answer key (demo)');
     // Underscore-joined words in the passage are escaped, not read as emphasis.
     expect(section).toContain('State\\_of\\_Union');
     expect(md).toContain('| Errors by verdict | 32: 9 inaccurate, 2 misleading, 7 needs context, 14 typo |');
-    expect(md).toMatch(/## Correction note\n\n\*Draft generated[^\n]*\n\nPagtutuwid: Mali ang [^\n]* nakasaad sa naunang bersyon ng artikulong ito: “/);
+    expect(md).toMatch(
+      /## Correction note\n\n\*Draft generated[^\n]*\n\nPagtutuwid: Mali ang [^\n]* nakasaad sa naunang bersyon ng artikulong ito: “/,
+    );
   });
 
   it('writes a CSV that parses back (csv-parse) to the same rows, with a BOM, a header row and CRLF records', async () => {
-    const res = await request(app).get(`/api/v1/documents/${documentId}/report?format=csv`).set('Authorization', viewer).buffer(true).parse(bytesParser);
+    const res = await request(app)
+      .get(`/api/v1/documents/${documentId}/report?format=csv`)
+      .set('Authorization', viewer)
+      .buffer(true)
+      .parse(bytesParser);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
     const bytes: Buffer = res.body;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -81,7 +101,12 @@ describe(`report exports of the reviewed seed article (${engineName})`, () => {
     expect(parsed).toEqual(expected);
     expect(parsed).toHaveLength(32);
     const bush = parsed.find((r) => r.claim === 'American President George H. W. Bush')!;
-    expect(bush).toMatchObject({ verdict: 'inaccurate', correction: 'American President George W. Bush', source_count: '3', reviewer: 'Answer key (demo)' });
+    expect(bush).toMatchObject({
+      verdict: 'inaccurate',
+      correction: 'American President George W. Bush',
+      source_count: '3',
+      reviewer: 'Answer key (demo)',
+    });
     expect(bush.sources!.split('\n')).toHaveLength(3);
   });
 
@@ -90,8 +115,17 @@ describe(`report exports of the reviewed seed article (${engineName})`, () => {
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     const report = JSON.parse(res.body);
     expect(reportSchema(report), JSON.stringify(reportSchema.errors, null, 2)).toBe(true);
-    expect(report).toMatchObject({ schemaVersion: '1.0.0', scope: 'document', url: `https://claims.factdesk.example/documents/${documentId}/report` });
-    expect(report.summary).toMatchObject({ claims: expect.any(Number), checked: 50, errors: { inaccurate: 9, misleading: 2, needs_context: 7, typo: 14, total: 32 }, reviewers: [{ name: 'Answer key (demo)', claims: 50 }] });
+    expect(report).toMatchObject({
+      schemaVersion: '1.0.0',
+      scope: 'document',
+      url: `https://claims.factdesk.example/documents/${documentId}/report`,
+    });
+    expect(report.summary).toMatchObject({
+      claims: expect.any(Number),
+      checked: 50,
+      errors: { inaccurate: 9, misleading: 2, needs_context: 7, typo: 14, total: 32 },
+      reviewers: [{ name: 'Answer key (demo)', claims: 50 }],
+    });
     expect(report.claims).toHaveLength(32);
     const starts = report.claims.map((c: { span: { start: number } }) => c.span.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
@@ -125,18 +159,22 @@ describe(`report exports of the reviewed seed article (${engineName})`, () => {
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-/);
     const body = /<div class="redline-text" lang="tl">([\s\S]*)<\/div>\s*<\/main>/.exec(res.body)![1]!;
-    const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const unescapeHtml = (s: string) =>
+      s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
     const changes = [...body.matchAll(/<span class="redline-change" id="claim-(\d+)" data-claim="\d+" title="[^"]*">([\s\S]*?)<\/span>/g)];
     expect(changes.map((m) => Number(m[1]))).toEqual(corrections.map((c) => c.claimId));
     for (const [i, m] of changes.entries()) {
-      expect(unescape(m[2]!.replace(/<ins>[\s\S]*?<\/ins>|<\/?del>/g, ''))).toBe(corrections[i]!.quote);
-      expect(unescape(m[2]!.replace(/<del>[\s\S]*?<\/del>|<\/?ins>/g, ''))).toBe(corrections[i]!.correction);
+      expect(unescapeHtml(m[2]!.replace(/<ins>[\s\S]*?<\/ins>|<\/?del>/g, ''))).toBe(corrections[i]!.quote);
+      expect(unescapeHtml(m[2]!.replace(/<del>[\s\S]*?<\/del>|<\/?ins>/g, ''))).toBe(corrections[i]!.correction);
     }
     const outside = body.split(/<span class="redline-change"[\s\S]*?<\/span>/);
     expect(outside.some((s) => /<(del|ins)>/.test(s))).toBe(false);
     const original = seedText();
-    const expectedOutside = [original.slice(0, corrections[0]!.start), ...corrections.map((c, i) => original.slice(c.end, corrections[i + 1]?.start ?? original.length))];
-    expect(outside.map(unescape)).toEqual(expectedOutside);
+    const expectedOutside = [
+      original.slice(0, corrections[0]!.start),
+      ...corrections.map((c, i) => original.slice(c.end, corrections[i + 1]?.start ?? original.length)),
+    ];
+    expect(outside.map(unescapeHtml)).toEqual(expectedOutside);
   });
 
   it('serves the standalone HTML report with its own stylesheet and no script', async () => {

@@ -12,7 +12,9 @@ describe(`the correction report in Chromium (${engineName})`, () => {
   let cookie: string;
   beforeAll(async () => {
     db = await openTestDb();
-    ({ document: { id: documentId } } = await buildReviewedSeed(db.ctx));
+    ({
+      document: { id: documentId },
+    } = await buildReviewedSeed(db.ctx));
     cookie = (await signIn(db.ctx, 'editor', 'Maria Reyes')).cookie.split('=')[1]!;
     server = await listen(testApp(db));
   });
@@ -91,8 +93,13 @@ describe(`the correction report in Chromium (${engineName})`, () => {
       // stylesheet must apply (allowed by hash) and nothing else may load.
       const { bearer } = await signIn(db.ctx, 'viewer');
       for (const format of ['redline', 'html']) {
-        const file = await page.request.get(`${server.url}/api/v1/documents/${documentId}/report?format=${format}`, { headers: { Authorization: bearer } });
-        const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': file.headers()['content-security-policy']! };
+        const file = await page.request.get(`${server.url}/api/v1/documents/${documentId}/report?format=${format}`, {
+          headers: { Authorization: bearer },
+        });
+        const headers = {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': file.headers()['content-security-policy']!,
+        };
         const body = await file.body();
         await page.route(`${server.url}/preview-${format}`, (route) => route.fulfill({ status: 200, headers, body }));
       }
@@ -100,7 +107,12 @@ describe(`the correction report in Chromium (${engineName})`, () => {
       const del = page.locator('.redline-text del').first();
       expect(await del.evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('line-through');
       await page.goto(`${server.url}/preview-html`);
-      expect(await page.locator('mark').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 241, 184)');
+      expect(
+        await page
+          .locator('mark')
+          .first()
+          .evaluate((el) => getComputedStyle(el).backgroundColor),
+      ).toBe('rgb(255, 241, 184)');
       expect(cspErrors).toEqual([]);
     } finally {
       await chrome.close();

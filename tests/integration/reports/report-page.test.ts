@@ -17,7 +17,9 @@ describe(`the report page (${engineName})`, () => {
   beforeAll(async () => {
     db = await openTestDb();
     app = testApp(db);
-    ({ document: { id: documentId } } = await buildReviewedSeed(db.ctx));
+    ({
+      document: { id: documentId },
+    } = await buildReviewedSeed(db.ctx));
     viewer = browser(app, (await signIn(db.ctx, 'viewer')).cookie);
     editor = browser(app, (await signIn(db.ctx, 'editor')).cookie);
   });
@@ -33,7 +35,8 @@ describe(`the report page (${engineName})`, () => {
     expect(html).toContain('<mark>American President George H. W. Bush</mark>');
     expect(html).toContain('<div class="report-note" lang="tl"><p>Pagtutuwid: Mali ang ');
     expect(html.match(/<li class="report-claim"/g)).toHaveLength(32);
-    for (const format of ['html', 'md', 'csv', 'json', 'claimreview', 'corrected', 'redline']) expect(html).toContain(`href="/documents/${documentId}/report?format=${format}"`);
+    for (const format of ['html', 'md', 'csv', 'json', 'claimreview', 'corrected', 'redline'])
+      expect(html).toContain(`href="/documents/${documentId}/report?format=${format}"`);
     // The print button needs the script, so it starts hidden; no inline script or style anywhere.
     expect(html).toMatch(/<button type="button" class="button primary no-print" data-report-print hidden>Print \/ Save as PDF<\/button>/);
     expect(html).toContain('<script type="module" src="/static/js/report-print.js"></script>');
@@ -45,7 +48,8 @@ describe(`the report page (${engineName})`, () => {
   it('links the report and every download from the document page', async () => {
     const html = (await viewer.get(`/documents/${documentId}`)).text;
     expect(html).toContain(`<a class="button" href="/documents/${documentId}/report">Correction report</a>`);
-    for (const format of ['html', 'md', 'csv', 'json', 'claimreview', 'corrected', 'redline']) expect(html).toContain(`href="/documents/${documentId}/report?format=${format}" download>`);
+    for (const format of ['html', 'md', 'csv', 'json', 'claimreview', 'corrected', 'redline'])
+      expect(html).toContain(`href="/documents/${documentId}/report?format=${format}" download>`);
   });
 
   it('lists the undecided claims too when asked, marked as not decided, and keeps the choice in the download links', async () => {
@@ -60,7 +64,11 @@ describe(`the report page (${engineName})`, () => {
   });
 
   it('says plainly when nothing has been decided yet', async () => {
-    const { document } = await buildDocument(db.ctx, { title: 'Fresh', text: 'Noong 2003, umabot sa 140,000 ang mga sundalo.', language: 'tl' });
+    const { document } = await buildDocument(db.ctx, {
+      title: 'Fresh',
+      text: 'Noong 2003, umabot sa 140,000 ang mga sundalo.',
+      language: 'tl',
+    });
     const html = (await viewer.get(`/documents/${document.id}/report`)).text;
     expect(html).toContain('<p class="empty">No resolved claims need action.</p>');
     expect(html).toContain('No resolved errors yet, so there is nothing to correct.');
@@ -97,17 +105,28 @@ describe(`the report page (${engineName})`, () => {
   });
 
   it('refuses overlapping corrections with a 409 naming both claims, and writes nothing', async () => {
-    const { document } = await buildDocument(db.ctx, { title: 'Overlap', text: 'Sinabi ng United Sates na binuhay ang reolusyon 678 noong 2002.', language: 'tl' });
+    const { document } = await buildDocument(db.ctx, {
+      title: 'Overlap',
+      text: 'Sinabi ng United Sates na binuhay ang reolusyon 678 noong 2002.',
+      language: 'tl',
+    });
     const boss = await buildUser(db.ctx, 'editor');
     const outer = await claimFor(db.ctx, boss, document.id, { kind: 'reference', quote: 'binuhay ang reolusyon 678' });
     const inner = await claimFor(db.ctx, boss, document.id, { kind: 'spelling', quote: 'reolusyon' });
-    await updateClaim(db.ctx, boss, outer.id, { version: outer.version, status: 'resolved', verdict: 'inaccurate', correction: 'muling binuhay ang resolusyon 678' });
+    await updateClaim(db.ctx, boss, outer.id, {
+      version: outer.version,
+      status: 'resolved',
+      verdict: 'inaccurate',
+      correction: 'muling binuhay ang resolusyon 678',
+    });
     await updateClaim(db.ctx, boss, inner.id, { version: inner.version, status: 'resolved', verdict: 'typo', correction: 'resolusyon' });
     const { bearer } = await signIn(db.ctx, 'reviewer');
     const before = await tableChecksums(db.engine.db);
     const page = await viewer.get(`/documents/${document.id}/report?format=redline`);
     expect(page.status).toBe(409);
-    expect(page.text).toContain(`Claims #${outer.id} (“binuhay ang reolusyon 678”) and #${inner.id} (“reolusyon”) have overlapping corrections`);
+    expect(page.text).toContain(
+      `Claims #${outer.id} (“binuhay ang reolusyon 678”) and #${inner.id} (“reolusyon”) have overlapping corrections`,
+    );
     const api = await request(app).get(`/api/v1/documents/${document.id}/report?format=corrected`).set('Authorization', bearer);
     expect(api.status).toBe(409);
     expect(api.body.error).toMatchObject({ code: 'conflict', claims: [outer.id, inner.id] });

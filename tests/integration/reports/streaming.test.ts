@@ -30,10 +30,18 @@ describe(`streamed exports (${engineName})`, () => {
   });
 
   const open = (path: string) =>
-    new Promise<IncomingMessage>((resolve, reject) => get(`${base}${path}`, { headers: { Authorization: bearer, 'Accept-Encoding': 'identity' } }, resolve).on('error', reject));
+    new Promise<IncomingMessage>((resolve, reject) =>
+      get(`${base}${path}`, { headers: { Authorization: bearer, 'Accept-Encoding': 'identity' } }, resolve).on('error', reject),
+    );
 
   it('sends the first bytes before the last claim is read', async () => {
-    const last = await db.engine.db.selectFrom('claims').select('id').where('document_id', '=', documentId).orderBy('start_offset', 'desc').limit(1).executeTakeFirstOrThrow();
+    const last = await db.engine.db
+      .selectFrom('claims')
+      .select('id')
+      .where('document_id', '=', documentId)
+      .orderBy('start_offset', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const res = await open(`/api/v1/documents/${documentId}/report?format=csv`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['transfer-encoding']).toBe('chunked');

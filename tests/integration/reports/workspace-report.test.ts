@@ -13,7 +13,9 @@ import { buildReviewedSeed, textParser } from './reviewed-seed.js';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats.default(ajv);
-const validateReport = ajv.compile(JSON.parse(readFileSync(new URL('../../../src/reports/schema/report.v1.schema.json', import.meta.url), 'utf8')));
+const validateReport = ajv.compile(
+  JSON.parse(readFileSync(new URL('../../../src/reports/schema/report.v1.schema.json', import.meta.url), 'utf8')),
+);
 
 interface JsonClaim {
   document: { id: number };
@@ -38,14 +40,24 @@ describe(`the workspace report (${engineName})`, () => {
     db = await openTestDb();
     app = testApp(db);
     ({ bearer } = await signIn(db.ctx, 'reviewer'));
-    ({ document: { id: seedId } } = await buildReviewedSeed(db.ctx));
+    ({
+      document: { id: seedId },
+    } = await buildReviewedSeed(db.ctx));
     // A second document, reviewed "last year": its resolution dates are moved back.
-    const { document } = await buildDocument(db.ctx, { title: 'Budget story', text: 'The council spent 3.2 milion pesos in 2004, the mayor said.', language: 'en' });
+    const { document } = await buildDocument(db.ctx, {
+      title: 'Budget story',
+      text: 'The council spent 3.2 milion pesos in 2004, the mayor said.',
+      language: 'en',
+    });
     otherId = document.id;
     const boss = await buildUser(db.ctx, 'editor');
     const claim = await claimFor(db.ctx, boss, otherId, { kind: 'spelling', quote: 'milion' });
     await updateClaim(db.ctx, boss, claim.id, { version: claim.version, status: 'resolved', verdict: 'typo', correction: 'million' });
-    await db.engine.db.updateTable('claims').set({ resolved_at: new Date('2024-03-15T12:00:00Z') }).where('document_id', '=', otherId).execute();
+    await db.engine.db
+      .updateTable('claims')
+      .set({ resolved_at: new Date('2024-03-15T12:00:00Z') })
+      .where('document_id', '=', otherId)
+      .execute();
   });
   afterAll(() => db.close());
 
@@ -73,10 +85,16 @@ describe(`the workspace report (${engineName})`, () => {
   });
 
   it('exports CSV with the document on every row', async () => {
-    const res = await request(app).get(`/api/v1/reports?format=csv&document=${otherId}`).set('Authorization', bearer).buffer(true).parse(textParser);
+    const res = await request(app)
+      .get(`/api/v1/reports?format=csv&document=${otherId}`)
+      .set('Authorization', bearer)
+      .buffer(true)
+      .parse(textParser);
     expect(res.headers['content-disposition']).toBe('attachment; filename=claimdesk-workspace-report.csv');
     const rows = parse(res.body, { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows).toEqual([expect.objectContaining({ document_id: String(otherId), document_title: 'Budget story', claim: 'milion', correction: 'million' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ document_id: String(otherId), document_title: 'Budget story', claim: 'milion', correction: 'million' }),
+    ]);
   });
 
   it.each([

@@ -14,7 +14,9 @@ const at = (claimId: number, quote: string, correction: string, from = 0): Accep
 describe('applying corrections', () => {
   it('replaces each span and nothing else', () => {
     const fixes = [at(1, 'United Sates', 'United States'), at(2, 'Iraw', 'Iraq'), at(3, 'reolusyon', 'resolusyon')];
-    expect(applyCorrections(text, fixes)).toBe('Sinabi ng United States na dahil nasa material breach ang Iraq , binuhay ang resolusyon 678 .');
+    expect(applyCorrections(text, fixes)).toBe(
+      'Sinabi ng United States na dahil nasa material breach ang Iraq , binuhay ang resolusyon 678 .',
+    );
     expect(applyCorrections(text, [])).toBe(text);
   });
 
@@ -35,7 +37,9 @@ describe('applying corrections', () => {
 
 describe('the redline of one correction', () => {
   it('keeps shared words and marks only what changed, inside one wrapper for the whole span', () => {
-    expect(changeHtml(at(4, 'United Sates', 'United States'))).toBe('<span class="redline-change" id="claim-4" data-claim="4" title="Claim 4: Typo">United <del>Sates</del><ins>States</ins></span>');
+    expect(changeHtml(at(4, 'United Sates', 'United States'))).toBe(
+      '<span class="redline-change" id="claim-4" data-claim="4" title="Claim 4: Typo">United <del>Sates</del><ins>States</ins></span>',
+    );
   });
 
   it('shows a rewrite as one deletion and one insertion rather than confetti, and escapes both', () => {

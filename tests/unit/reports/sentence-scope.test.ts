@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { applyCorrections } from '../../../src/reports/corrections.js';
-import { correctedSentence, defaultClaimStatement, sentenceSpan, widenCorrections, type ScopedCorrection } from '../../../src/reports/sentence-scope.js';
+import {
+  correctedSentence,
+  defaultClaimStatement,
+  sentenceSpan,
+  widenCorrections,
+  type ScopedCorrection,
+} from '../../../src/reports/sentence-scope.js';
 
 const text = 'Sinabi ng United Sates na tama. Nagtantiya ang kritiko na 500,000 ang namatay. Wakas.';
 const doc = { text, sentenceStarts: [0, text.indexOf('Nagtantiya'), text.indexOf('Wakas')] };
@@ -12,7 +18,9 @@ const at = (claimId: number, quote: string, correction: string, scope: ScopedCor
 describe('sentence-scope corrections', () => {
   it('cut the sentence without the space before the next one', () => {
     const start = text.indexOf('kritiko');
-    expect(text.slice(...Object.values(sentenceSpan(doc, start, start + 7)) as [number, number])).toBe('Nagtantiya ang kritiko na 500,000 ang namatay.');
+    expect(text.slice(...(Object.values(sentenceSpan(doc, start, start + 7)) as [number, number]))).toBe(
+      'Nagtantiya ang kritiko na 500,000 ang namatay.',
+    );
   });
 
   it('replace exactly the sentence and supersede the passage corrections inside it, applying one change', () => {
@@ -21,8 +29,13 @@ describe('sentence-scope corrections', () => {
       at(2, 'kritiko', 'mga kritiko'),
       at(3, '500,000', 'Tinantiya ng isang survey noong 1995 na 500,000 ang namatay.', 'sentence'),
     ]);
-    expect(corrections.map((c) => [c.claimId, c.supersedes ?? []])).toEqual([[1, []], [3, [2]]]);
-    expect(applyCorrections(text, corrections)).toBe('Sinabi ng United States na tama. Tinantiya ng isang survey noong 1995 na 500,000 ang namatay. Wakas.');
+    expect(corrections.map((c) => [c.claimId, c.supersedes ?? []])).toEqual([
+      [1, []],
+      [3, [2]],
+    ]);
+    expect(applyCorrections(text, corrections)).toBe(
+      'Sinabi ng United States na tama. Tinantiya ng isang survey noong 1995 na 500,000 ang namatay. Wakas.',
+    );
   });
 
   it('gives the corrected sentence for one claim, and a short default claim statement', () => {
