@@ -3,7 +3,7 @@ import type { ClaimStatus } from './claims/claim-vocabulary.js';
 import * as documents from './documents/document.policy.js';
 import * as notes from './notes/note.policy.js';
 import { mayWriteSources } from './sources/source.policy.js';
-import type { Actor, Role } from './users/permissions.js';
+import type { Actor } from './users/permissions.js';
 import * as users from './users/user.policy.js';
 
 /**
@@ -30,7 +30,6 @@ export function viewCan(actor: Actor | null | undefined) {
     readAudit: users.mayReadAudit(actor),
     editReview: (claim: { status: ClaimStatus }) => claims.mayEditReview(actor, claim),
     setStatus: (claim: { status: ClaimStatus }, status: ClaimStatus) => claims.maySetStatus(actor, claim, status),
-    assignTo: (user: { role: Role; disabled: boolean }) => claims.mayAssignTo(actor, user),
     editNote: (note: { authorId: number | null }) => notes.mayEditNote(actor, note),
   });
 }

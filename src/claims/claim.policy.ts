@@ -39,11 +39,6 @@ export function mayBeAssigned(user: { role: Role; disabled: boolean }): boolean 
   return !user.disabled && can({ id: null, name: '', role: user.role }, 'claim.research');
 }
 
-/** May `actor` give claims to `user` (null: unassign)? */
-export function mayAssignTo(actor: Actor | null | undefined, user: { role: Role; disabled: boolean } | null): boolean {
-  return mayAssign(actor) && (user === null || mayBeAssigned(user));
-}
-
 /** Throws the form/API error for an assignee the policy refuses (unknown, disabled or a viewer). */
 export function requireAssignable(user: { role: Role; disabled: boolean } | undefined): void {
   if (!user || user.disabled) throw invalid('assigneeId', 'must be an active user');

@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findClaimById, findClaimsByDocumentId } from '../../../src/claims/claim.repository.js';
+import { maySetStatus } from '../../../src/claims/claim.policy.js';
 import { testApp } from '../../helpers/app.js';
 import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
 import { changeUser } from '../../../src/users/user.service.js';
@@ -239,5 +240,21 @@ describe(`claim rules the API must keep (${engineName})`, () => {
     ]);
     expect(await tableChecksums(db.engine.db)).toEqual(before);
     expect((await patch(editor, claim.id, { version, correction: 'noong 1991' })).status).toBe(200);
+  });
+  // The policy itself, asked directly: routes ask for the permission first (403), so only this
+  // shows the policy's own check holds where a caller forgets to (defence in depth).
+  it('refuses a viewer or a signed-out visitor any status, even the one the claim already has', () => {
+    const viewer = { id: 1, name: 'Vi', role: 'viewer' } as const;
+    const reviewer = { id: 2, name: 'Re', role: 'reviewer' } as const;
+    for (const status of ['open', 'in_review', 'resolved', 'dismissed'] as const) {
+      expect({ status, viewer: maySetStatus(viewer, { status }, status), anonymous: maySetStatus(null, { status }, status) }).toEqual({
+        status,
+        viewer: false,
+        anonymous: false,
+      });
+      expect(maySetStatus(reviewer, { status }, status)).toBe(true);
+    }
+    expect(maySetStatus(reviewer, { status: 'open' }, 'in_review')).toBe(true);
+    expect(maySetStatus(viewer, { status: 'open' }, 'in_review')).toBe(false);
   });
 });
