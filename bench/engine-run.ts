@@ -48,12 +48,10 @@ export interface EngineResult {
   mix: ReviewMixResult | null;
 }
 
-/** The review mix as shipped and with no cache at all, and an in-memory page of the mix's mean size. */
+/** The review mix as shipped, and an in-memory page of the mix's mean size. */
 export interface ReviewMixResult {
-  /** As shipped: pages read and rendered afresh, the hot small reads kept (src/db/read-cache.ts). */
+  /** As shipped: every page, the session and the pickers read and rendered afresh on each request. */
   shipped: MixResult;
-  /** No process-local copies at all (READ_CACHE=off): the session, users and documents read on every request too. */
-  noCache: MixResult;
   /** Postgres only: two app processes against the one server, connections split between them. */
   twoProcesses: MixResult | null;
   baseline: LoadResult;
@@ -184,8 +182,8 @@ export async function runEngine(name: EngineName, plan: readonly PlannedDocument
 }
 
 /**
- * The review mix on a fresh server as shipped and with no cache at all (READ_CACHE=off), then the
- * in-memory baseline padded to the mix's mean response size, so the ratio compares like with like.
+ * The review mix on a fresh server as shipped (and, on Postgres, split between two processes), then
+ * the in-memory baseline padded to the mix's mean response size, so the ratio compares like with like.
  */
 async function measureReviewMix(
   name: EngineName,
@@ -219,7 +217,6 @@ async function measureReviewMix(
     }
   };
   const shipped = await run(serverEnv, 'as shipped');
-  const noCache = await run({ ...serverEnv, READ_CACHE: 'off' }, 'no cache at all (READ_CACHE=off)');
   // PGlite is one process's database by design (docs/SCALING.md); on the server, two processes
   // show what scaling out does on the same two cores (the per-request CPU is what carries over).
   const twoProcesses = name === 'postgres' ? await run(serverEnv, 'two app processes', 2) : null;
@@ -234,7 +231,7 @@ async function measureReviewMix(
       pid: baselineServer.child.pid!,
     });
     o.log(`[${name}] baseline of the mix's mean size (${shipped.bytesPerResponse} bytes): ${baseline.requestsPerSecond} req/s`);
-    return { shipped, noCache, twoProcesses, baseline };
+    return { shipped, twoProcesses, baseline };
   } finally {
     await baselineServer.stop();
   }

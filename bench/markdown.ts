@@ -146,7 +146,6 @@ export function renderResults(r: BenchResults): string {
           m.baseline.loadAverage,
         ],
         line('review mix, as shipped', m.shipped),
-        line('review mix, no cache at all (READ_CACHE=off)', m.noCache),
         ...(m.twoProcesses ? [line('review mix, two app processes', m.twoProcesses)] : []),
       ];
     });
@@ -173,20 +172,10 @@ export function renderResults(r: BenchResults): string {
   const kindRows = r.engines
     .filter((e) => e.mix)
     .flatMap((e) =>
-      (['shipped', 'noCache'] as const).flatMap((which) =>
-        Object.entries(e.mix![which].byKind).map(([kind, k]) => [
-          e.engine,
-          { shipped: 'read cache', noCache: 'none' }[which],
-          kind,
-          k!.requests,
-          k!.p50,
-          k!.p99,
-          kb(k!.bytesPerResponse),
-        ]),
-      ),
+      Object.entries(e.mix!.shipped.byKind).map(([kind, k]) => [e.engine, kind, k!.requests, k!.p50, k!.p99, kb(k!.bytesPerResponse)]),
     );
   if (kindRows.length)
-    out.push('', 'By page type:', '', table(['engine', 'caches on', 'request', 'count', 'p50 ms', 'p99 ms', 'mean response'], kindRows));
+    out.push('', 'By page type:', '', table(['engine', 'request', 'count', 'p50 ms', 'p99 ms', 'mean response'], kindRows));
   const capacity = capacityLines(r);
   if (capacity.length) out.push('', ...capacity);
 

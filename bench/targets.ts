@@ -121,14 +121,5 @@ function reviewMixTargets(pg: EngineResult | undefined, lite: EngineResult | und
     figure: reader ? `p50 ${reader.load.latencyMs.p50} ms, ${(reader.load.bytesPerResponse / 1024).toFixed(0)} KB` : 'not measured',
     met: reader ? reader.load.latencyMs.p50 < 60 && reader.load.bytesPerResponse < 600 * 1024 : null,
   });
-  for (const r of [pg, lite]) {
-    if (!r?.mix) continue;
-    const readGain = r.mix.shipped.requestsPerSecond / r.mix.noCache.requestsPerSecond - 1;
-    checks.push({
-      target: `The read cache (sessions, users, documents' titles) pays on the review mix, ${r.engine}: > 20% more requests/s (else remove it)`,
-      figure: `${readGain >= 0 ? '+' : ''}${(readGain * 100).toFixed(0)}% (${r.mix.shipped.requestsPerSecond} vs ${r.mix.noCache.requestsPerSecond} req/s)`,
-      met: readGain > 0.2,
-    });
-  }
   return checks;
 }

@@ -8,7 +8,6 @@ import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import type { Ctx } from './context.js';
-import type { ReadCache } from './db/read-cache.js';
 import type { Db } from './db/database.js';
 import { loadActor, requireSignedIn } from './users/actor.middleware.js';
 import { requireJsonForApiWrites } from './http/api.js';
@@ -28,8 +27,6 @@ export interface AppOptions {
   db: Db;
   config: Readonly<Config>;
   secret: string;
-  /** Keeps the hot reads (sessions, users, documents' titles) between requests; without it, every request reads them. */
-  cache?: ReadCache;
   /** Where requests are logged; defaults to the process's logger. Given one, the access log is on even in tests. */
   log?: Logger;
 }
@@ -37,9 +34,9 @@ export interface AppOptions {
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 
 /** Builds the Express app around a database; no listen(), so tests drive it with supertest. */
-export function createApp({ db, config, secret, cache, log }: AppOptions): express.Express {
+export function createApp({ db, config, secret, log }: AppOptions): express.Express {
   const app = express();
-  const ctx: Ctx = cache ? { db, config, cache } : { db, config };
+  const ctx: Ctx = { db, config };
   const secure = !!config.publicUrl?.startsWith('https://');
   app.engine('ejs', ejsEngine(config.env === 'production'));
   app.set('views', viewsDir);

@@ -33,8 +33,6 @@ export interface Config {
    * work about a quarter faster). V8 holds it for the whole process.
    */
   pgliteCode: 'compact' | 'fast';
-  /** Whether each process keeps its hot small reads (sessions, users, documents' titles) between requests (src/db/read-cache.ts). */
-  readCache: boolean;
   /** How far the JavaScript heap may grow past its live size before a full collection, in percent; 0 leaves it to V8 (src/runtime/heap-growth.ts). */
   heapGrowingPercent: number;
   /**
@@ -74,7 +72,6 @@ const schema = {
     DB_CONNECT_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
     PGLITE_SHARED_BUFFERS_MB: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|[1-9][0-9][0-9]|1[0-9][0-9][0-9])$' },
     PGLITE_CODE: { enum: ['compact', 'fast'] },
-    READ_CACHE: { enum: ['on', 'off'] },
     HEAP_GROWING_PERCENT: { type: 'string', pattern: '^(0|[1-9][0-9]{0,2})$' },
     PASSWORD_HASH_COST: { type: 'string', pattern: '^(1[0-9]|20)$' },
     SHUTDOWN_TIMEOUT_MS: { type: 'string', pattern: '^[0-9]+$' },
@@ -120,7 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dbStatementTimeoutMs: Number(get('DB_STATEMENT_TIMEOUT_MS') ?? 15_000),
     dbConnectTimeoutMs: Number(get('DB_CONNECT_TIMEOUT_MS') ?? 3_000),
     pgliteSharedBuffersMb: Number(get('PGLITE_SHARED_BUFFERS_MB') ?? 16),
-    readCache: (get('READ_CACHE') ?? 'on') === 'on',
     heapGrowingPercent: Number(get('HEAP_GROWING_PERCENT') ?? 50),
     pgliteCode: (get('PGLITE_CODE') ?? 'compact') as Config['pgliteCode'],
     passwordHashCost: Number(get('PASSWORD_HASH_COST') ?? DEFAULT_PASSWORD_HASH_COST),

@@ -1,6 +1,5 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { createApp } from './app.js';
-import { ReadCache } from './db/read-cache.js';
 import type { Config } from './config.js';
 import { loadSessionSecret } from './http/secret.js';
 import { logger } from './http/logger.js';
@@ -18,10 +17,7 @@ export async function serve(config: Readonly<Config>): Promise<Server> {
   const log = logger(config);
   const engine = await openWorkspace(config, log);
   const ctx = { db: engine.db, config };
-  // READ_CACHE=off: no process-local copies at all, every request reads the database (the review
-  // mix's "cache off", and the setting behind a pool that cannot LISTEN: docs/SCALING.md).
-  const cache = config.readCache ? new ReadCache(engine) : undefined;
-  const app = createApp({ db: engine.db, config, secret: loadSessionSecret(config), cache });
+  const app = createApp({ db: engine.db, config, secret: loadSessionSecret(config) });
   await purgeExpiredSessions(ctx);
   const purge = setInterval(() => purgeExpiredSessions(ctx).catch(() => {}), 3600_000).unref();
 

@@ -6,7 +6,6 @@ import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database, Db } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
-import { AnnounceWrites } from './write-announcer.js';
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -23,43 +22,6 @@ export interface Engine {
   close(): Promise<void>;
   /** PGlite only: the data directory as a tarball (tests start from it; backups could too). */
   dump?: () => Promise<Blob>;
-  /**
-   * Follows the writes to the tables sql/0010 and sql/0011 watch: this process's own as each
-   * statement runs (and again when it is done), and every process's once committed, from the
-   * database's notifications. `onChange` gets the table's name. `onLive(false)` means
-   * notifications may have been missed (the listening connection is down, reconnecting);
-   * `onLive(true)`, that they are flowing again. Returns the unsubscribe function.
-   */
-  watchChanges(onChange: (table: string) => void, onLive: (live: boolean) => void): () => void;
-}
-
-export const CHANGES_CHANNEL = 'claimdesk_changes';
-
-/** Fans one listening connection out to every subscriber, and remembers whether it is live. */
-class ChangeFeed {
-  readonly #subscribers = new Set<{ onChange: (table: string) => void; onLive: (live: boolean) => void }>();
-  #live = false;
-  constructor(private readonly start: (feed: ChangeFeed) => void) {}
-  #started = false;
-
-  subscribe(onChange: (table: string) => void, onLive: (live: boolean) => void): () => void {
-    const subscriber = { onChange, onLive };
-    this.#subscribers.add(subscriber);
-    if (!this.#started) {
-      this.#started = true;
-      this.start(this);
-    } else if (this.#live) onLive(true);
-    return () => this.#subscribers.delete(subscriber);
-  }
-
-  changed(table: string): void {
-    for (const s of this.#subscribers) s.onChange(table);
-  }
-
-  setLive(live: boolean): void {
-    this.#live = live;
-    for (const s of this.#subscribers) s.onLive(live);
-  }
 }
 
 export type EngineOptions = Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'> &
@@ -106,34 +68,16 @@ async function openPglite(options: EngineOptions): Promise<Engine> {
       throw err;
     }
   }
-  // One process owns the data directory, so every write is this process's own; PGlite still
-  // delivers the notifications after commit, like the server.
-  let unlisten: (() => Promise<void>) | null = null;
-  const feed = new ChangeFeed((f) => {
-    void pglite
-      .listen(CHANGES_CHANNEL, (table) => f.changed(table))
-      .then((stop) => {
-        unlisten = stop;
-        f.setLive(true);
-      })
-      .catch(() => f.setLive(false));
-  });
-  const db = new Kysely<Database>({
-    dialect: new PGliteDialect({ pglite }),
-    plugins: [new AnnounceWrites((table) => feed.changed(table))],
-  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,
     kind: 'pglite',
-    watchChanges: (onChange, onLive) => feed.subscribe(onChange, onLive),
     async scriptTransaction(fn) {
       // Kysely serialises its own queries on the single PGlite connection; going through it keeps
       // a migration from interleaving with an application query.
       return db.connection().execute(() => pglite.transaction(async (tx) => fn(async (sql) => (await tx.exec(sql)).at(-1)?.rows ?? [])));
     },
     async close() {
-      feed.setLive(false);
-      if (unlisten && !pglite.closed) await unlisten().catch(() => {});
       await db.destroy();
       if (!pglite.closed) await pglite.close();
       unlock();
@@ -169,44 +113,10 @@ async function openPostgres(options: EngineOptions, url: string): Promise<Engine
   // the broken client on release, so the listener only has to exist.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  let closed = false;
-  let listener: pg.Client | null = null;
-  let retry: NodeJS.Timeout | null = null;
-  // A connection of its own, outside the pool: LISTEN holds it for the process's life.
-  const feed = new ChangeFeed(function connect(f) {
-    if (closed) return;
-    const client = new pg.Client({
-      connectionString: url,
-      connectionTimeoutMillis: options.dbConnectTimeoutMs,
-      keepAlive: true,
-      application_name: 'claimdesk listener',
-    });
-    listener = client;
-    let lost = false;
-    const reconnect = () => {
-      if (lost) return;
-      lost = true;
-      f.setLive(false);
-      client.end().catch(() => {});
-      if (!closed) retry = setTimeout(() => connect(f), 1000).unref();
-    };
-    client.on('error', reconnect);
-    client.on('end', reconnect);
-    client.on('notification', (n) => n.payload && f.changed(n.payload));
-    client
-      .connect()
-      .then(() => client.query(`LISTEN ${CHANGES_CHANNEL}`))
-      .then(() => !lost && f.setLive(true))
-      .catch(reconnect);
-  });
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
-    plugins: [new AnnounceWrites((table) => feed.changed(table))],
-  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     kind: 'postgres',
-    watchChanges: (onChange, onLive) => feed.subscribe(onChange, onLive),
     async scriptTransaction(fn) {
       const client = await pool.connect();
       try {
@@ -226,10 +136,6 @@ async function openPostgres(options: EngineOptions, url: string): Promise<Engine
       }
     },
     async close() {
-      closed = true;
-      if (retry) clearTimeout(retry);
-      feed.setLive(false);
-      await listener?.end().catch(() => {});
       await db.destroy();
     },
   };

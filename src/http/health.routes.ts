@@ -4,8 +4,7 @@ import { availabilityOf } from './db-availability.js';
 
 /**
  * GET /healthz: 200 when the database answers, 503 (with Retry-After) when it does not, with
- * when the outage was first noticed. It never needs a restart to turn healthy again. `readCache`
- * says whether this process is keeping its hot reads (src/db/read-cache.ts).
+ * when the outage was first noticed. It never needs a restart to turn healthy again.
  */
 export function healthRoutes(): Router {
   const router = Router();
@@ -16,8 +15,7 @@ export function healthRoutes(): Router {
     try {
       await sql`SELECT 1`.execute(req.ctx.db);
       availability.markUp(req.log);
-      // "live": hot reads are kept between requests; "off": every request reads them (no cache, or its notifications are down).
-      res.json({ status: 'ok', database: 'up', latencyMs: Date.now() - started, readCache: req.ctx.cache?.live ? 'live' : 'off' });
+      res.json({ status: 'ok', database: 'up', latencyMs: Date.now() - started });
     } catch (err) {
       availability.markDown(req.log, err);
       res.status(503).set('Retry-After', '5').json({ status: 'unavailable', database: 'down', since: availability.state.downSince });

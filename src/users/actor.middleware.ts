@@ -1,8 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { viewCan } from '../can.js';
 import { resolveApiToken } from './token.service.js';
-import { findSessionRow, resolveSession, SESSION_TTL_MS } from './session.service.js';
-import { cachedRead } from '../db/read-cache.js';
+import { resolveSession, SESSION_TTL_MS } from './session.service.js';
 import { hasAnyUser } from './user.service.js';
 import { unauthorized } from '../http/errors.js';
 import { isApiRequest } from '../http/params.js';
@@ -30,10 +29,8 @@ export function loadActor(): RequestHandler {
     } else {
       const token = req.cookies?.[SESSION_COOKIE];
       if (typeof token === 'string') {
-        // The session's row is kept between requests until a session or user changes (keptReads.session).
-        req.actor = await resolveSession(req.ctx, token, (id) =>
-          cachedRead(req.ctx.cache, 'session', id, () => findSessionRow(req.ctx.db, id)),
-        );
+        // Read on every request: a session ended or a user disabled by any process is refused at once.
+        req.actor = await resolveSession(req.ctx, token);
         if (!req.actor) clearSessionCookie(req, res); // ended, expired or disabled: stop sending it
       }
     }

@@ -33,7 +33,7 @@ export interface SessionActor extends Actor {
 }
 
 /** A session's row with its user's, as resolveSession checks it. */
-export interface SessionRow {
+interface SessionRow {
   id: string;
   last_seen_at: Date;
   expires_at: Date;
@@ -45,7 +45,7 @@ export interface SessionRow {
 }
 
 /** The session with this id and its user, if the user is not disabled. */
-export async function findSessionRow(db: Db, id: string): Promise<SessionRow | null> {
+async function findSessionRow(db: Db, id: string): Promise<SessionRow | null> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -58,17 +58,13 @@ export async function findSessionRow(db: Db, id: string): Promise<SessionRow | n
 
 /**
  * The signed-in user behind a session cookie, or null when it is unknown, expired or the user is
- * disabled. `find` reads the row (the sign-in middleware passes a kept copy, src/db/read-cache.ts);
- * expiry and idle time are checked here, on every request, so a kept row never outlives them.
+ * disabled. The row, expiry and idle time are read and checked on every request, so a session
+ * ended or a user disabled by any process is refused at once.
  */
-export async function resolveSession(
-  ctx: Ctx,
-  token: string,
-  find: (id: string) => Promise<SessionRow | null> = (id) => findSessionRow(ctx.db, id),
-): Promise<SessionActor | null> {
+export async function resolveSession(ctx: Ctx, token: string): Promise<SessionActor | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const id = hashSecret(token);
-  const row = await find(id);
+  const row = await findSessionRow(ctx.db, id);
   if (!row || row.expires_at.getTime() <= Date.now()) return null;
   // Idle timeout (ASVS V3.3.2) on top of the absolute lifetime: an unlocked computer left for the
   // night does not stay signed in. last_seen_at is refreshed often enough to keep an active user in.

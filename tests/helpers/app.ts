@@ -1,12 +1,11 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../src/app.js';
-import { ReadCache } from '../../src/db/read-cache.js';
 import type { TestDb } from './db.js';
 
-/** The app as `claimdesk serve` builds it, read cache included, so tests meet its invalidation too. */
+/** The app as `claimdesk serve` builds it, on this test file's database. */
 export function testApp(db: TestDb): Express {
-  return createApp({ db: db.engine.db, config: db.config, secret: db.config.sessionSecret!, cache: new ReadCache(db.engine) });
+  return createApp({ db: db.engine.db, config: db.config, secret: db.config.sessionSecret! });
 }
 
 /**

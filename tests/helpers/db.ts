@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Ctx } from '../../src/context.js';
-import { CHANGES_CHANNEL, openEngine, type Engine } from '../../src/db/engine.js';
+import { openEngine, type Engine } from '../../src/db/engine.js';
 import { matchingIdle } from '../../src/matching/background-matching.js';
 import { adminQuery, withDatabase } from './global-setup.js';
 import { TEST_PASSWORD_HASH_COST } from './processes.js';
@@ -78,31 +78,5 @@ async function cloneTemplate(server: string, name: string, template: string): Pr
       if ((err as { code?: string }).code !== '55006' || attempt > 100) throw err;
       await new Promise((r) => setTimeout(r, 50 + Math.random() * 150));
     }
-  }
-}
-
-/**
- * Waits until the database's notifications of every write committed so far have reached this
- * process. They arrive late and in commit order, so a marker sent now arrives after them; a test
- * that counts reads across two requests would otherwise see a write of its setup land between.
- */
-export async function settleChanges(engine: Engine, ms = 10_000): Promise<void> {
-  const marker = `settled:${randomBytes(6).toString('hex')}`;
-  let seen = false;
-  const stop = engine.watchChanges(
-    (table) => {
-      if (table === marker) seen = true;
-    },
-    () => {},
-  );
-  try {
-    await engine.scriptTransaction((exec) => exec(`SELECT pg_notify('${CHANGES_CHANNEL}', '${marker}')`));
-    const deadline = Date.now() + ms;
-    while (!seen) {
-      if (Date.now() > deadline) throw new Error('timed out waiting for the change feed to settle');
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  } finally {
-    stop();
   }
 }

@@ -4,16 +4,15 @@ import { loadConfig } from '../../src/config.js';
 describe('the performance settings', () => {
   const base = { NODE_ENV: 'test', DATA_DIR: '/tmp/claimdesk-unused' };
 
-  it('keeps hot small reads, runs PGlite compact and bounds heap growth at 50%, unless told otherwise', () => {
+  it('runs PGlite compact and bounds heap growth at 50%, unless told otherwise', () => {
     const config = loadConfig(base);
-    expect([config.readCache, config.pgliteCode, config.heapGrowingPercent]).toEqual([true, 'compact', 50]);
-    const tuned = loadConfig({ ...base, READ_CACHE: 'off', PGLITE_CODE: 'fast', HEAP_GROWING_PERCENT: '0' });
-    expect([tuned.readCache, tuned.pgliteCode, tuned.heapGrowingPercent]).toEqual([false, 'fast', 0]);
+    expect([config.pgliteCode, config.heapGrowingPercent]).toEqual(['compact', 50]);
+    const tuned = loadConfig({ ...base, PGLITE_CODE: 'fast', HEAP_GROWING_PERCENT: '0' });
+    expect([tuned.pgliteCode, tuned.heapGrowingPercent]).toEqual(['fast', 0]);
   });
 
   it('names a wrong value instead of guessing', () => {
     expect(() => loadConfig({ ...base, PGLITE_CODE: 'turbo' })).toThrow(/PGLITE_CODE/);
-    expect(() => loadConfig({ ...base, READ_CACHE: 'no' })).toThrow(/READ_CACHE/);
     expect(() => loadConfig({ ...base, HEAP_GROWING_PERCENT: '50%' })).toThrow(/HEAP_GROWING_PERCENT/);
     expect(() => loadConfig({ ...base, HEAP_GROWING_PERCENT: '1000' })).toThrow(/HEAP_GROWING_PERCENT/);
   });

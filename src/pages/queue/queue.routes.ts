@@ -7,8 +7,6 @@ import { bulkUpdateClaims } from '../../claims/bulk.service.js';
 import { queueParams, queueSortLabels, queueSorts, validateQueueQuery, type QueueQuery } from '../../claims/claim-queue.js';
 import { listQueueRows, queueFilterOptions, type QueueFilterOptions } from '../../claims/claim-queue.service.js';
 import { viewCan } from '../../can.js';
-import { cachedRead } from '../../db/read-cache.js';
-import { requirePermission } from '../../users/permissions.js';
 
 /** Where to go back to after a bulk action: the queue, with its filters, and nothing else. */
 const safeReturn = (raw: unknown) =>
@@ -41,12 +39,9 @@ async function renderQueue(req: Request, res: Response, state: QueueState) {
   const { rawQuery, errors, bulk, status } = state;
   const query: QueueQuery = state.query ?? { sort: 'position' };
   const selected = new Set((Array.isArray(bulk.values.claimIds) ? bulk.values.claimIds : []).map(Number));
-  // The same for every actor who may read claims (asked first): kept until a document or user changes.
-  requirePermission(req.actor!, 'claim.read');
-  const options: QueueFilterOptions = await cachedRead(req.ctx.cache, 'queueFilterOptions', String(query.documentId ?? ''), () =>
-    queueFilterOptions(req.ctx, req.actor!, query.documentId),
-  );
-  // Read afresh on every request: kept pages did not pay on the review mix (docs/BENCHMARKS.md).
+  // The pickers and the page are read afresh on every request: keeping them did not pay on the
+  // review mix (docs/BENCHMARKS.md, issue 19).
+  const options: QueueFilterOptions = await queueFilterOptions(req.ctx, req.actor!, query.documentId);
   const page = state.query ? await listQueueRows(req.ctx, req.actor!, query, options.everyone) : { claims: [], nextCursor: null };
   res.status(status).render('claims/index', {
     title: 'Claims',

@@ -10,6 +10,7 @@ describe(`GET /healthz (${engineName})`, () => {
     const ok = await request(app).get('/healthz');
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'ok', database: 'up' });
+    expect(Object.keys(ok.body).sort()).toEqual(['database', 'latencyMs', 'status']);
     await db.close();
     const down = await request(app).get('/healthz');
     expect(down.status).toBe(503);

@@ -44,6 +44,8 @@ class Browser {
 
 // Sessions live in the database and every process is given the same SESSION_SECRET, so any
 // process can serve any request: shown with two `claimdesk serve` processes on one server database.
+// No process keeps a copy of a session or a user: each request reads them, so what one process
+// ends, the other refuses on the next request.
 describe.skipIf(!process.env.TEST_DATABASE_URL)('two app processes on one Postgres database', () => {
   let db: TestDb;
   let a: RunningServer;
@@ -108,14 +110,47 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two app processes on one Postgr
     const browser = new Browser();
     await browser.post(`${a.url}/login`, { email: EMAIL, password: PASSWORD, _csrf: await browser.csrf(`${a.url}/login`) });
     const session = browser.cookies.get('claimdesk_session')!;
-    // B keeps the session it has just read: only A's notification can make it let go.
-    expect(await (await fetch(`${b.url}/healthz`)).json()).toMatchObject({ readCache: 'live' });
     expect((await browser.fetch(`${b.url}/documents`)).status).toBe(200);
 
     const out = await browser.post(`${a.url}/logout`, { _csrf: await browser.csrf(`${a.url}/documents`) });
     expect(out.status).toBe(303);
     browser.cookies.set('claimdesk_session', session); // a stale copy of the cookie, as another tab would hold
     const refused = await browser.fetch(`${b.url}/documents`);
+    expect(refused.status).toBe(303);
+    expect(refused.headers.get('location')).toMatch(/^\/login/);
+  });
+
+  it('refuses on B, at once, a user an administrator disabled on A', async () => {
+    const [target, admin] = [
+      { email: 'disabled.target@example.test', name: 'Dana Disabled', role: 'editor', password: 'soon to be disabled, not guessed' },
+      { email: 'scale.admin@example.test', name: 'Ada Admin', role: 'admin', password: 'the administrator of both processes' },
+    ];
+    const added = await Promise.all(
+      [target, admin].map((u) =>
+        runCli(['user', 'add', '--email', u.email, '--role', u.role, '--name', u.name], { env, input: u.password }),
+      ),
+    );
+    for (const r of added) expect(r.code, r.stderr).toBe(0);
+    const signedIn = async (u: typeof target) => {
+      const browser = new Browser();
+      const res = await browser.post(`${a.url}/login`, {
+        email: u.email,
+        password: u.password,
+        _csrf: await browser.csrf(`${a.url}/login`),
+      });
+      expect(res.status).toBe(303);
+      return browser;
+    };
+    const [dana, ada] = [await signedIn(target), await signedIn(admin)];
+    expect((await dana.fetch(`${b.url}/documents`)).status).toBe(200);
+
+    const users = await (await ada.fetch(`${a.url}/admin/users`)).text();
+    const id = /action="\/admin\/users\/(\d+)\/disable"(?:(?!action=)[\s\S])*?visually-hidden"> Dana Disabled</.exec(users)?.[1];
+    expect(id).toMatch(/^\d+$/);
+    const disabled = await ada.post(`${a.url}/admin/users/${id}/disable`, { _csrf: await ada.csrf(`${a.url}/admin/users`) });
+    expect(disabled.status).toBe(303);
+
+    const refused = await dana.fetch(`${b.url}/documents`);
     expect(refused.status).toBe(303);
     expect(refused.headers.get('location')).toMatch(/^\/login/);
   });
