@@ -7,8 +7,10 @@ const bar = document.querySelector('[data-selection-bar]');
 const form = document.querySelector('[data-add-claim-form]');
 
 /**
- * The selected passage, trimmed, and which occurrence of it in the text it is. The article's
- * text content equals the document text (see views/documents/show.ejs), so offsets agree.
+ * The selected passage, trimmed, where it begins in the document, and which occurrence of it in
+ * the text shown it is. The article's text content equals the document text, or for a part of a
+ * long document the text from its `data-text-offset` on (see views/documents/show.ejs), so
+ * offsets agree once that is added.
  */
 function selectedPassage() {
   const selection = window.getSelection();
@@ -29,7 +31,7 @@ function selectedPassage() {
     count += 1;
     if (at === start) occurrence = count;
   }
-  return { quote, occurrence, count };
+  return { quote, occurrence, count, start: Number(article.dataset.textOffset) + start };
 }
 
 if (article && bar && form) {
@@ -41,6 +43,11 @@ if (article && bar && form) {
     if (current) shown.textContent = current.quote.length > 90 ? `${current.quote.slice(0, 89)}…` : current.quote;
   };
   document.addEventListener('selectionchange', () => window.requestAnimationFrame(refresh));
+  // A passage typed or changed by hand is found by its occurrence, not by a selection's span.
+  form.elements.quote.addEventListener('input', () => {
+    form.elements.start.value = '';
+    form.elements.end.value = '';
+  });
 
   const add = bar.querySelector('[data-selection-add]');
   // Pressing the button must not clear the selection it is about.
@@ -48,7 +55,14 @@ if (article && bar && form) {
   add.addEventListener('click', () => {
     if (!current) return;
     form.elements.quote.value = current.quote;
-    form.elements.occurrence.value = current.count > 1 ? String(current.occurrence) : '';
+    if (article.dataset.textOffset === undefined) {
+      form.elements.occurrence.value = current.count > 1 ? String(current.occurrence) : '';
+    } else {
+      // A part of the text cannot count the passage's occurrences in the whole: send its span.
+      form.elements.occurrence.value = '';
+      form.elements.start.value = String(current.start);
+      form.elements.end.value = String(current.start + current.quote.length);
+    }
     form.scrollIntoView({ block: 'center' });
     form.elements.kind.focus();
   });

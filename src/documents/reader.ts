@@ -15,12 +15,14 @@ export interface ReaderFilters {
   verdict?: Verdict | 'none';
 }
 
-/** The reader's query: the filters and which page of the list to show. */
+/** The reader's query: the filters, which page of the list and which part of the text to show. */
 export interface ReaderQuery extends ReaderFilters {
   /** The page of the list, from 1. */
   page?: number;
   /** Show the page that lists this claim (the address other pages link to, with `#claim-ID`). */
   claim?: number;
+  /** The part of a long document's text to show, from 1 (src/documents/reader-parts.ts). */
+  part?: number;
 }
 
 export const validateReaderQuery = compileValidator<ReaderQuery>(
@@ -33,6 +35,7 @@ export const validateReaderQuery = compileValidator<ReaderQuery>(
       verdict: { enum: [...verdicts, 'none'] },
       page: { type: 'integer', minimum: 1, maximum: 1_000_000 },
       claim: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
+      part: { type: 'integer', minimum: 1, maximum: 1_000_000 },
     },
   },
   'form',
@@ -68,7 +71,7 @@ export interface ReaderList {
   pageOf: Map<number, number>;
 }
 
-/** The filters alone, without the page or claim. */
+/** The filters alone, without the page, claim or part. */
 export function readerFilters(query: ReaderQuery): ReaderFilters {
   const { status, kind, verdict } = query;
   return { ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(verdict ? { verdict } : {}) };

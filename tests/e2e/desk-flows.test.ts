@@ -30,6 +30,23 @@ const focused = (page: Page) =>
     if (!el || el === document.body) return 'body';
     return el.hasAttribute('data-error-summary') ? 'error-summary' : `#${el.id}`;
   });
+/** Selects the first `passage` in the reader's article the way a mouse drag would (a DOM range over its text nodes). */
+const selectInArticle = (page: Page, passage: string) =>
+  page.evaluate((wanted) => {
+    const article = document.querySelector('[data-article]')!;
+    const at = article.textContent!.indexOf(wanted);
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent!.length;
+      if (seen <= at && at < seen + length) range.setStart(node, at - seen);
+      if (seen < at + wanted.length && at + wanted.length <= seen + length) range.setEnd(node, at + wanted.length - seen);
+      seen += length;
+    }
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+  }, passage);
 const documentTitles = (page: Page) => page.locator('main table a[href^="/documents/"]').allInnerTexts();
 
 /**
@@ -89,6 +106,30 @@ describe(`documents and the review desk in Chromium (${engineName})`, () => {
     const gone = await page.goto(url(`/documents/${doc.document.id}`));
     expect(gone?.status()).toBe(404);
   }, 120_000);
+
+  it('shows a long text in parts, and adds a claim selected in part 2 at its place in the whole text', async () => {
+    const { page } = chrome;
+    // 27 lines of four claims each: 108 claims, more than a list page, so two parts; part 2 from line 26.
+    const line = (i: number) =>
+      `Talata ${i + 1}: ayon sa tagapagsalita ng lungsod, ${1000 + i} pamilya ang lumikas noong Marso ${1990 + i}.\n`;
+    const text = Array.from({ length: 27 }, (_, i) => line(i)).join('');
+    const doc = await buildDocument(db.ctx, { title: 'Mahabang ulat sa browser', text });
+    await page.goto(url(`/documents/${doc.document.id}`));
+    const pager = page.getByRole('navigation', { name: 'Parts of the text' });
+    expect(await pager.innerText()).toMatch(/Part 1 of 2/);
+    await pager.getByRole('link', { name: 'Next part' }).click();
+    await expect.poll(() => pager.innerText()).toMatch(/Part 2 of 2/);
+    expect(await page.getByTestId('article-text').innerText()).toMatch(/^Talata 26:/);
+
+    // The passage is on every line; selected on line 26 it is the 26th occurrence in the document.
+    await selectInArticle(page, 'pamilya ang lumikas');
+    await page.locator('[data-selection-add]').click();
+    await page.locator('#kind').selectOption('event');
+    await page.locator('[data-add-claim-form] button[type="submit"]').click();
+    await expect.poll(() => flashText(page)).toMatch(/Added claim/);
+    const added = (await listDocumentClaims(db.ctx, editor, doc.document.id)).filter((c) => c.quote === 'pamilya ang lumikas');
+    expect(added.map((c) => c.start)).toEqual([text.indexOf('pamilya ang lumikas', text.indexOf('Talata 26:'))]);
+  });
 
   it('refuses a duplicate import with a link to the existing document, and "Import anyway" imports it', async () => {
     const { page } = chrome;

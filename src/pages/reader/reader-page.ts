@@ -16,7 +16,15 @@ export interface ReaderPager {
   nextHref: string | null;
 }
 
-/** What the reader page shows of a document: its text with the claims marked, and one page of its claim list. */
+/** Which part of a long document's text is shown: "Part 3 of 20", and the neighbouring parts' addresses. */
+export interface ReaderPartPager {
+  part: number;
+  partCount: number;
+  prevHref: string | null;
+  nextHref: string | null;
+}
+
+/** What the reader page shows of a document: its text (or a part of it) with the claims marked, and one page of its claim list. */
 export interface ReaderPage {
   document: ReaderDocument;
   claimCount: number;
@@ -25,36 +33,57 @@ export interface ReaderPage {
   filters: ReaderFilters;
   filtered: boolean;
   pager: ReaderPager;
-  /** The text, escaped, with every claim marked (src/pages/reader/marked-text.ts). */
+  /** The part of the text shown, when the document has more than one (null: the whole text). */
+  partPager: ReaderPartPager | null;
+  /** Where the shown text begins in the document (0 for the whole text), for public/js/reader.js. */
+  textOffset: number;
+  /** The text shown, escaped, with its claims marked (src/pages/reader/marked-text.ts). */
   articleHtml: string;
   cards: ReaderCard[];
+  /** Where a card's "show in text" leads: its passage here, or the part of the text holding it. */
+  textHrefOf: (claimId: number) => string;
   seen: ReadonlySet<number>;
 }
 
-/** The reader's address for these filters and page (page 1 named, so "previous" always says where it goes). */
-export function readerHref(documentId: number, filters: ReaderFilters, page?: number): string {
+/** The reader's address for these filters, page and part (page 1 named, so "previous" always says where it goes). */
+export function readerHref(documentId: number, filters: ReaderFilters, page?: number, part?: number): string {
   const query = new URLSearchParams(filters as Record<string, string>);
   if (page !== undefined) query.set('page', String(page));
+  if (part !== undefined) query.set('part', String(part));
   const search = query.toString();
   return `/documents/${documentId}${search ? `?${search}` : ''}`;
 }
 
 /**
  * The reader's document with one page of its claim list, read afresh on every request (kept
- * pages did not pay on the review mix: docs/BENCHMARKS.md). The text marks every claim; a mark
- * leads to its claim's card: `#claim-ID` on this page, the page that lists it
- * (`?page=K#claim-ID`) otherwise, the claim's own page when the filters leave it out. The list
- * shows READER_PAGE_SIZE cards.
+ * pages did not pay on the review mix: docs/BENCHMARKS.md). The text marks every claim of the
+ * part shown (the whole text unless the document has more claims than a list page); a mark leads
+ * to its claim's card: `#claim-ID` on this page, the page that lists it (`?page=K#claim-ID`)
+ * otherwise, the claim's own page when the filters leave it out. The list shows READER_PAGE_SIZE
+ * cards; a card's "show in text" leads to `#text-ID`, or to the part holding its claim
+ * (`?page=P&part=K#text-ID`, the same list page).
  */
 export async function readerPage(req: Request, id: number, query: ReaderQuery): Promise<ReaderPage> {
   requireReader(req.actor!);
-  const { document, marks, list, cards, seen } = await getDocumentForReading(req.ctx, req.actor!, id, query);
+  const { document, marks, textPart, list, cards, seen } = await getDocumentForReading(req.ctx, req.actor!, id, query);
   const pageBase = ejs.escapeXML(`${readerHref(id, list.filters)}${list.filtered ? '&' : '?'}page=`);
   const hrefOf = (claimId: number) => {
     const page = list.pageOf.get(claimId);
     if (page === undefined) return `/claims/${claimId}`;
     return page === list.page ? `#claim-${claimId}` : `${pageBase}${page}#claim-${claimId}`;
   };
+  const partHref = (part: number) => readerHref(id, list.filters, list.page, part);
+  const partOfCard = new Map(cards.map((c) => [c.id, textPart.partOf(c)]));
+  const textHrefOf = (claimId: number) => {
+    const part = partOfCard.get(claimId) ?? textPart.part;
+    return part === textPart.part ? `#text-${claimId}` : `${partHref(part)}#text-${claimId}`;
+  };
+  // The part's own text, its marks moved to match; the anchors and links name claims by id, and
+  // the article says where the part begins (data-text-offset) for offsets into the document.
+  const partMarks =
+    textPart.from === 0
+      ? textPart.marks
+      : textPart.marks.map((m) => ({ ...m, start: m.start - textPart.from, end: m.end - textPart.from }));
   const first = list.listedCount === 0 ? 0 : (list.page - 1) * READER_PAGE_SIZE + 1;
   return {
     document,
@@ -71,8 +100,24 @@ export async function readerPage(req: Request, id: number, query: ReaderQuery): 
       prevHref: list.page > 1 ? readerHref(id, list.filters, list.page - 1) : null,
       nextHref: list.page < list.pageCount ? readerHref(id, list.filters, list.page + 1) : null,
     },
-    articleHtml: markedTextHtml(document.text, marks, hrefOf, new Set(list.pageIds)),
+    partPager:
+      textPart.partCount === 1
+        ? null
+        : {
+            part: textPart.part,
+            partCount: textPart.partCount,
+            prevHref: textPart.part > 1 ? partHref(textPart.part - 1) : null,
+            nextHref: textPart.part < textPart.partCount ? partHref(textPart.part + 1) : null,
+          },
+    textOffset: textPart.from,
+    articleHtml: markedTextHtml(
+      textPart.partCount === 1 ? document.text : document.text.slice(textPart.from, textPart.to),
+      partMarks,
+      hrefOf,
+      new Set(list.pageIds),
+    ),
     cards,
+    textHrefOf,
     seen,
   };
 }

@@ -38,13 +38,27 @@ const noForm = { values: {}, errors: {} };
 const readerQuery = (req: Request) => validateReaderQuery({ ...formInput(req.query) });
 
 /**
- * The reader's query (a GET form: the list's filters, and its page or the claim whose page to
- * show): a refused one shows the list's first page, unfiltered, with the messages.
+ * The reader's query (a GET form: the list's filters, its page or the claim whose page to show,
+ * and the part of the text): a refused one shows the list's first page, unfiltered, with the messages.
  */
 const filterForm: PageForm<ReaderQuery> = {
   validate: (raw) => validateReaderQuery({ ...(raw as object) }),
-  labels: { status: 'Status filter', kind: 'Kind filter', verdict: 'Verdict filter', page: 'Page', claim: 'Claim' },
-  fieldIds: { status: 'f-status', kind: 'f-kind', verdict: 'f-verdict', page: 'list-position', claim: 'list-position' },
+  labels: {
+    status: 'Status filter',
+    kind: 'Kind filter',
+    verdict: 'Verdict filter',
+    page: 'Page',
+    claim: 'Claim',
+    part: 'Part of the text',
+  },
+  fieldIds: {
+    status: 'f-status',
+    kind: 'f-kind',
+    verdict: 'f-verdict',
+    page: 'list-position',
+    claim: 'list-position',
+    part: 'text-position',
+  },
   render: (req, res, { status, errors }) => renderReader(req, res, status, null, errors, noForm),
 };
 
