@@ -399,6 +399,18 @@ describe(`claim services, what they write (${engineName})`, () => {
       expect(two.fields).toEqual([
         { field: 'claimIds', message: '#999991, #999992 no longer exist (merged or deleted); reload the list and try again' },
       ]);
+      // Twelve gone: the message names the first ten, not a list as long as the selection.
+      const gone = Array.from({ length: 12 }, (_, i) => 999_901 + i);
+      const many = await refused(
+        bulkUpdateClaims(db.ctx, editor, { claimIds: [claim.id, ...gone], action: 'status', status: 'in_review' }),
+      );
+      expect(many.fields).toEqual([
+        {
+          field: 'claimIds',
+          message:
+            '#999901, #999902, #999903, #999904, #999905, #999906, #999907, #999908, #999909, #999910 no longer exist (merged or deleted); reload the list and try again',
+        },
+      ]);
     });
 
     it('leaves a claim already in the status alone, keeps a trimmed reason, and wants a reason that is more than spaces', async () => {

@@ -168,6 +168,12 @@ describe('the byte-level guards', () => {
       message: 'The form data is not valid UTF-8. Send text encoded as UTF-8.',
     });
     expect(thrown(form('t%FF=x'))).toMatchObject({ code: 'invalid_utf8' });
+    // A + is a space, so "%C3+%A9" is two broken escapes, not é: the parser would store U+FFFD twice.
+    expect(thrown(form('title=%C3+%A9'))).toEqual({
+      status: 400,
+      code: 'invalid_utf8',
+      message: 'The form data is not valid UTF-8. Send text encoded as UTF-8.',
+    });
   });
 
   it('decodes multipart fields as UTF-8 and refuses invalid bytes, control characters and lone surrogates by field', () => {
@@ -182,6 +188,9 @@ describe('the byte-level guards', () => {
       code: 'invalid_utf8',
       message: 'The form field title is not valid UTF-8. Send text encoded as UTF-8.',
     });
+    expect(thrown(() => guardMultipartFields({ [`${'k'.repeat(150)}`]: '\u00ff' }))).toMatchObject({
+      message: `The form field ${'k'.repeat(100)} is not valid UTF-8. Send text encoded as UTF-8.`,
+    });
     expect(thrown(() => guardMultipartFields({ title: 'a\u0007b' }))).toMatchObject({
       status: 400,
       code: 'invalid_input',
@@ -194,5 +203,22 @@ describe('the byte-level guards', () => {
     expect(thrown(() => guardMultipartFields({ [`${'k'.repeat(150)}`]: '\u0001' }))).toMatchObject({
       message: `${'k'.repeat(100)}: contains a control character (U+0001) at position 0`,
     });
+  });
+
+  it('reads every value of an object 21 levels deep, and no deeper, so no body can exhaust the stack', () => {
+    // guardMultipartFields is the exported way into the walk the global guard runs over every body;
+    // JSON reaches it at most MAX_JSON_DEPTH deep, so the walk's own limit is a second line.
+    const deep = (levels: number, leaf: unknown) => {
+      let value = leaf;
+      for (let i = 0; i < levels; i++) value = { a: value };
+      return value as Record<string, unknown>;
+    };
+    expect(thrown(() => guardMultipartFields(deep(21, 'x\u0000')))).toEqual({
+      status: 400,
+      code: 'invalid_input',
+      message: 'a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a: contains a control character (U+0000) at position 1',
+    });
+    const huge = deep(100_000, 'x');
+    expect(guardMultipartFields(huge).a).toBe(huge.a);
   });
 });
