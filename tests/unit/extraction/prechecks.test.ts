@@ -418,3 +418,34 @@ describe('pre-checks: the cases the first mutation run showed unguarded', () => 
     ]);
   });
 });
+
+describe('pre-checks: the cases the second mutation run showed unguarded', () => {
+  it('reads a decade as every day of its ten years, so "after 1995" fits the 1990s', () => {
+    expect(found('The treaty was ratified in the 1990s, after the referendum of 1995.', 'date-order')).toEqual([]);
+  });
+
+  it("reads a month's last day as that day, and a day past the month's end as the whole month", () => {
+    expect(found('The ceasefire was signed on 31 January 2003.', 'date-after-publication', { publishedAt: '2003-01-15' })).toEqual([
+      {
+        quote: 'on 31 January 2003',
+        code: 'date-after-publication',
+        message: "This date is after the document's publication date (2003-01-15).",
+        evidence: 'earliest day meant: 2003-01-31; published: 2003-01-15',
+      },
+    ]);
+    // 30 February is not a day: it may mean any day of February, so it is not after the 15th.
+    expect(found('The ceasefire was signed on 30 February 2003.', 'date-after-publication', { publishedAt: '2003-02-15' })).toEqual([]);
+  });
+
+  it('suggests no other decade when a nearby year falls in the one the text names', () => {
+    expect(found('In 1981 the plant opened. In 1983 it grew. In 1991 it closed. In the 1990s it was sold.', 'date-decade-slip')).toEqual(
+      [],
+    );
+  });
+
+  it('finds "after" in a sentence that begins far into the text', () => {
+    const text =
+      'It rained all through the long and very wet spring and summer of 2001 in the capital. The treaty was ratified in 1998, after the referendum of 2004.';
+    expect(found(text, 'date-order').map((f) => [f.quote, f.evidence])).toEqual([['in 1998', '1998 (1998-01-01) < 2004 (2004-01-01)']]);
+  });
+});
