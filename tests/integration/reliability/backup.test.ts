@@ -108,6 +108,41 @@ describe(`backup and restore (${engineName})`, () => {
     }
   });
 
+  it('names the missing "]," when a table is never closed, writing nothing', async () => {
+    const lines = readFileSync(first, 'utf8').split('\n');
+    const close = lines.indexOf('],');
+    const table = /^"(\w+)":\[$/.exec(lines.slice(0, close).findLast((l) => /^"\w+":\[$/.test(l))!)![1];
+    writeFileSync(join(dir, 'unclosed.json'), [...lines.slice(0, close), ...lines.slice(close + 1)].join('\n'));
+    const target = await openTestDb();
+    try {
+      const before = await tableChecksums(target.engine.db);
+      await expect(restoreBackup(target.engine.db, join(dir, 'unclosed.json'))).rejects.toThrow(
+        `line ${close + 1}: expected a ${table} row or "],"`,
+      );
+      expect(await tableChecksums(target.engine.db)).toEqual(before);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('starts a new INSERT before a batch would pass 8 MiB', async () => {
+    // Two audit rows of 4.4 MB each: together past the batch's 8 MiB, so each goes alone.
+    const big = await openTestDb();
+    const target = await openTestDb();
+    try {
+      await sql`INSERT INTO audit_log (action, subject) SELECT 'test.big', repeat('x', 4400000) FROM generate_series(1, 2)`.execute(
+        big.engine.db,
+      );
+      const file = await backupToFile(big.engine.db, 'big.json');
+      const messages: string[] = [];
+      await restoreBackup(target.engine.db, file, (m) => messages.push(m));
+      expect(messages.filter((m) => m.startsWith('audit_log'))).toEqual(['audit_log: 1 of 2 rows', 'audit_log: 2 of 2 rows']);
+    } finally {
+      await big.close();
+      await target.close();
+    }
+  });
+
   it('covers every table and column of the schema, except credentials', async () => {
     const { rows } = await sql<{ table_name: string; columns: string }>`
       SELECT table_name, string_agg(column_name || ':' || udt_name || CASE WHEN is_nullable = 'YES' THEN '?' ELSE '' END, ' ' ORDER BY column_name) AS columns
