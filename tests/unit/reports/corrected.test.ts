@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { writeCorrected } from '../../../src/reports/formats/corrected.js';
-import type { AcceptedCorrection, TextReport } from '../../../src/reports/report.js';
-
-const header: TextReport['header'] = {
-  generatedAt: new Date('2024-03-01T10:00:00Z'),
-  organization: { name: 'Tsek', url: 'https://tsek.example' },
-  document: { id: 7, title: 'Ulat', language: 'tl', sourceUrl: null, version: 1 },
-};
-
-const fix = (claimId: number, start: number, quote: string, correction: string): AcceptedCorrection => ({
-  claimId,
-  start,
-  end: start + quote.length,
-  quote,
-  correction,
-  verdict: 'typo',
-});
+import type { AcceptedCorrection } from '../../../src/reports/report.js';
+import { accepted, textHeader } from './builders.js';
 
 const chunksOf = async (text: string, corrections: AcceptedCorrection[]): Promise<string[]> => {
   const chunks: string[] = [];
-  for await (const chunk of writeCorrected({ header, text, corrections })) chunks.push(chunk);
+  for await (const chunk of writeCorrected({ header: textHeader, text, corrections })) chunks.push(chunk);
   return chunks;
 };
 
@@ -29,7 +15,7 @@ const CHUNK = 65_536;
 describe('the corrected text, streamed', () => {
   it('sends a short text in one chunk', async () => {
     const text = 'Sinabi ng United Sates na Iraw.';
-    expect(await chunksOf(text, [fix(1, 10, 'United Sates', 'United States'), fix(2, 26, 'Iraw', 'Iraq')])).toEqual([
+    expect(await chunksOf(text, [accepted(1, 10, 'United Sates', 'United States'), accepted(2, 26, 'Iraw', 'Iraq')])).toEqual([
       'Sinabi ng United States na Iraq.',
     ]);
   });
@@ -41,7 +27,7 @@ describe('the corrected text, streamed', () => {
   it('flushes a chunk the moment it reaches 64 KiB exactly, and sends the rest after it', async () => {
     // 65,532 characters and a four-character correction fill the first chunk to the byte.
     const text = `${'a'.repeat(CHUNK - 4)}Iraw at iba pa.`;
-    const chunks = await chunksOf(text, [fix(1, CHUNK - 4, 'Iraw', 'Iraq')]);
+    const chunks = await chunksOf(text, [accepted(1, CHUNK - 4, 'Iraw', 'Iraq')]);
     expect(chunks.map((c) => c.length)).toEqual([CHUNK, 11]);
     expect(chunks[0]).toBe(`${'a'.repeat(CHUNK - 4)}Iraq`);
     expect(chunks[1]).toBe(' at iba pa.');
@@ -49,7 +35,7 @@ describe('the corrected text, streamed', () => {
 
   it('sends no empty chunk when the text ends exactly at a chunk boundary', async () => {
     const text = `${'a'.repeat(CHUNK - 4)}Iraw`;
-    const chunks = await chunksOf(text, [fix(1, CHUNK - 4, 'Iraw', 'Iraq')]);
+    const chunks = await chunksOf(text, [accepted(1, CHUNK - 4, 'Iraw', 'Iraq')]);
     expect(chunks.map((c) => c.length)).toEqual([CHUNK]);
     expect(chunks[0]).toBe(`${'a'.repeat(CHUNK - 4)}Iraq`);
   });
@@ -57,7 +43,7 @@ describe('the corrected text, streamed', () => {
   it('reproduces a text over several chunks exactly', async () => {
     // Each 'ab Iraw ' becomes 'ab Iraq ' — 10,000 corrections, 80,000 characters.
     const text = 'ab Iraw '.repeat(10_000);
-    const corrections = Array.from({ length: 10_000 }, (_, i) => fix(i + 1, i * 8 + 3, 'Iraw', 'Iraq'));
+    const corrections = Array.from({ length: 10_000 }, (_, i) => accepted(i + 1, i * 8 + 3, 'Iraw', 'Iraq'));
     const chunks = await chunksOf(text, corrections);
     // Runs of 'ab ' / ' ab ' and corrections 'Iraq' bring the buffer to 3 + 4n characters:
     // 65,539 is the first such length to reach 64 KiB.

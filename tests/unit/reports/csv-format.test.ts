@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { csvRow, writeCsv } from '../../../src/reports/formats/csv.js';
-import type { Report, ReportHeader, ReportItem } from '../../../src/reports/report.js';
+import type { ReportHeader, ReportItem } from '../../../src/reports/report.js';
+import { reportItem, streamedReport } from './builders.js';
 
 // Hand-built claims: the CSV writer reads nothing but the item, so no database is needed.
 
 /** A decided claim whose cells exercise every rule: formula prefixes, line breaks, all source shapes. */
-const decided: ReportItem = {
+const decided = reportItem({
   number: 3,
   claimId: 41,
   document: { id: 12, title: '=Budget 2024', language: 'tl' },
@@ -13,12 +14,8 @@ const decided: ReportItem = {
   end: 14,
   sentence: 2,
   kind: 'statistic',
-  status: 'resolved',
-  verdict: 'inaccurate',
-  open: false,
   passage: { before: 'Ayon sa ulat,\n', quote: '+40%', after: ' ang\r\npagtaas.' },
   correction: '-12%',
-  claimStatement: null,
   explanation: '@ulat\r\nline two',
   sources: [
     {
@@ -32,34 +29,24 @@ const decided: ReportItem = {
     { stance: 'supports', title: 'Blog', url: 'https://blog.example/p', publisher: null, publishedOn: '2023-05-01', excerpt: null },
     { stance: 'context', title: null, url: 'https://x.example/a', publisher: null, publishedOn: null, excerpt: null },
   ],
-  findings: [],
   reviewer: '\tMaria',
-  assignee: null,
   resolvedAt: new Date('2024-02-03T04:05:06.000Z'),
-};
+});
 
 /** An open claim: no verdict, no reviewer, no sources, nothing resolved. */
-const open: ReportItem = {
+const open = reportItem({
   number: 4,
   claimId: 42,
   document: { id: 12, title: 'Ulat, "part" 1', language: 'tl' },
   start: 20,
   end: 25,
   sentence: 3,
-  kind: 'date',
   status: 'open',
   verdict: null,
   open: true,
   passage: { before: '', quote: 'Lunes', after: ' ng umaga.' },
-  correction: null,
-  claimStatement: null,
-  explanation: null,
-  sources: [],
-  findings: [],
-  reviewer: null,
   assignee: 'Jun',
-  resolvedAt: null,
-};
+});
 
 const header =
   '\uFEFFdocument_id,document_title,number,claim_id,sentence,kind,status,verdict,verdict_label,open,claim,passage,correction,explanation,sources,source_count,reviewer,resolved_at,assignee\r\n';
@@ -71,17 +58,10 @@ const decidedLine =
 
 const openLine = '12,"Ulat, ""part"" 1",4,42,3,date,open,,,yes,Lunes,⟦Lunes⟧ ng umaga.,,,,0,,,Jun\r\n';
 
-function reportOf(items: ReportItem[]): Report {
-  async function* stream() {
-    yield* items;
-  }
-  // writeCsv reads only the items; the header is never consulted.
-  return { header: {} as ReportHeader, items: stream() };
-}
-
 async function chunksOf(items: ReportItem[]): Promise<string[]> {
   const chunks: string[] = [];
-  for await (const chunk of writeCsv(reportOf(items))) chunks.push(chunk);
+  // writeCsv reads only the items; the header is never consulted.
+  for await (const chunk of writeCsv(streamedReport({} as ReportHeader, items))) chunks.push(chunk);
   return chunks;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headerJson, itemJson, writeJson } from '../../../src/reports/formats/json.js';
-import type { Report, ReportHeader, ReportItem } from '../../../src/reports/report.js';
+import type { ReportHeader, ReportItem } from '../../../src/reports/report.js';
+import { reportItem, streamedReport } from './builders.js';
 
 // Hand-built report parts: the JSON writer only reshapes what it is given, so no database is needed.
 
@@ -38,27 +39,23 @@ const workspaceHeader: ReportHeader = {
   correctionNote: null,
 };
 
-const decided: ReportItem = {
-  number: 1,
+const decided = reportItem({
   claimId: 41,
   document: { id: 12, title: 'Ulat', language: 'tl' },
   start: 10,
   end: 14,
   sentence: 2,
   kind: 'statistic',
-  status: 'resolved',
   verdict: 'needs_context',
-  open: false,
   passage: { before: 'Ayon sa ulat, ', quote: '40%', after: ' ang pagtaas.' },
   correction: '12%',
   claimStatement: 'Tumaas nang 40%.',
   explanation: 'PSA: 12%.',
   sources: [{ stance: 'refutes', title: 'PSA', url: 'https://psa.gov.ph/r', publisher: null, publishedOn: null, excerpt: null }],
-  findings: [],
   reviewer: 'Maria',
   assignee: 'Jun',
   resolvedAt: new Date('2024-02-03T04:05:06.000Z'),
-};
+});
 
 const open: ReportItem = {
   ...decided,
@@ -148,12 +145,8 @@ describe('one claim in the JSON report', () => {
 
 describe('the JSON stream', () => {
   async function written(header: ReportHeader, items: ReportItem[]): Promise<string> {
-    async function* stream() {
-      yield* items;
-    }
-    const report: Report = { header, items: stream() };
     let out = '';
-    for await (const chunk of writeJson(report)) out += chunk;
+    for await (const chunk of writeJson(streamedReport(header, items))) out += chunk;
     return out;
   }
 

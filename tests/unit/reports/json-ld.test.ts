@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Document } from '../../../src/documents/document.js';
 import { claimReview, writeClaimReview } from '../../../src/reports/formats/claimreview.js';
 import { newsArticle, writeNewsArticle } from '../../../src/reports/formats/newsarticle.js';
-import type { Report, ReportHeader, ReportItem } from '../../../src/reports/report.js';
+import type { ReportHeader, ReportItem } from '../../../src/reports/report.js';
 import type { CorrectionRevision } from '../../../src/reports/revision.js';
+import { reportItem, streamedReport } from './builders.js';
 
 // The schema.org objects exactly as published: search engines read these, so every field is pinned.
 
@@ -34,28 +35,19 @@ const header: ReportHeader = {
   },
 };
 
-const item = (claimId: number, verdict: ReportItem['verdict'], extra: Partial<ReportItem> = {}): ReportItem => ({
-  number: claimId - 40,
-  claimId,
-  document: { id: 12, title: 'Ulat sa ekonomiya', language: 'tl' },
-  start: 0,
-  end: 3,
-  sentence: 1,
-  kind: 'statistic',
-  status: verdict ? 'resolved' : 'open',
-  verdict,
-  open: !verdict,
-  passage: { before: 'Ayon sa ulat,\n ', quote: '40%', after: ' ang  pagtaas. ' },
-  correction: null,
-  claimStatement: null,
-  explanation: null,
-  sources: [],
-  findings: [],
-  reviewer: null,
-  assignee: null,
-  resolvedAt: null,
-  ...extra,
-});
+const item = (claimId: number, verdict: ReportItem['verdict'], extra: Partial<ReportItem> = {}): ReportItem =>
+  reportItem({
+    number: claimId - 40,
+    claimId,
+    document: { id: 12, title: 'Ulat sa ekonomiya', language: 'tl' },
+    end: 3,
+    kind: 'statistic',
+    status: verdict ? 'resolved' : 'open',
+    verdict,
+    open: !verdict,
+    passage: { before: 'Ayon sa ulat,\n ', quote: '40%', after: ' ang  pagtaas. ' },
+    ...extra,
+  });
 
 const author = { '@type': 'Person', name: 'Ana Cruz' };
 
@@ -116,13 +108,12 @@ describe('ClaimReview JSON-LD', () => {
   });
 
   it('writes one @graph of decided fact checks, skipping open claims and typos', async () => {
-    async function* stream() {
-      yield item(40, null);
-      yield inaccurate;
-      yield item(42, 'typo', { resolvedAt: new Date('2024-02-01T00:00:00.000Z') });
-      yield unverifiable;
-    }
-    const report: Report = { header, items: stream() };
+    const report = streamedReport(header, [
+      item(40, null),
+      inaccurate,
+      item(42, 'typo', { resolvedAt: new Date('2024-02-01T00:00:00.000Z') }),
+      unverifiable,
+    ]);
     let out = '';
     for await (const chunk of writeClaimReview(report)) out += chunk;
     expect(out).toBe(

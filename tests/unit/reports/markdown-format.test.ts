@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeMarkdown } from '../../../src/reports/formats/markdown.js';
-import type { Report, ReportHeader, ReportItem, ReportSummary } from '../../../src/reports/report.js';
+import type { ReportHeader, ReportItem, ReportSummary } from '../../../src/reports/report.js';
+import { reportItem, streamedReport } from './builders.js';
 
 // The Markdown report written from hand-built reports and compared whole, line for line, so a
 // dropped line, blank line, separator or word shows up as a diff.
@@ -51,37 +52,24 @@ function header(overrides: Partial<ReportHeader> = {}): ReportHeader {
 }
 
 function item(overrides: Partial<ReportItem> = {}): ReportItem {
-  return {
-    number: 1,
+  return reportItem({
     claimId: 101,
     document: { id: 12, title: 'Digmaan sa *Iraq*', language: 'tl' },
     start: 6,
     end: 10,
     sentence: 2,
-    kind: 'date',
-    status: 'resolved',
-    verdict: 'inaccurate',
-    open: false,
     passage: { before: 'Noong ', quote: '1990', after: ' ay _nagsimula_.' },
     correction: '1991',
-    claimStatement: null,
     explanation: 'See UN *resolution*.',
-    sources: [],
-    findings: [],
     reviewer: 'Ana',
-    assignee: null,
     resolvedAt: new Date('2024-01-03T10:00:00Z'),
     ...overrides,
-  };
+  });
 }
 
 async function markdown(h: ReportHeader, items: ReportItem[]): Promise<string> {
-  async function* stream() {
-    yield* items;
-  }
-  const report: Report = { header: h, items: stream() };
   let out = '';
-  for await (const chunk of writeMarkdown(report)) out += chunk;
+  for await (const chunk of writeMarkdown(streamedReport(h, items))) out += chunk;
   return out;
 }
 

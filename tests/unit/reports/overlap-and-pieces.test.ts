@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertNoOverlap, pieces } from '../../../src/reports/corrections.js';
 import type { AcceptedCorrection } from '../../../src/reports/report.js';
-
-const fix = (claimId: number, start: number, quote: string, correction: string): AcceptedCorrection => ({
-  claimId,
-  start,
-  end: start + quote.length,
-  quote,
-  correction,
-  verdict: 'typo',
-});
+import { accepted } from './builders.js';
 
 const refusal = (corrections: AcceptedCorrection[]): { message: string; details: unknown } => {
   try {
@@ -24,7 +16,7 @@ describe('refusing overlapping corrections', () => {
   it('quotes a 60-character passage whole and cuts a 61-character one to 57 characters and an ellipsis', () => {
     const sixty = 'abcdefghij'.repeat(6);
     const sixtyOne = `${'abcdefghij'.repeat(6)}k`;
-    const err = refusal([fix(11, 0, sixty, 'x'), fix(12, 59, sixtyOne, 'y')]);
+    const err = refusal([accepted(11, 0, sixty, 'x'), accepted(12, 59, sixtyOne, 'y')]);
     // The whole message, so the advice after the claims is pinned too.
     expect(err.message).toBe(
       'Claims #11 (“abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghij”) and #12 (“abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefg…”) ' +
@@ -37,9 +29,9 @@ describe('refusing overlapping corrections', () => {
     // 'Sinabi ng United Sates na dahil nasa material breach': #1 ends at 6, #2 reaches 31, and
     // #3 starts inside #2 although well after #1 ended.
     const corrections = [
-      fix(1, 0, 'Sinabi', 'Wika'),
-      fix(2, 10, 'United Sates na dahil', 'United States'),
-      fix(3, 26, 'dahil', 'sapagkat'),
+      accepted(1, 0, 'Sinabi', 'Wika'),
+      accepted(2, 10, 'United Sates na dahil', 'United States'),
+      accepted(3, 26, 'dahil', 'sapagkat'),
     ];
     const err = refusal(corrections);
     expect(err.details).toEqual({ claims: [2, 3] });
@@ -48,16 +40,18 @@ describe('refusing overlapping corrections', () => {
 
   it('lets disjoint and touching corrections through, and an empty list', () => {
     expect(() => assertNoOverlap([])).not.toThrow();
-    expect(() => assertNoOverlap([fix(1, 0, 'Sinabi', 'Wika'), fix(2, 6, ' ng', ' ni'), fix(3, 26, 'dahil', 'sapagkat')])).not.toThrow();
+    expect(() =>
+      assertNoOverlap([accepted(1, 0, 'Sinabi', 'Wika'), accepted(2, 6, ' ng', ' ni'), accepted(3, 26, 'dahil', 'sapagkat')]),
+    ).not.toThrow();
   });
 });
 
 describe('cutting the text into pieces', () => {
   it('gives no empty runs when corrections sit at the very start, touch each other and reach the very end', () => {
     const text = 'Iraw United Sates';
-    const a = fix(1, 0, 'Iraw', 'Iraq');
-    const b = fix(2, 4, ' ', ', ');
-    const c = fix(3, 5, 'United Sates', 'United States');
+    const a = accepted(1, 0, 'Iraw', 'Iraq');
+    const b = accepted(2, 4, ' ', ', ');
+    const c = accepted(3, 5, 'United Sates', 'United States');
     expect([...pieces(text, [a, b, c])]).toEqual([
       { kind: 'change', correction: a },
       { kind: 'change', correction: b },
@@ -67,8 +61,8 @@ describe('cutting the text into pieces', () => {
 
   it('keeps the unchanged runs between, before and after the corrections', () => {
     const text = 'Sinabi ng Iraw at ng United Sates.';
-    const a = fix(1, 10, 'Iraw', 'Iraq');
-    const b = fix(2, 21, 'United Sates', 'United States');
+    const a = accepted(1, 10, 'Iraw', 'Iraq');
+    const b = accepted(2, 21, 'United Sates', 'United States');
     expect([...pieces(text, [a, b])]).toEqual([
       { kind: 'text', text: 'Sinabi ng ' },
       { kind: 'change', correction: a },

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { changeHtml, writeRedline } from '../../../src/reports/formats/redline.js';
 import type { AcceptedCorrection, TextReport } from '../../../src/reports/report.js';
+import { accepted, textHeader } from './builders.js';
 
-const fix = (claimId: number, start: number, quote: string, correction: string): AcceptedCorrection => ({
-  claimId,
-  start,
-  end: start + quote.length,
-  quote,
-  correction,
-  verdict: 'inaccurate',
-});
+/** An accepted correction rated 'inaccurate', the verdict `wrap` names. */
+const fix = (claimId: number, start: number, quote: string, correction: string) =>
+  accepted(claimId, start, quote, correction, 'inaccurate');
 
 /** The wrapper every change gets, for claim #1 with the verdict 'inaccurate'. */
 const wrap = (inner: string) => `<span class="redline-change" id="claim-1" data-claim="1" title="Claim 1: Inaccurate">${inner}</span>`;
@@ -38,15 +34,7 @@ describe('word diff or whole rewrite', () => {
   });
 });
 
-const report = (text: string, corrections: AcceptedCorrection[]): TextReport => ({
-  header: {
-    generatedAt: new Date('2024-03-01T10:00:00Z'),
-    organization: { name: 'Tsek', url: 'https://tsek.example' },
-    document: { id: 7, title: 'Ulat', language: 'tl', sourceUrl: null, version: 1 },
-  },
-  text,
-  corrections,
-});
+const report = (text: string, corrections: AcceptedCorrection[]): TextReport => ({ header: textHeader, text, corrections });
 
 const chunksOf = async (r: TextReport): Promise<string[]> => {
   const chunks: string[] = [];

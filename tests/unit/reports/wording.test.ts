@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportItem, ReportSummary } from '../../../src/reports/report.js';
+import type { ReportSummary } from '../../../src/reports/report.js';
 import {
   checkedLine,
   errorsLine,
@@ -11,6 +11,7 @@ import {
   unreviewedLine,
   verdictWords,
 } from '../../../src/reports/formats/wording.js';
+import { reportItem } from './builders.js';
 
 // The shared English of the HTML and Markdown reports, pinned word for word: a changed number,
 // separator or plural here changes every human-readable report.
@@ -27,31 +28,6 @@ function summary(overrides: Partial<ReportSummary> = {}): ReportSummary {
     errors: { inaccurate: 1, misleading: 2, needs_context: 0, typo: 1, total: 4 },
     reviewers: [],
     reviewPeriod: { from: null, to: null },
-    ...overrides,
-  };
-}
-
-function item(overrides: Partial<ReportItem> = {}): ReportItem {
-  return {
-    number: 1,
-    claimId: 7,
-    document: { id: 1, title: 'Doc', language: 'en' },
-    start: 0,
-    end: 4,
-    sentence: 1,
-    kind: 'date',
-    status: 'resolved',
-    verdict: 'inaccurate',
-    open: false,
-    passage: { before: '', quote: '1990', after: '' },
-    correction: null,
-    claimStatement: null,
-    explanation: null,
-    sources: [],
-    findings: [],
-    reviewer: null,
-    assignee: null,
-    resolvedAt: null,
     ...overrides,
   };
 }
@@ -119,17 +95,17 @@ describe('summary lines', () => {
 
 describe('reviewer wording', () => {
   it('names the reviewer and the day of the decision', () => {
-    expect(reviewerWords(item({ reviewer: 'Ana', resolvedAt: new Date('2025-11-25T08:00:00Z') }))).toBe('Ana, 25 Nov 2025');
-    expect(reviewerWords(item({ reviewer: 'Ana', resolvedAt: null }))).toBe('Ana');
+    expect(reviewerWords(reportItem({ reviewer: 'Ana', resolvedAt: new Date('2025-11-25T08:00:00Z') }))).toBe('Ana, 25 Nov 2025');
+    expect(reviewerWords(reportItem({ reviewer: 'Ana', resolvedAt: null }))).toBe('Ana');
   });
 
   it('names the assignee of an undecided claim, or says it is not assigned', () => {
-    expect(reviewerWords(item({ open: true, verdict: null, status: 'in_review', assignee: 'Ben' }))).toBe('Assigned to Ben');
-    expect(reviewerWords(item({ open: true, verdict: null, status: 'open', assignee: null }))).toBe('Not assigned');
+    expect(reviewerWords(reportItem({ open: true, verdict: null, status: 'in_review', assignee: 'Ben' }))).toBe('Assigned to Ben');
+    expect(reviewerWords(reportItem({ open: true, verdict: null, status: 'open', assignee: null }))).toBe('Not assigned');
   });
 
   it('shows a dash for a decided claim with no reviewer recorded', () => {
-    expect(reviewerWords(item({ open: false, reviewer: null, assignee: 'Ben' }))).toBe('—');
+    expect(reviewerWords(reportItem({ open: false, reviewer: null, assignee: 'Ben' }))).toBe('—');
   });
 });
 
