@@ -60,7 +60,12 @@ export const modules = {
   },
   backup: {
     mutate: ['src/backup/*.ts'],
-    testFiles: ['tests/integration/reliability/backup.test.ts', 'tests/integration/reliability/backup-cli.test.ts'],
+    testFiles: [
+      'tests/integration/reliability/backup.test.ts',
+      // The reader of a backup file, line by line, on hand-made files (no database).
+      'tests/unit/backup/backup-reader.test.ts',
+      'tests/integration/reliability/backup-cli.test.ts',
+    ],
   },
   // The pre-checks' arithmetic and date rules (issue 18): figures stated in the text, impossible or
   // out-of-order dates, and the calendar arithmetic they rest on (date-values.ts lines 88-106:

@@ -17,9 +17,9 @@ import { buildWorkspace } from './workspace-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimdesk-backup-'));
 
-async function backupToFile(db: Db, name: string, withSecrets = false): Promise<string> {
+async function backupToFile(db: Db, name: string, withSecrets = false, progress?: (message: string) => void): Promise<string> {
   const chunks: string[] = [];
-  await writeBackup(db, { withSecrets, write: async (c) => void chunks.push(c) });
+  await writeBackup(db, { withSecrets, write: async (c) => void chunks.push(c), progress });
   const file = join(dir, name);
   writeFileSync(file, chunks.join(''));
   return file;
@@ -47,6 +47,12 @@ describe(`backup and restore (${engineName})`, () => {
       const { document } = await buildDocument(target.ctx, { title: 'After restore' });
       const maxBefore = JSON.parse(readFileSync(first, 'utf8')).documents.at(-1).id;
       expect(document.id).toBe(maxBefore + 1);
+      // Matches are derived, not backed up: the restore recomputed them, so no claim lacks its match key.
+      const { rows: unmatched } = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_match_keys k WHERE k.claim_id = c.id)`.execute(
+        target.engine.db,
+      );
+      expect(unmatched).toEqual([{ n: 0 }]);
     } finally {
       await target.close();
     }
@@ -59,6 +65,13 @@ describe(`backup and restore (${engineName})`, () => {
     expect(text).not.toMatch(/token_hash|"sessions"|"api_tokens"/);
     const withSecrets = readFileSync(await backupToFile(source.engine.db, 'secrets.json', true), 'utf8');
     expect(withSecrets).toMatch(/"password_hash": "scrypt\$/);
+    // Written in UTC whatever the session's time zone: the same bytes from a session in India.
+    await sql`SET TIME ZONE 'Asia/Kolkata'`.execute(source.engine.db);
+    try {
+      expect(readFileSync(await backupToFile(source.engine.db, 'zoned.json')).equals(readFileSync(first))).toBe(true);
+    } finally {
+      await sql`RESET TIME ZONE`.execute(source.engine.db);
+    }
   });
 
   it('writes a file that is one JSON document valid against the published schema', () => {
@@ -69,7 +82,9 @@ describe(`backup and restore (${engineName})`, () => {
   });
 
   it('refuses a non-empty database and a damaged file, naming the line and the field, writing nothing', async () => {
-    await expect(restoreBackup(source.engine.db, first)).rejects.toThrow(/not empty/);
+    await expect(restoreBackup(source.engine.db, first)).rejects.toThrow(
+      'The database is not empty (users has rows). Restore only into a new, empty workspace: nothing was changed.',
+    );
     const target = await openTestDb();
     try {
       const before = await tableChecksums(target.engine.db);
@@ -94,19 +109,63 @@ describe(`backup and restore (${engineName})`, () => {
   it('refuses a backup made by a newer claimdesk (a migration this one lacks), naming it, writing nothing', async () => {
     const lines = readFileSync(first, 'utf8').split('\n');
     expect(lines[0]).toContain('"migrations":["');
-    lines[0] = lines[0]!.replace('"migrations":[', '"migrations":["9999_from_the_future.sql",');
+    lines[0] = lines[0]!.replace('"migrations":[', '"migrations":["9998_from_the_near_future.sql","9999_from_the_future.sql",');
     writeFileSync(join(dir, 'newer.json'), lines.join('\n'));
     const target = await openTestDb();
     try {
       const before = await tableChecksums(target.engine.db);
-      await expect(restoreBackup(target.engine.db, join(dir, 'newer.json'))).rejects.toThrow(
-        /made by a newer claimdesk \(its schema has 9999_from_the_future\.sql\); upgrade claimdesk first/,
-      );
+      // status 1: the command line exits with 1 (refused), not 70 (an internal error).
+      await expect(restoreBackup(target.engine.db, join(dir, 'newer.json'))).rejects.toMatchObject({
+        message:
+          'the backup was made by a newer claimdesk (its schema has 9998_from_the_near_future.sql, 9999_from_the_future.sql); upgrade claimdesk first',
+        status: 1,
+      });
       expect(await tableChecksums(target.engine.db)).toEqual(before);
     } finally {
       await target.close();
     }
   });
+
+  // PGlite has a single connection: no other session there can be writing while a restore runs.
+  it.skipIf(engineName === 'pglite')(
+    'waits for a session that is writing to finish before checking that the database is empty',
+    async () => {
+      const target = await openTestDb();
+      // Another session holds what an INSERT holds on claim_notes (ROW EXCLUSIVE), until released.
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      try {
+        let holding = () => {};
+        const held = new Promise<void>((resolve) => (holding = resolve));
+        const writer = target.engine.db.transaction().execute(async (trx) => {
+          await sql`LOCK TABLE claim_notes IN ROW EXCLUSIVE MODE`.execute(trx);
+          holding();
+          await released;
+        });
+        await held;
+        const restore = restoreBackup(target.engine.db, first);
+        let done = false;
+        const waiting = async () => {
+          while (!done) {
+            const { rows } = await sql<{ n: number }>`
+            SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'claim_notes'::regclass`.execute(target.engine.db);
+            if (rows[0]!.n > 0) return 'the restore waits for the writer';
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          return 'stopped';
+        };
+        const firstOutcome = await Promise.race([restore.then(() => 'the restore ran alongside the writer'), waiting()]);
+        done = true;
+        release();
+        await writer;
+        expect(firstOutcome).toBe('the restore waits for the writer');
+        expect((await restore).claims).toBeGreaterThan(20);
+      } finally {
+        release();
+        await target.close();
+      }
+    },
+  );
 
   it('names the missing "]," when a table is never closed, writing nothing', async () => {
     const lines = readFileSync(first, 'utf8').split('\n');
@@ -125,18 +184,126 @@ describe(`backup and restore (${engineName})`, () => {
     }
   });
 
-  it('starts a new INSERT before a batch would pass 8 MiB', async () => {
-    // Two audit rows of 4.4 MB each: together past the batch's 8 MiB, so each goes alone.
+  it('writes each table between its "name":[ and "]," lines, and restores it 500 rows per INSERT, reporting each step', async () => {
+    // 500 users: exactly one batch of rows, both when writing and restoring; 501 audit rows: two INSERTs.
+    const small = await openTestDb();
+    const target = await openTestDb();
+    try {
+      const at = '2026-01-02 03:04:05.5+00';
+      await sql`INSERT INTO users (email, display_name, role, created_at, updated_at)
+        SELECT 'u' || i || '@example.org', 'User ' || i, 'viewer', ${at}, ${at} FROM generate_series(1, 500) AS i`.execute(small.engine.db);
+      await sql`INSERT INTO audit_log (action, subject, created_at) SELECT 'test.row', 'row ' || i, ${at} FROM generate_series(1, 501) AS i`.execute(
+        small.engine.db,
+      );
+      const written: string[] = [];
+      const file = await backupToFile(small.engine.db, 'batches.json', false, (m) => written.push(m));
+      expect(written).toEqual([
+        'users: 500 of 500 rows',
+        'documents: no rows',
+        'claims: no rows',
+        'claim_sources: no rows',
+        'claim_notes: no rows',
+        'claim_events: no rows',
+        'correction_revisions: no rows',
+        'audit_log: 501 of 501 rows',
+      ]);
+      // The layout of docs/RELIABILITY.md: the header line, each row on its own line ("," between
+      // rows, none after a table's last), an empty table as its two lines, the counts at the end.
+      const lines = readFileSync(file, 'utf8').split('\n');
+      expect(lines).toHaveLength(1020);
+      expect(lines[0]).toMatch(
+        /^\{"claimdesk":\{"format":"claimdesk-backup","formatVersion":1,"migrations":\["0001_claims_domain\.sql",.*\],"withSecrets":false\},$/,
+      );
+      const user = (id: number) =>
+        `{"id": ${id}, "role": "viewer", "email": "u${id}@example.org", "version": 1, "time_zone": null, "created_at": "2026-01-02T03:04:05.5+00:00", "updated_at": "2026-01-02T03:04:05.5+00:00", "disabled_at": null, "display_name": "User ${id}"}`;
+      const audit = (id: number) =>
+        `{"id": ${id}, "ip": null, "action": "test.row", "details": {}, "subject": "row ${id}", "actor_id": null, "created_at": "2026-01-02T03:04:05.5+00:00"}`;
+      expect(lines.slice(1, 4)).toEqual(['"users":[', `${user(1)},`, `${user(2)},`]);
+      expect(lines.slice(501, 519)).toEqual([
+        user(500),
+        '],',
+        '"documents":[',
+        '],',
+        '"claims":[',
+        '],',
+        '"claim_sources":[',
+        '],',
+        '"claim_notes":[',
+        '],',
+        '"claim_events":[',
+        '],',
+        '"correction_revisions":[',
+        '],',
+        '"audit_log":[',
+        `${audit(1)},`,
+        `${audit(2)},`,
+        `${audit(3)},`,
+      ]);
+      expect(lines.slice(-4)).toEqual([
+        audit(501),
+        '],',
+        '"end":{"rows":{"users":500,"documents":0,"claims":0,"claim_sources":0,"claim_notes":0,"claim_events":0,"correction_revisions":0,"audit_log":501}}}',
+        '',
+      ]);
+      const messages: string[] = [];
+      const restored = await restoreBackup(target.engine.db, file, (m) => messages.push(m));
+      expect(messages).toEqual([
+        `${file} is a valid backup: 500 users, 0 documents, 0 claims, 0 claim_sources, 0 claim_notes, 0 claim_events, 0 correction_revisions, 501 audit_log`,
+        'users: 500 of 500 rows',
+        'audit_log: 500 of 501 rows',
+        'audit_log: 501 of 501 rows',
+      ]);
+      expect(restored).toEqual({
+        users: 500,
+        documents: 0,
+        claims: 0,
+        claim_sources: 0,
+        claim_notes: 0,
+        claim_events: 0,
+        correction_revisions: 0,
+        audit_log: 501,
+      });
+      // Every identity sequence moved past the restored ids (to 1 where the table is empty).
+      const next: Record<string, number> = {};
+      for (const t of backupTables)
+        next[t.name] = (
+          await sql<{ n: number }>`SELECT nextval(pg_get_serial_sequence(${t.name}, 'id'))::int AS n`.execute(target.engine.db)
+        ).rows[0]!.n;
+      expect(next).toEqual({
+        users: 501,
+        documents: 1,
+        claims: 1,
+        claim_sources: 1,
+        claim_notes: 1,
+        claim_events: 1,
+        correction_revisions: 1,
+        audit_log: 502,
+      });
+    } finally {
+      await small.close();
+      await target.close();
+    }
+  });
+
+  it('starts a new INSERT before a batch would pass 8 MiB, and fills one up to exactly 8 MiB', async () => {
+    // Two audit rows of exactly 4 MiB of JSON each fill one batch to its 8 MiB; a third, small row
+    // would pass it, so it starts the next.
     const big = await openTestDb();
     const target = await openTestDb();
     try {
-      await sql`INSERT INTO audit_log (action, subject) SELECT 'test.big', repeat('x', 4400000) FROM generate_series(1, 2)`.execute(
-        big.engine.db,
-      );
+      // 136 characters of JSON around the subject (checked below): 4,194,168 + 136 = 4 MiB.
+      await sql`INSERT INTO audit_log (action, subject, created_at)
+        SELECT 'test.big', repeat('x', 4194168), '2026-01-02 03:04:05.5+00' FROM generate_series(1, 2)`.execute(big.engine.db);
+      await sql`INSERT INTO audit_log (action, subject) VALUES ('test.small', 'x')`.execute(big.engine.db);
       const file = await backupToFile(big.engine.db, 'big.json');
+      const rowLengths = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('{"id"'))
+        .map((l) => l.replace(/,$/, '').length);
+      expect(rowLengths.slice(0, 2)).toEqual([4194304, 4194304]);
       const messages: string[] = [];
       await restoreBackup(target.engine.db, file, (m) => messages.push(m));
-      expect(messages.filter((m) => m.startsWith('audit_log'))).toEqual(['audit_log: 1 of 2 rows', 'audit_log: 2 of 2 rows']);
+      expect(messages.filter((m) => m.startsWith('audit_log'))).toEqual(['audit_log: 2 of 3 rows', 'audit_log: 3 of 3 rows']);
     } finally {
       await big.close();
       await target.close();
