@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { testApp } from '../helpers/app.js';
-import { listen, openBrowser, type TestBrowser } from '../helpers/browser.js';
+import { listen, openBrowser, selectInArticle, type TestBrowser } from '../helpers/browser.js';
 import { engineName, openTestDb, type TestDb } from '../helpers/db.js';
 import { buildDocument, buildUser, seedText } from '../helpers/factories.js';
 import { listDocumentClaims } from '../../src/claims/claim.service.js';
@@ -30,23 +30,6 @@ const focused = (page: Page) =>
     if (!el || el === document.body) return 'body';
     return el.hasAttribute('data-error-summary') ? 'error-summary' : `#${el.id}`;
   });
-/** Selects the first `passage` in the reader's article the way a mouse drag would (a DOM range over its text nodes). */
-const selectInArticle = (page: Page, passage: string) =>
-  page.evaluate((wanted) => {
-    const article = document.querySelector('[data-article]')!;
-    const at = article.textContent!.indexOf(wanted);
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    let seen = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = node.textContent!.length;
-      if (seen <= at && at < seen + length) range.setStart(node, at - seen);
-      if (seen < at + wanted.length && at + wanted.length <= seen + length) range.setEnd(node, at + wanted.length - seen);
-      seen += length;
-    }
-    window.getSelection()!.removeAllRanges();
-    window.getSelection()!.addRange(range);
-  }, passage);
 const documentTitles = (page: Page) => page.locator('main table a[href^="/documents/"]').allInnerTexts();
 
 /**

@@ -2,31 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { testApp } from '../helpers/app.js';
-import { axeViolations, listen, openBrowser, screenshot, type TestBrowser } from '../helpers/browser.js';
+import { axeViolations, listen, openBrowser, screenshot, selectInArticle, type TestBrowser } from '../helpers/browser.js';
 import { engineName, openTestDb, type TestDb } from '../helpers/db.js';
 
 const seedFile = fileURLToPath(new URL('../fixtures/iraq_tl.txt', import.meta.url));
-
-/** Selects `passage` in the reader's article the way a mouse drag would (a DOM range over its text nodes). */
-async function selectInArticle(page: Page, passage: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const article = document.querySelector('[data-article]')!;
-    const at = article.textContent!.indexOf(wanted);
-    if (at === -1) throw new Error(`passage not in the article: ${wanted}`);
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    let seen = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = node.textContent!.length;
-      if (seen <= at && at < seen + length) range.setStart(node, at - seen);
-      if (seen < at + wanted.length && at + wanted.length <= seen + length) range.setEnd(node, at + wanted.length - seen);
-      seen += length;
-    }
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, passage);
-}
 
 const flashText = (page: Page) =>
   page

@@ -97,3 +97,24 @@ export async function axeViolations(page: Page) {
     .analyze();
   return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
 }
+
+/** Selects `passage` in the reader's article the way a mouse drag would (a DOM range over its text nodes). */
+export async function selectInArticle(page: Page, passage: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const article = document.querySelector('[data-article]')!;
+    const at = article.textContent!.indexOf(wanted);
+    if (at === -1) throw new Error(`passage not in the article: ${wanted}`);
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent!.length;
+      if (seen <= at && at < seen + length) range.setStart(node, at - seen);
+      if (seen < at + wanted.length && at + wanted.length <= seen + length) range.setEnd(node, at + wanted.length - seen);
+      seen += length;
+    }
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, passage);
+}
