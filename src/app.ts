@@ -102,7 +102,7 @@ export function createApp({ db, config, secret, log }: AppOptions): express.Expr
   app.use(readFlash());
   const csrf = csrfProtection(secret);
   app.use((req, res, next) => {
-    res.locals.csrfToken = () => csrf.tokenFor(req, res);
+    res.locals.csrfField = () => csrf.fieldFor(req, res);
     res.locals.currentPath = req.path;
     next();
   });

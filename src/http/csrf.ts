@@ -1,4 +1,5 @@
 import { doubleCsrf } from 'csrf-csrf';
+import ejs from 'ejs';
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from './errors.js';
 import { isApiRequest } from './params.js';
@@ -6,7 +7,8 @@ import { isSecureContext, isTokenRequest, SESSION_COOKIE } from './session-cooki
 
 export interface CsrfProtection {
   protect: RequestHandler;
-  tokenFor: (req: Request, res: Response) => string;
+  /** The hidden `_csrf` field every state-changing form carries (views print it with `<%- csrfField() %>`). */
+  fieldFor: (req: Request, res: Response) => string;
 }
 
 /**
@@ -49,5 +51,7 @@ export function csrfProtection(secret: string): CsrfProtection {
     }
     return token;
   };
-  return { protect, tokenFor };
+  // A function rather than an include: an include copies every local of the page, once per form.
+  const fieldFor = (req: Request, res: Response) => `<input type="hidden" name="_csrf" value="${ejs.escapeXML(tokenFor(req, res))}">`;
+  return { protect, fieldFor };
 }
