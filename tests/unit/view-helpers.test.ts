@@ -64,4 +64,104 @@ describe('view fragments', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('status-&lt;script&gt;');
   });
+
+  const row = {
+    id: 7,
+    documentId: 3,
+    quote: 'ang "United Sates" <b>',
+    kind: 'spelling' as const,
+    score: 0.875,
+    status: 'resolved' as const,
+    verdict: 'typo' as const,
+    correction: 'United <States>',
+    assigneeId: 2,
+    assigneeName: 'Ana & Co',
+    updatedAt: new Date('2026-03-04T10:00:00Z'),
+    documentTitle: 'Iraq <war>',
+  };
+  const queueOptions = (research: boolean, selected: number[] = []) => ({
+    research,
+    selected: new Set(selected),
+    formatDate: (d: Date) => `day ${d.getUTCDate()}`,
+    isoDate: (d: Date) => d.toISOString(),
+  });
+
+  it("prints the queue's rows with every user text escaped", () => {
+    const html = viewFragments.queueRowsHtml([row], queueOptions(false));
+    expect(html).toContain('title="ang &#34;United Sates&#34; &lt;b&gt;">ang &#34;United Sates&#34; &lt;b&gt;</a>');
+    expect(html).toContain('<span class="muted">Correction:</span> United &lt;States&gt;</div>');
+    expect(html).toContain('<a href="/documents/3?claim=7#claim-7" title="Iraq &lt;war&gt;">Iraq &lt;war&gt;</a>');
+    expect(html).toContain('<td data-label="Assignee">Ana &amp; Co</td>');
+    expect(html).toContain('<td class="num" data-label="Score">0.88</td>');
+    expect(html).toContain('<time datetime="2026-03-04T10:00:00.000Z">day 4</time>');
+    expect(html).toContain('<span class="kind-badge">Spelling</span>');
+    expect(html).toContain('<span class="muted">#7</span> <a href="/claims/7"');
+    expect(html).not.toContain('<b>');
+    expect(html).not.toContain('type="checkbox"');
+  });
+
+  it("gives a researcher's queue rows a selection box, ticked when selected, and no correction line without one", () => {
+    const html = viewFragments.queueRowsHtml([row, { ...row, id: 8, correction: null, assigneeName: null }], queueOptions(true, [8]));
+    expect(html).toContain('<input type="checkbox" name="claimIds" value="7" form="bulk-form" > #7</label>');
+    expect(html).toContain('<input type="checkbox" name="claimIds" value="8" form="bulk-form" checked> #8</label>');
+    expect(html).not.toContain('<span class="muted">#7</span>');
+    expect(html.match(/class="correction"/g)).toHaveLength(1);
+    expect(html).toContain('<td data-label="Assignee">—</td>');
+    expect(html.match(/<tr data-nav-item/g)).toHaveLength(2);
+  });
+
+  const card = {
+    id: 9,
+    start: 10,
+    end: 20,
+    quote: '500,000 <i>batang</i> Iraqi',
+    kind: 'statistic' as const,
+    status: 'open' as const,
+    verdict: null,
+    assigneeName: 'Rita <R>',
+    findingCount: 1,
+  };
+  const cardOptions = (seen: number[] = []) => ({ seen: new Set(seen), textHrefOf: (id: number) => `?part=2&x="<"#text-${id}` });
+
+  it("prints the reader's cards with every user text escaped, a finding count and the link into the text", () => {
+    const html = viewFragments.readerCardsHtml([card], cardOptions());
+    expect(html).toMatch(
+      /^<ol class="claim-list" data-testid="claim-list"><li data-nav-item data-claim-id="9" id="claim-9" class="claim-item st-open">/,
+    );
+    expect(html).toContain('<a class="claim-link" href="/claims/9">500,000 &lt;i&gt;batang&lt;/i&gt; Iraqi</a>');
+    expect(html).toContain('<span class="finding-badge" data-testid="finding-badge">1 pre-check finding</span>');
+    expect(html).toContain('<span class="muted">· Rita &lt;R&gt;</span>');
+    expect(html).toContain('<a href="?part=2&amp;x=&#34;&lt;&#34;#text-9" class="show-in-text">show in text');
+    expect(html).not.toContain('seen-badge');
+    expect(html).toMatch(/<\/li>\n<\/ol>$/);
+  });
+
+  it("marks a reader's card seen before, counts findings in the plural and leaves out what is not there", () => {
+    const html = viewFragments.readerCardsHtml(
+      [
+        { ...card, findingCount: 3, assigneeName: null },
+        { ...card, id: 10, findingCount: 0 },
+      ],
+      cardOptions([9]),
+    );
+    expect(html).toContain('3 pre-check findings</span>');
+    expect(html).toContain('<a class="seen-badge" href="/claims/9#seen-before" data-testid="seen-before-mark">');
+    expect(html.match(/class="seen-badge"/g)).toHaveLength(1);
+    expect(html.match(/class="finding-badge"/g)).toHaveLength(1);
+    expect(html.match(/class="muted">·/g)).toHaveLength(1);
+    expect(viewFragments.readerCardsHtml([], cardOptions())).toBe('<ol class="claim-list" data-testid="claim-list"></ol>');
+  });
+
+  it('prints a field message only when there is one, escaped', () => {
+    expect(viewFragments.fieldErrorHtml({ q: 'must be <200> characters' }, 'q')).toBe(
+      '<p class="field-error" id="q-error">must be &lt;200&gt; characters</p>',
+    );
+    expect(viewFragments.fieldErrorHtml({ q: 'x' }, 'status')).toBe('');
+    expect(viewFragments.fieldErrorHtml(undefined, 'q')).toBe('');
+    expect(viewFragments.fieldMessageHtml('note-new-body', 'is <required>')).toBe(
+      '<p class="field-error" id="note-new-body-error"><span aria-hidden="true">⚠ </span>is &lt;required&gt;</p>',
+    );
+    expect(viewFragments.fieldMessageHtml('status', undefined)).toBe('');
+    expect(viewFragments.fieldMessageHtml('status', false)).toBe('');
+  });
 });
