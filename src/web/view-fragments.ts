@@ -27,6 +27,19 @@ export const viewFragments = {
     return message ? `<p class="field-error" id="${esc(id)}-error"><span aria-hidden="true">⚠ </span>${esc(message)}</p>` : '';
   },
 
+  /**
+   * A picker's options from a list (the queue's hundred documents, the people to assign), the one
+   * whose value is `selected` marked so. A function for the reason the field messages are one.
+   */
+  optionsHtml<T>(items: readonly T[], valueOf: (item: T) => string | number, labelOf: (item: T) => string, selected: unknown): string {
+    let html = '';
+    for (const item of items) {
+      const value = String(valueOf(item));
+      html += `<option value="${esc(value)}"${value === String(selected) ? ' selected' : ''}>${esc(labelOf(item))}</option>`;
+    }
+    return html;
+  },
+
   /** A claim's status badge and, once decided, its verdict badge. */
   claimBadgesHtml(claim: { status: ClaimStatus; verdict: Verdict | null }): string {
     const status = `<span class="status-badge status-${esc(claim.status)}"><span class="visually-hidden">Status: </span>${esc(statusLabels[claim.status])}</span>`;

@@ -164,4 +164,29 @@ describe('view fragments', () => {
     expect(viewFragments.fieldMessageHtml('status', undefined)).toBe('');
     expect(viewFragments.fieldMessageHtml('status', false)).toBe('');
   });
+
+  it("prints a picker's options, escaped, the selected one marked whether it came as a number or as typed", () => {
+    const people = [
+      { id: 3, name: 'Ana <A>' },
+      { id: 12, name: 'Rita "R"' },
+    ];
+    const html = (selected: unknown) =>
+      viewFragments.optionsHtml(
+        people,
+        (p) => p.id,
+        (p) => p.name,
+        selected,
+      );
+    expect(html('12')).toBe('<option value="3">Ana &lt;A&gt;</option><option value="12" selected>Rita &#34;R&#34;</option>');
+    expect(html(3)).toBe('<option value="3" selected>Ana &lt;A&gt;</option><option value="12">Rita &#34;R&#34;</option>');
+    for (const none of [undefined, null, '', '1']) expect(html(none)).not.toContain('selected');
+    expect(
+      viewFragments.optionsHtml(
+        [{ v: 'a"b' }],
+        (x) => x.v,
+        (x) => x.v,
+        'a"b',
+      ),
+    ).toBe('<option value="a&#34;b" selected>a&#34;b</option>');
+  });
 });
