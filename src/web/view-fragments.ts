@@ -31,11 +31,11 @@ export const viewFragments = {
    * A picker's options from a list (the queue's hundred documents, the people to assign), the one
    * whose value is `selected` marked so. A function for the reason the field messages are one.
    */
-  optionsHtml<T>(items: readonly T[], valueOf: (item: T) => string | number, labelOf: (item: T) => string, selected: unknown): string {
+  optionsHtml<T>(items: readonly T[], valueFor: (item: T) => string | number, labelFor: (item: T) => string, selected: unknown): string {
     let html = '';
     for (const item of items) {
-      const value = String(valueOf(item));
-      html += `<option value="${esc(value)}"${value === String(selected) ? ' selected' : ''}>${esc(labelOf(item))}</option>`;
+      const value = String(valueFor(item));
+      html += `<option value="${esc(value)}"${value === String(selected) ? ' selected' : ''}>${esc(labelFor(item))}</option>`;
     }
     return html;
   },

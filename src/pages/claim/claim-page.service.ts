@@ -15,7 +15,7 @@ import { findClaimById, findClaimIdsAtSpans } from '../../claims/claim.repositor
 import { quoteInContext, splitPoints, type QuoteContext, type SplitPoint } from './claim-context.js';
 import { describeEvent, type TimelineEntry } from './claim-timeline.js';
 import { correctionView, type CorrectionView } from './correction-preview.js';
-import { findAdjacentClaims, type AdjacentClaims } from '../../claims/restructure.repository.js';
+import { findNeighbourRefs, type NeighbourRef } from '../../claims/restructure.repository.js';
 import { seenBefore, type SeenBefore } from '../../matching/match.service.js';
 
 export interface ClaimPage {
@@ -23,7 +23,8 @@ export interface ClaimPage {
   document: { id: number; title: string; language: string };
   context: QuoteContext;
   splitPoints: SplitPoint[];
-  neighbours: AdjacentClaims;
+  /** The claims before and after in text order: links, and the merge forms' versions and quotes. */
+  neighbours: { prev: NeighbourRef | null; next: NeighbourRef | null };
   sources: Source[];
   notes: Note[];
   timeline: TimelineEntry[];
@@ -49,7 +50,7 @@ export async function getClaimPage(ctx: Ctx, actor: Actor, id: number): Promise<
   const related = claim.findings.flatMap((f) => (f.related ? [f.related] : []));
   const [excerpt, neighbours, sources, notes, events, users, matches, relatedIds] = await Promise.all([
     claimExcerpt(ctx, claim),
-    findAdjacentClaims(ctx.db, claim),
+    findNeighbourRefs(ctx.db, claim),
     findSourcesByClaimIds(ctx.db, [id]),
     findNotesByClaimIds(ctx.db, [id]),
     findEventsByClaimId(ctx.db, id),
