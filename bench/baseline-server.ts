@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { claimKinds, claimStatuses, verdicts } from '../src/claims/claim-vocabulary.js';
 import type { QueueClaim } from '../src/claims/claim-queue.js';
 import { ejsEngine } from '../src/http/view-engine.js';
+import { viewFragments } from '../src/web/view-fragments.js';
 import { viewHelpers } from '../src/web/view-helpers.js';
 import { textGenerator } from './text.js';
 
@@ -69,7 +70,7 @@ app.set('views', fileURLToPath(new URL('./views/', import.meta.url)));
 app.set('view engine', 'ejs');
 app.disable('x-powered-by');
 if (process.env.NODE_ENV === 'production') app.enable('view cache');
-Object.assign(app.locals, viewHelpers, { orgName: 'claimdesk' });
+Object.assign(app.locals, viewHelpers, viewFragments, { orgName: 'claimdesk' });
 const claims = inMemoryRows();
 const actor = { id: 2, name: 'Bench Editor', role: 'editor' };
 // `?bytes=N` pads the page to N bytes, so it can stand beside a real page (or a mix's mean) of that size.
@@ -77,7 +78,14 @@ app.get('/baseline', (req, res) => {
   const bytes = Number(req.query.bytes ?? 0);
   res.render(
     'baseline',
-    { title: 'Claims', claims, actor, currentPath: req.path, csrfToken: () => 'bench-csrf-token-'.padEnd(88, 'x'), flashes: [] },
+    {
+      title: 'Claims',
+      claims,
+      actor,
+      currentPath: req.path,
+      csrfField: () => `<input type="hidden" name="_csrf" value="${'bench-csrf-token-'.padEnd(88, 'x')}">`,
+      flashes: [],
+    },
     (err, html) => {
       if (err) return void res.status(500).end(String(err));
       const pad = Math.max(0, bytes - Buffer.byteLength(html));
