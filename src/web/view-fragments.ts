@@ -49,8 +49,8 @@ export const viewFragments = {
 
   /**
    * The claim queue's table rows (claims/index.ejs). Built here rather than in the view: EJS looks up
-   * every name of a template through its `with` block, which made the 50 rows a fifth of the queue
-   * page's CPU (docs/BENCHMARKS.md). `formatDate` is the page's, in the reader's time zone.
+   * every name of a template through its `with` block, which made the 50 rows about a tenth of the
+   * queue page's CPU (docs/BENCHMARKS.md). `formatDate` is the page's, in the reader's time zone.
    */
   queueRowsHtml(
     rows: readonly QueueRow[],
