@@ -1,6 +1,7 @@
 import ejs from 'ejs';
 import type { QueueRow } from '../claims/claim-queue.js';
 import type { ReaderCard } from '../documents/reader.js';
+import { viewHelpers } from './view-helpers.js';
 import type { ClaimStatus, Verdict } from '../claims/claim-vocabulary.js';
 import { kindLabels, statusLabels, verdictLabels } from '../claims/claim-vocabulary.js';
 
@@ -54,7 +55,7 @@ export const viewFragments = {
    */
   queueRowsHtml(
     rows: readonly QueueRow[],
-    o: { research: boolean; selected: ReadonlySet<number>; formatDate: (d: Date) => string; isoDate: (d: Date) => string },
+    o: { research: boolean; selected: ReadonlySet<number>; formatDate: (d: Date) => string },
   ): string {
     let html = '';
     for (const c of rows) {
@@ -76,7 +77,7 @@ export const viewFragments = {
         <td data-label="Status">${viewFragments.claimBadgesHtml(c)}</td>
         <td data-label="Assignee">${esc(c.assigneeName || '—')}</td>
         <td class="num" data-label="Score">${c.score.toFixed(2)}</td>
-        <td data-label="Changed"><time datetime="${o.isoDate(c.updatedAt)}">${esc(o.formatDate(c.updatedAt))}</time></td>
+        <td data-label="Changed"><time datetime="${viewHelpers.isoDate(c.updatedAt)}">${esc(o.formatDate(c.updatedAt))}</time></td>
       </tr>`;
     }
     return html;

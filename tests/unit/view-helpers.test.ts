@@ -83,7 +83,6 @@ describe('view fragments', () => {
     research,
     selected: new Set(selected),
     formatDate: (d: Date) => `day ${d.getUTCDate()}`,
-    isoDate: (d: Date) => d.toISOString(),
   });
 
   it("prints the queue's rows with every user text escaped", () => {
