@@ -60,7 +60,7 @@ export const backupTables: readonly BackupTable[] = [
       updated_at: 'timestamptz',
       version: 'int4',
     },
-    generated: ['has_astral'],
+    generated: ['has_astral', 'line_bounds'],
     secret: [],
     batchRows: 8,
   },

@@ -1,5 +1,5 @@
 import type { Tx } from '../db/database.js';
-import { toDocument } from './document.repository.js';
+import { documentColumns, toDocument } from './document.repository.js';
 import type { Document } from './document.js';
 
 /** Marks the document archived by `userId` now, or (with `archived` false) restores it. */
@@ -8,7 +8,7 @@ export async function setDocumentArchived(trx: Tx, id: number, archived: boolean
     .updateTable('documents')
     .set(archived ? { archived_at: new Date(), archived_by: userId } : { archived_at: null, archived_by: null })
     .where('id', '=', id)
-    .returningAll()
+    .returning(documentColumns)
     .executeTakeFirstOrThrow();
   return toDocument(row);
 }

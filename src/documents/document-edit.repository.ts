@@ -1,6 +1,6 @@
 import type { Tx } from '../db/database.js';
 import type { Document } from './document.js';
-import { toDocument } from './document.repository.js';
+import { documentColumns, toDocument } from './document.repository.js';
 
 /**
  * Writes a document's metadata only if the row is still at `version`, bumping it by one.
@@ -17,7 +17,7 @@ export async function updateDocumentMetaAtVersion(
     .set({ ...values, version: version + 1, updated_at: new Date() })
     .where('id', '=', id)
     .where('version', '=', version)
-    .returningAll()
+    .returning(documentColumns)
     .executeTakeFirst();
   return row && toDocument(row);
 }

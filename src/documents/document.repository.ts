@@ -3,12 +3,37 @@ import type { Db, Tx } from '../db/database.js';
 import type { Document, DocumentSummary } from './document.js';
 import type { DocumentRow, InsertableDocumentRow } from './document.table.js';
 
+/**
+ * The columns a Document is made of. Not `select *`: line_bounds (sql/0029) is the reader's
+ * alone, an array as long as the text has lines, and would be parsed on every other read.
+ */
+export const documentColumns = [
+  'id',
+  'title',
+  'language',
+  'source_url',
+  'body',
+  'content_hash',
+  'sentence_starts',
+  'correction_note',
+  'author',
+  'publisher',
+  'published_at',
+  'note_lists_typos',
+  'archived_at',
+  'archived_by',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'version',
+] as const satisfies readonly (keyof DocumentRow)[];
+
 export async function insertDocument(trx: Tx, row: InsertableDocumentRow): Promise<Document> {
-  return toDocument(await trx.insertInto('documents').values(row).returningAll().executeTakeFirstOrThrow());
+  return toDocument(await trx.insertInto('documents').values(row).returning(documentColumns).executeTakeFirstOrThrow());
 }
 
 export async function findDocumentById(db: Db, id: number): Promise<Document | undefined> {
-  const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('documents').select(documentColumns).where('id', '=', id).executeTakeFirst();
   return row && toDocument(row);
 }
 
@@ -58,7 +83,7 @@ export async function findDocumentExcerpt(db: Db, id: number, from: number, to: 
 
 /** Locks the document row for the rest of the transaction (re-extraction, merges, note edits). */
 export async function lockDocumentById(trx: Tx, id: number): Promise<Document | undefined> {
-  const row = await trx.selectFrom('documents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = await trx.selectFrom('documents').select(documentColumns).where('id', '=', id).forUpdate().executeTakeFirst();
   return row && toDocument(row);
 }
 
@@ -140,7 +165,7 @@ export async function listDocumentSummaries(
   }));
 }
 
-export function toDocument(row: DocumentRow): Document {
+export function toDocument(row: Pick<DocumentRow, (typeof documentColumns)[number]>): Document {
   return {
     id: row.id,
     title: row.title,

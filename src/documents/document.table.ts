@@ -24,6 +24,8 @@ export interface DocumentTable {
   version: ColumnType<number, never, number>;
   /** Whether the body holds characters outside the BMP (sql/0024, generated): then UTF-16 offsets and substr() disagree. */
   has_astral: ColumnType<boolean, never, never>;
+  /** Where each line begins, then where the text ends, in characters (sql/0029, generated): the reader's part bounds. */
+  line_bounds: ColumnType<number[], never, never>;
 }
 export type DocumentRow = Selectable<DocumentTable>;
 export type InsertableDocumentRow = Insertable<DocumentTable>;

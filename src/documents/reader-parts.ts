@@ -19,33 +19,58 @@ export interface ReaderTextPart {
   partOf: (claim: Pick<ReaderMark, 'start'>) => number;
 }
 
-/** The smallest line start at or after `at`. */
-function nextLineStart(text: string, at: number): number {
-  if (at === 0 || text[at - 1] === '\n') return at;
-  const newline = text.indexOf('\n', at);
-  return newline === -1 ? text.length : newline + 1;
+/**
+ * Where a text's lines begin (the first at 0; after every "\n") and how long it is: all the parts'
+ * bounds depend on, so the reader can place them without reading the text (sql/0029 stores them).
+ */
+export interface LineBounds {
+  starts: number[];
+  length: number;
+}
+
+/** A text's line bounds, worked out from the text (what sql/0029's document_line_bounds stores). */
+export function lineBoundsOf(text: string): LineBounds {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return { starts, length: text.length };
+}
+
+/** The line bounds stored as one array (sql/0029): the line starts, then the text's length. */
+export function lineBoundsFromStored(stored: readonly number[]): LineBounds {
+  return { starts: stored.slice(0, -1), length: stored[stored.length - 1] ?? 0 };
+}
+
+/** The start of the line holding `at`: the greatest line start at or before it. */
+function lineStartAtOrBefore(lines: LineBounds, at: number): number {
+  return lines.starts[indexOf(lines.starts, at)]!;
+}
+
+/** The smallest line start at or after `at`, or the text's end. */
+function lineStartAtOrAfter(lines: LineBounds, at: number): number {
+  const i = indexOf(lines.starts, at);
+  if (lines.starts[i] === at) return at;
+  return i + 1 < lines.starts.length ? lines.starts[i + 1]! : lines.length;
 }
 
 /**
  * Where each part begins (the first at 0), from the claims in text order: part K at the start of
  * the line holding claim (K−1)×READER_PAGE_SIZE+1, moved on to a later line start while a claim
  * that begins before it runs past it, so that no mark is cut. Parts that would then be empty
- * merge, so there can be fewer than one per list page. Deterministic: only offsets and the text.
+ * merge, so there can be fewer than one per list page. Deterministic: only offsets and the lines.
  */
-export function readerPartStarts(text: string, marks: readonly ReaderMark[]): number[] {
+export function readerPartStarts(lines: LineBounds, marks: readonly ReaderMark[]): number[] {
   const starts = [0];
   let before = 0; // marks[0..before) begin before the boundary being placed
   let reach = 0; // the furthest end among them
   for (let k = READER_PAGE_SIZE; k < marks.length; k += READER_PAGE_SIZE) {
-    const start = marks[k]!.start;
-    let at = start === 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1;
+    let at = lineStartAtOrBefore(lines, marks[k]!.start);
     if (at <= starts[starts.length - 1]!) continue;
     for (;;) {
       for (; before < marks.length && marks[before]!.start < at; before++) reach = Math.max(reach, marks[before]!.end);
       if (reach <= at) break;
-      at = nextLineStart(text, reach);
+      at = lineStartAtOrAfter(lines, reach);
     }
-    if (at >= text.length) break;
+    if (at >= lines.length) break;
     starts.push(at);
   }
   return starts;
@@ -70,12 +95,12 @@ function indexOf(starts: readonly number[], offset: number): number {
  * document with no more claims than a list page is one part, the whole text.
  */
 export function readerTextPart(
-  text: string,
+  lines: LineBounds,
   marks: readonly ReaderMark[],
   part: number | undefined,
   firstListed: number | undefined,
 ): ReaderTextPart {
-  const starts = marks.length > READER_PAGE_SIZE ? readerPartStarts(text, marks) : [0];
+  const starts = marks.length > READER_PAGE_SIZE ? readerPartStarts(lines, marks) : [0];
   const partCount = starts.length;
   const partOf = (claim: Pick<ReaderMark, 'start'>) => indexOf(starts, claim.start) + 1;
   const listed = firstListed === undefined ? undefined : marks.find((m) => m.id === firstListed);
@@ -88,7 +113,7 @@ export function readerTextPart(
     );
   }
   const from = starts[shown - 1]!;
-  const to = shown < partCount ? starts[shown]! : text.length;
+  const to = shown < partCount ? starts[shown]! : lines.length;
   return {
     part: shown,
     partCount,

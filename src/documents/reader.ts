@@ -41,8 +41,8 @@ export const validateReaderQuery = compileValidator<ReaderQuery>(
   'form',
 );
 
-/** What the reader shows of its document. */
-export type ReaderDocument = Pick<Document, 'id' | 'title' | 'language' | 'sourceUrl' | 'text' | 'createdAt' | 'archivedAt'>;
+/** What the reader shows of its document besides its text (of which it reads only the part shown). */
+export type ReaderDocument = Pick<Document, 'id' | 'title' | 'language' | 'sourceUrl' | 'createdAt' | 'archivedAt'>;
 
 /** What the text needs of a claim to mark it: its span and what its colours say. */
 export type ReaderMark = Pick<Claim, 'id' | 'start' | 'end' | 'kind' | 'status' | 'verdict'>;
@@ -52,6 +52,8 @@ export type ReaderCard = ReaderMark &
   Pick<Claim, 'quote' | 'assigneeName'> & {
     /** How many pre-check findings the claim has (sql/0017). */
     findingCount: number;
+    /** Whether a claim it matches in another document is resolved (docs/MATCHING.md). */
+    reviewedMatch: boolean;
   };
 
 /** The side list's filters and the page of it to show, worked out over every claim's mark. */

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import type { ClaimTerms } from './claim-terms.js';
 
@@ -289,18 +289,14 @@ export async function findMatchesOf(db: Db, claimId: number, limit: number): Pro
   }));
 }
 
-/** Of these claims, the ones with a resolved match (the reader's and the queue's mark). */
-export async function findClaimsWithReviewedMatch(db: Db, claimIds: readonly number[]): Promise<Set<number>> {
-  if (claimIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('claim_matches as m')
-    .innerJoin('claims as c', 'c.id', 'm.matched_claim_id')
-    .where('m.claim_id', 'in', [...claimIds])
-    .where('c.status', '=', 'resolved')
-    .select('m.claim_id')
-    .distinct()
-    .execute();
-  return new Set(rows.map((r) => r.claim_id));
+/**
+ * Whether the claim `claimId` names has a resolved match in another document (the reader's mark):
+ * an expression to select beside the claim's other columns, so a page reads it in the same query.
+ */
+export function hasReviewedMatch(claimId: Expression<number>): RawBuilder<boolean> {
+  return sql<boolean>`exists (
+    select 1 from claim_matches m join claims mc on mc.id = m.matched_claim_id
+    where m.claim_id = ${claimId} and mc.status = 'resolved')`;
 }
 
 /** The ids of a document's claims, those above `sinceId` only (a re-extraction's new ones). */

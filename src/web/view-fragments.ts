@@ -88,7 +88,7 @@ export const viewFragments = {
    * card is the target of its marks' links (id="claim-ID"). Built here for the reason the queue's
    * rows are: in EJS, the hundred cards were the reader's largest template cost.
    */
-  readerCardsHtml(cards: readonly ReaderCard[], o: { seen: ReadonlySet<number>; textHrefOf: (claimId: number) => string }): string {
+  readerCardsHtml(cards: readonly ReaderCard[], o: { textHrefOf: (claimId: number) => string }): string {
     let html = '<ol class="claim-list" data-testid="claim-list">';
     for (const c of cards) {
       const id = c.id;
@@ -97,7 +97,7 @@ export const viewFragments = {
           ? ` <span class="finding-badge" data-testid="finding-badge">${c.findingCount} pre-check finding${c.findingCount === 1 ? '' : 's'}</span>`
           : '';
       const assignee = c.assigneeName ? ` <span class="muted">· ${esc(c.assigneeName)}</span>` : '';
-      const seen = o.seen.has(id)
+      const seen = c.reviewedMatch
         ? ` <a class="seen-badge" href="/claims/${id}#seen-before" data-testid="seen-before-mark">Seen before<span class="visually-hidden">: claim #${id} has a reviewed match</span></a>`
         : '';
       html += `<li data-nav-item data-claim-id="${id}" id="claim-${id}" class="claim-item st-${esc(c.status)}"><a class="claim-link" href="/claims/${id}">${esc(c.quote)}</a><div class="claim-meta"><span class="muted">#${id}</span> <span class="kind-badge">${esc(kindLabels[c.kind])}</span> ${viewFragments.claimBadgesHtml(c)}${findings}${assignee}${seen} <a href="${esc(o.textHrefOf(id))}" class="show-in-text">show in text<span class="visually-hidden"> (claim #${id})</span></a></div></li>\n`;

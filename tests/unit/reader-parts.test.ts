@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readerPartStarts, readerTextPart } from '../../src/documents/reader-parts.js';
+import { lineBoundsFromStored, lineBoundsOf, readerPartStarts, readerTextPart } from '../../src/documents/reader-parts.js';
 import type { ReaderMark } from '../../src/documents/reader.js';
 
-/** `lines` lines of ten characters ("l0000000k\n"): line k begins at 10k. */
-const text = (lines: number) => Array.from({ length: lines }, (_, k) => `l${String(k).padStart(8, '0')}\n`).join('');
+/** The bounds of `lines` lines of ten characters ("l0000000k\n"): line k begins at 10k. */
+const text = (lines: number) => lineBoundsOf(Array.from({ length: lines }, (_, k) => `l${String(k).padStart(8, '0')}\n`).join(''));
 /** One claim a line on lines 0…n−1 (characters 2–6 of each), in text order; `spans` overrides some ends. */
 const marks = (n: number, spans: Record<number, number> = {}): ReaderMark[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -15,6 +15,21 @@ const marks = (n: number, spans: Record<number, number> = {}): ReaderMark[] =>
     verdict: null,
   }));
 
+describe('lineBoundsOf', () => {
+  it('begins a line at 0 and after every newline, a last empty one included, and keeps the length', () => {
+    expect(lineBoundsOf('')).toEqual({ starts: [0], length: 0 });
+    expect(lineBoundsOf('a')).toEqual({ starts: [0], length: 1 });
+    expect(lineBoundsOf('a\n')).toEqual({ starts: [0, 2], length: 2 });
+    expect(lineBoundsOf('ab\ncd\n\nx')).toEqual({ starts: [0, 3, 6, 7], length: 8 });
+    expect(lineBoundsOf('\r\n“x”\n')).toEqual({ starts: [0, 2, 6], length: 6 });
+  });
+
+  it('reads the stored form: the starts, then the length', () => {
+    expect(lineBoundsFromStored([0, 3, 6, 7, 8])).toEqual({ starts: [0, 3, 6, 7], length: 8 });
+    expect(lineBoundsFromStored([0, 0])).toEqual({ starts: [0], length: 0 });
+  });
+});
+
 describe('readerPartStarts', () => {
   it('begins a part at the start of the line holding each hundredth claim', () => {
     expect(readerPartStarts(text(300), marks(250))).toEqual([0, 1000, 2000]);
@@ -25,6 +40,33 @@ describe('readerPartStarts', () => {
     expect(readerPartStarts(text(300), marks(250, { 99: 1015 }))).toEqual([0, 1020, 2000]);
     // Ending exactly at a line start does not cut it.
     expect(readerPartStarts(text(300), marks(250, { 99: 1000 }))).toEqual([0, 1000, 2000]);
+  });
+
+  it('places a boundary on the line start a claim begins at, and past a claim that ends mid-line', () => {
+    // Claim 101 (index 100) begins exactly where line 100 does.
+    const starts = marks(250).map((m, i) => (i === 100 ? { ...m, start: 1000 } : m));
+    expect(readerPartStarts(text(300), starts)).toEqual([0, 1000, 2000]);
+    // Claim 100 runs to the middle of line 100: the boundary moves on to line 101.
+    expect(readerPartStarts(text(300), marks(250, { 99: 1004 }))).toEqual([0, 1010, 2000]);
+  });
+
+  it('gives no part past the end of a text without a final newline', () => {
+    const lines = lineBoundsOf('x'.repeat(50) + '\n' + 'y'.repeat(50));
+    const spans = Array.from({ length: 150 }, (_, i) => ({
+      ...marks(1)[0]!,
+      id: i + 1,
+      start: i < 100 ? i % 50 : 51 + (i % 49),
+      end: i < 100 ? (i % 50) + 1 : 52 + (i % 49),
+    }));
+    spans.sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id);
+    expect(readerPartStarts(lines, spans)).toEqual([0, 51]);
+    // A claim that runs to the end leaves no room for a second part.
+    expect(
+      readerPartStarts(
+        lines,
+        spans.map((m, i) => (i === 0 ? { ...m, end: 101 } : m)),
+      ),
+    ).toEqual([0]);
   });
 
   it('merges parts a long claim spans, and gives no part past the end of the text', () => {

@@ -119,8 +119,9 @@ describe('view fragments', () => {
     verdict: null,
     assigneeName: 'Rita <R>',
     findingCount: 1,
+    reviewedMatch: false,
   };
-  const cardOptions = (seen: number[] = []) => ({ seen: new Set(seen), textHrefOf: (id: number) => `?part=2&x="<"#text-${id}` });
+  const cardOptions = () => ({ textHrefOf: (id: number) => `?part=2&x="<"#text-${id}` });
 
   it("prints the reader's cards with every user text escaped, a finding count and the link into the text", () => {
     const html = viewFragments.readerCardsHtml([card], cardOptions());
@@ -138,10 +139,10 @@ describe('view fragments', () => {
   it("marks a reader's card seen before, counts findings in the plural and leaves out what is not there", () => {
     const html = viewFragments.readerCardsHtml(
       [
-        { ...card, findingCount: 3, assigneeName: null },
+        { ...card, findingCount: 3, assigneeName: null, reviewedMatch: true },
         { ...card, id: 10, findingCount: 0 },
       ],
-      cardOptions([9]),
+      cardOptions(),
     );
     expect(html).toContain('3 pre-check findings</span>');
     expect(html).toContain('<a class="seen-badge" href="/claims/9#seen-before" data-testid="seen-before-mark">');

@@ -42,7 +42,6 @@ export interface ReaderPage {
   cards: ReaderCard[];
   /** Where a card's "show in text" leads: its passage here, or the part of the text holding it. */
   textHrefOf: (claimId: number) => string;
-  seen: ReadonlySet<number>;
 }
 
 /** The reader's address for these filters, page and part (page 1 named, so "previous" always says where it goes). */
@@ -65,7 +64,7 @@ export function readerHref(documentId: number, filters: ReaderFilters, page?: nu
  */
 export async function readerPage(req: Request, id: number, query: ReaderQuery): Promise<ReaderPage> {
   requireReader(req.actor!);
-  const { document, marks, textPart, list, cards, seen } = await getDocumentForReading(req.ctx, req.actor!, id, query);
+  const { document, marks, textPart, text, list, cards } = await getDocumentForReading(req.ctx, req.actor!, id, query);
   const pageBase = ejs.escapeXML(`${readerHref(id, list.filters)}${list.filtered ? '&' : '?'}page=`);
   const hrefOf = (claimId: number) => {
     const page = list.pageOf.get(claimId);
@@ -110,14 +109,8 @@ export async function readerPage(req: Request, id: number, query: ReaderQuery): 
             nextHref: textPart.part < textPart.partCount ? partHref(textPart.part + 1) : null,
           },
     textOffset: textPart.from,
-    articleHtml: markedTextHtml(
-      textPart.partCount === 1 ? document.text : document.text.slice(textPart.from, textPart.to),
-      partMarks,
-      hrefOf,
-      new Set(list.pageIds),
-    ),
+    articleHtml: markedTextHtml(text, partMarks, hrefOf, new Set(list.pageIds)),
     cards,
     textHrefOf,
-    seen,
   };
 }

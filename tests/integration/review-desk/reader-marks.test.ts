@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findReaderMarks } from '../../../src/documents/reader.repository.js';
+import { sql } from 'kysely';
+import { findReaderDocument, findReaderTextPart } from '../../../src/documents/reader.repository.js';
+import { lineBoundsFromStored, lineBoundsOf } from '../../../src/documents/reader-parts.js';
 import { engineName, openTestDb, type TestDb } from '../../helpers/db.js';
 import { buildDocument } from '../../helpers/factories.js';
 
-/** The reader's marks, read as one row of lists, against the plain query they replace. */
+/**
+ * The reader's reads: the document, its marks as one row of lists and its stored line bounds, in one
+ * query, against the plain queries and the text they stand for; and a part of the text read alone.
+ */
 describe(`the reader's marks (${engineName})`, () => {
   let db: TestDb;
   beforeAll(async () => {
@@ -31,7 +36,14 @@ describe(`the reader's marks (${engineName})`, () => {
     await db.engine.db.updateTable('claims').set({ status: 'dismissed' }).where('id', '=', b!.id).execute();
     await db.engine.db.updateTable('claims').set({ status: 'resolved', verdict: 'needs_context' }).where('id', '=', c!.id).execute();
 
-    const marks = await findReaderMarks(db.engine.db, document.id);
+    // More claims than `wholeUpTo`: the text is left for the part's own read, its lines come stored.
+    const read = await findReaderDocument(db.engine.db, document.id, 1);
+    expect(read?.document).toMatchObject({ id: document.id, title: document.title, language: 'tl', archivedAt: null });
+    expect(read?.text).toBeNull();
+    expect(read?.lines).toEqual(lineBoundsOf(document.text));
+    // As many claims as `wholeUpTo` or fewer: the text comes whole.
+    expect((await findReaderDocument(db.engine.db, document.id, claims.length))?.text).toBe(document.text);
+    const marks = read!.marks;
     expect(marks.length).toBe(claims.length);
     expect(marks).toEqual(await rowByRow(document.id));
     expect(marks.find((m) => m.id === a!.id)).toMatchObject({ status: 'resolved', verdict: 'inaccurate' });
@@ -45,6 +57,43 @@ describe(`the reader's marks (${engineName})`, () => {
   it('gives no marks for a document without claims', async () => {
     const { document } = await buildDocument(db.ctx, { title: 'Emptied' });
     await db.engine.db.deleteFrom('claims').where('document_id', '=', document.id).execute();
-    expect(await findReaderMarks(db.engine.db, document.id)).toEqual([]);
+    const read = await findReaderDocument(db.engine.db, document.id, 0);
+    expect(read?.document.id).toBe(document.id);
+    expect(read?.marks).toEqual([]);
+    expect(read?.text).toBe(document.text);
+  });
+
+  it('finds no document that is not there', async () => {
+    expect(await findReaderDocument(db.engine.db, 2_147_483_647, 100)).toBeUndefined();
+    expect(await findReaderTextPart(db.engine.db, 2_147_483_647, 0, 10)).toBeUndefined();
+  });
+
+  it("stores each text's line bounds as the reader works them out, whatever its line ends and characters", async () => {
+    const texts = [
+      'Walang bagong linya rito: 500,000 batang Iraqi.',
+      'Unang linya: 655,000 ayon sa Lancet.\nIkalawang linya, may dulo.\n',
+      '\n\nDalawang blangkong linya sa simula, noong 2003.\n\n\nAt tatlo sa gitna.',
+      'Windows line ends: 2002.\r\nThe “axis of evil” — Bush.\r\nÑoño, ½ and é.',
+    ];
+    for (const text of texts) {
+      const { document } = await buildDocument(db.ctx, { title: 'Lines', text });
+      const row = await db.engine.db.selectFrom('documents').select('line_bounds').where('id', '=', document.id).executeTakeFirstOrThrow();
+      expect(lineBoundsFromStored(row.line_bounds), JSON.stringify(text)).toEqual(lineBoundsOf(document.text));
+      expect(await findReaderTextPart(db.engine.db, document.id, 0, document.text.length)).toBe(document.text);
+    }
+    const { rows } = await sql<{ bounds: number[] }>`SELECT document_line_bounds('') AS bounds`.execute(db.engine.db);
+    expect(lineBoundsFromStored(rows[0]!.bounds)).toEqual(lineBoundsOf(''));
+  });
+
+  it('reads a part of the text by UTF-16 offsets, and leaves a text with characters outside the BMP to be read whole', async () => {
+    const { document } = await buildDocument(db.ctx, { title: 'Part', text: 'Una: “500,000” — batà.\nIkalawa: 655,000.\nIkatlo: 2003.\n' });
+    const from = document.text.indexOf('Ikalawa');
+    const to = document.text.indexOf('Ikatlo');
+    expect(await findReaderTextPart(db.engine.db, document.id, from, to)).toBe(document.text.slice(from, to));
+    const astral = await buildDocument(db.ctx, { title: 'Emoji', text: 'Una 😀 noong 2003.\nIkalawa: 655,000 katao.\n' });
+    expect(await findReaderTextPart(db.engine.db, astral.document.id, 0, 5)).toBeUndefined();
+    const read = await findReaderDocument(db.engine.db, astral.document.id, 0);
+    expect(read?.text).toBe(astral.document.text);
+    expect(read?.lines).toEqual(lineBoundsOf(astral.document.text));
   });
 });
