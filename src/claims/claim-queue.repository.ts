@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Database, Db } from '../db/database.js';
 import type { CursorKey, QueueClaim, QueueRowColumns, QueueSort } from './claim-queue.js';
 import { claimColumns, toClaim } from './claim.repository.js';
+import { hasReviewedMatch } from '../matching/match.repository.js';
 import type { ClaimKind, ClaimStatus, Verdict } from './claim-vocabulary.js';
 
 /** Filters with `assignee` already resolved to a user id (`null` = unassigned). */
@@ -25,7 +26,7 @@ type Eb = ExpressionBuilder<Database & { c: Database['claims'] }, 'c'>;
 const updatedKey = sql<string>`to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 // Whether a claim has a resolved match in another document (the seen-before filter, and the sort that puts such claims first).
-const seenReviewed = sql<boolean>`EXISTS (SELECT 1 FROM claim_matches m JOIN claims o ON o.id = m.matched_claim_id WHERE m.claim_id = c.id AND o.status = 'resolved')`;
+const seenReviewed = hasReviewedMatch(sql.ref('c.id'));
 
 function where(eb: Eb, f: QueueFilters, sort: QueueSort, after: CursorKey | null): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];

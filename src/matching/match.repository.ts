@@ -290,8 +290,9 @@ export async function findMatchesOf(db: Db, claimId: number, limit: number): Pro
 }
 
 /**
- * Whether the claim `claimId` names has a resolved match in another document (the reader's mark):
- * an expression to select beside the claim's other columns, so a page reads it in the same query.
+ * Whether the claim `claimId` names has a resolved match in another document: an expression to
+ * select, filter or sort by beside the claim's other columns (the reader's mark, the queue's
+ * seen-before filter and sort), so a page reads it in the same query.
  */
 export function hasReviewedMatch(claimId: Expression<number>): RawBuilder<boolean> {
   return sql<boolean>`exists (
